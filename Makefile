@@ -1,0 +1,34 @@
+# Masthead: `make demo` runs the site, `make test` runs every test.
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+PORT ?= 8000
+STAMP := $(VENV)/.installed
+
+.PHONY: demo test test-sqlite test-postgres install serve clean
+
+$(STAMP): pyproject.toml
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/pip install --quiet --upgrade pip
+	$(BIN)/pip install --quiet -e ".[test]"
+	touch $(STAMP)
+
+install: $(STAMP)
+
+demo: $(STAMP)
+	$(BIN)/masthead migrate --noinput
+	$(BIN)/masthead load_demo --url http://127.0.0.1:$(PORT)/
+	$(BIN)/masthead runserver 127.0.0.1:$(PORT)
+
+# SQLite always; PostgreSQL too when DATABASE_URL names one.
+test: $(STAMP)
+	env -u DATABASE_URL $(BIN)/pytest
+	@case "$$DATABASE_URL" in postgres*) \
+		echo "== again on PostgreSQL ($$DATABASE_URL)"; $(BIN)/pytest;; \
+		*) echo "DATABASE_URL is not PostgreSQL: PostgreSQL run skipped";; esac
+
+serve: $(STAMP)
+	$(BIN)/masthead serve
+
+clean:
+	rm -rf $(VENV) var

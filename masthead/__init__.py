@@ -1,0 +1,1 @@
+"""Masthead: a newsroom's whole publishing system."""

@@ -1,0 +1,189 @@
+from datetime import timedelta
+
+from django.conf import settings
+from django.core.exceptions import ValidationError
+from django.db import models
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+
+from masthead.core import text
+from masthead.core.sanitize import plain_text, render_article_body
+
+from .querysets import ArticleQuerySet, SectionQuerySet
+
+
+class Section(models.Model):
+    name = models.CharField(_("name"), max_length=100)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+    description = models.TextField(_("description"), blank=True)
+    position = models.PositiveSmallIntegerField(_("position"), default=0)
+    in_navigation = models.BooleanField(_("shown in navigation"), default=True)
+
+    objects = SectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["position", "name"]
+        verbose_name = _("section")
+        verbose_name_plural = _("sections")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:section", kwargs={"slug": self.slug})
+
+
+class Tag(models.Model):
+    name = models.CharField(_("name"), max_length=100, unique=True)
+    slug = models.SlugField(_("slug"), max_length=100, unique=True)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("tag")
+        verbose_name_plural = _("tags")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("articles:tag", kwargs={"slug": self.slug})
+
+
+class Article(models.Model):
+    """A story: headline, byline, hero image, Markdown body and its comments."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", _("Draft")
+        IN_REVIEW = "review", _("In review")
+        SCHEDULED = "scheduled", _("Scheduled")
+        PUBLISHED = "published", _("Published")
+        UNPUBLISHED = "unpublished", _("Unpublished")
+
+    title = models.CharField(_("headline"), max_length=300)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    standfirst = models.TextField(
+        _("standfirst"), blank=True, help_text=_("The one- or two-sentence summary.")
+    )
+    body = models.TextField(_("body"), help_text=_("Markdown."))
+    body_html = models.TextField(editable=False, default="")
+    word_count = models.PositiveIntegerField(editable=False, default=0)
+    reading_minutes = models.PositiveSmallIntegerField(editable=False, default=1)
+    section = models.ForeignKey(
+        Section, on_delete=models.PROTECT, related_name="articles", null=True
+    )
+    tags = models.ManyToManyField(Tag, blank=True, related_name="articles")
+    authors = models.ManyToManyField(
+        "people.Person", through="ArticleAuthor", related_name="articles"
+    )
+    hero_image = models.ForeignKey(
+        "media.Image",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="hero_of",
+    )
+    status = models.CharField(
+        _("status"), max_length=20, choices=Status.choices, default=Status.DRAFT
+    )
+    published_at = models.DateTimeField(_("publication time"), null=True, blank=True)
+    # When a published story's words last changed: the "Updated" line.
+    revised_at = models.DateTimeField(_("updated"), null=True, blank=True, editable=False)
+    comments_enabled = models.BooleanField(_("comments open"), default=True)
+    created_at = models.DateTimeField(auto_now_add=True)
+    modified_at = models.DateTimeField(auto_now=True)
+
+    objects = ArticleQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["-published_at", "-id"]
+        indexes = [models.Index(fields=["status", "-published_at"])]
+        verbose_name = _("article")
+        verbose_name_plural = _("articles")
+
+    def __str__(self):
+        return self.title
+
+    @classmethod
+    def from_db(cls, db, field_names, values):
+        article = super().from_db(db, field_names, values)
+        article._loaded_words = (article.__dict__.get("title"), article.__dict__.get("body"))
+        return article
+
+    def save(self, *args, **kwargs):
+        self.body_html = render_article_body(self.body)
+        self.word_count = text.count_words(self.body)
+        self.reading_minutes = text.reading_minutes(self.body, self.image_count)
+        if self.words_changed_since_publication():
+            self.revised_at = timezone.now()
+        super().save(*args, **kwargs)
+
+    def clean(self):
+        if self.status == self.Status.PUBLISHED and self.published_at is None:
+            self.published_at = timezone.now()
+        if self.status == self.Status.SCHEDULED and self.published_at is None:
+            raise ValidationError(
+                {"published_at": _("A scheduled article needs a publication time.")}
+            )
+
+    def get_absolute_url(self):
+        return reverse("articles:detail", kwargs={"slug": self.slug})
+
+    @property
+    def image_count(self):
+        return 1 if self.hero_image_id else 0
+
+    @property
+    def is_published(self):
+        return (
+            self.status in (self.Status.PUBLISHED, self.Status.SCHEDULED)
+            and self.published_at is not None
+            and self.published_at <= timezone.now()
+        )
+
+    def words_changed_since_publication(self):
+        loaded = getattr(self, "_loaded_words", None)
+        return (
+            loaded is not None
+            and self.is_published
+            and loaded != (self.title, self.body)
+        )
+
+    @property
+    def reading_time_label(self):
+        return text.reading_time_label(self.reading_minutes)
+
+    @property
+    def summary(self):
+        return self.standfirst or plain_text(self.body_html)[:280]
+
+    def comments_are_open(self, now=None):
+        """Closed per article, or automatically N days after publication."""
+        if not self.comments_enabled:
+            return False
+        days = settings.MASTHEAD_COMMENTS_CLOSE_AFTER_DAYS
+        if days is None or self.published_at is None:
+            return True
+        now = now or timezone.now()
+        return now < self.published_at + timedelta(days=days)
+
+
+class ArticleAuthor(models.Model):
+    """One name in a byline; position keeps the byline in the order editors set."""
+
+    article = models.ForeignKey(Article, on_delete=models.CASCADE, related_name="bylines")
+    person = models.ForeignKey(
+        "people.Person", on_delete=models.PROTECT, related_name="bylines"
+    )
+    position = models.PositiveSmallIntegerField(default=0)
+
+    class Meta:
+        ordering = ["position"]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "person"], name="one_byline_each")
+        ]
+        verbose_name = _("author")
+        verbose_name_plural = _("authors")
+
+    def __str__(self):
+        return str(self.person)

@@ -1,0 +1,43 @@
+from django.db import models
+from django.db.models import Prefetch
+from django.utils import timezone
+
+
+class ArticleQuerySet(models.QuerySet):
+    def published(self):
+        """The one rule for what readers may see, used by every public surface.
+
+        A scheduled article is public from its publication time on, whether or
+        not the worker has flipped its state yet: an embargo lifts on the minute.
+        """
+        from .models import Article
+
+        return self.filter(
+            status__in=[Article.Status.PUBLISHED, Article.Status.SCHEDULED],
+            published_at__lte=timezone.now(),
+        )
+
+    def by_author(self, person):
+        return self.filter(bylines__person=person)
+
+    def for_listing(self):
+        """What a teaser needs, in a fixed number of queries however many rows."""
+        from .models import ArticleAuthor
+
+        return self.select_related("section", "hero_image").prefetch_related(
+            Prefetch(
+                "bylines",
+                queryset=ArticleAuthor.objects.select_related("person").order_by(
+                    "position"
+                ),
+            )
+        )
+
+    def for_page(self):
+        """A listing's needs plus the tags shown on the article page."""
+        return self.for_listing().prefetch_related("tags")
+
+
+class SectionQuerySet(models.QuerySet):
+    def navigation(self):
+        return self.filter(in_navigation=True).order_by("position", "name")

@@ -1,0 +1,60 @@
+from django.db.models import Prefetch
+from django.shortcuts import get_object_or_404, render
+
+from masthead.comments.display import comment_section
+from masthead.core.pagination import paginate
+
+from .models import Article, Section, Tag
+
+HOME_LATEST = 8
+HOME_PER_SECTION = 4
+
+
+def home(request):
+    """Lead story, the latest, and a block per section, whatever the archive size."""
+    published = Article.objects.published().for_listing()
+    latest = list(published[: HOME_LATEST + 1])
+    sections = Section.objects.navigation().prefetch_related(
+        Prefetch(
+            "articles",
+            queryset=Article.objects.published().for_listing()[:HOME_PER_SECTION],
+            to_attr="recent_articles",
+        )
+    )
+    return render(
+        request,
+        "articles/home.html",
+        {"lead": latest[0] if latest else None, "latest": latest[1:], "sections": sections},
+    )
+
+
+def article_detail(request, slug):
+    article = get_object_or_404(Article.objects.published().for_page(), slug=slug)
+    return article_page(request, article)
+
+
+def article_page(request, article, comment_form=None, status=200):
+    """The article page; the comment view reuses it to show a rejected form."""
+    context = {
+        "article": article,
+        "comments": comment_section(request, article, comment_form),
+    }
+    return render(request, "articles/article_detail.html", context, status=status)
+
+
+def section_detail(request, slug):
+    section = get_object_or_404(Section, slug=slug)
+    articles = Article.objects.published().filter(section=section).for_listing()
+    return render(
+        request,
+        "articles/section_detail.html",
+        {"section": section, "page": paginate(request, articles)},
+    )
+
+
+def tag_detail(request, slug):
+    tag = get_object_or_404(Tag, slug=slug)
+    articles = Article.objects.published().filter(tags=tag).for_listing()
+    return render(
+        request, "articles/tag_detail.html", {"tag": tag, "page": paginate(request, articles)}
+    )

@@ -1,0 +1,53 @@
+from django.http import HttpResponseRedirect
+from django.shortcuts import get_object_or_404
+from django.views.decorators.http import require_POST
+
+from masthead.articles.models import Article
+from masthead.articles.views import article_page
+
+from . import services
+from .cookies import remember_commenter, remember_pending
+from .forms import CommentForm
+from .models import Comment
+
+
+@require_POST
+def post_comment(request, slug):
+    """Post a reader's comment; a rejected one re-renders the page with all typed."""
+    article = get_object_or_404(Article.objects.published(), slug=slug)
+    form = CommentForm(request.POST)
+    if not form.is_valid():
+        return article_page(request, article, comment_form=form, status=400)
+    data = form.cleaned_data
+    try:
+        comment = services.post_comment(
+            article=article,
+            name=data["name"],
+            email=data["email"],
+            website=data["website"],
+            body=data["comment"],
+            parent_id=data["parent"],
+            ip_address=client_ip(request),
+            user_agent=request.META.get("HTTP_USER_AGENT", ""),
+            user=request.user,
+            request=request,
+        )
+    except services.CommentRejected as rejection:
+        form.add_error(rejection.field, rejection.message)
+        return article_page(request, article, comment_form=form, status=rejection.status)
+    response = HttpResponseRedirect(comment.get_absolute_url(), status=303)
+    if comment.status == Comment.Status.PENDING:
+        remember_pending(request, response, comment.pk)
+    remember_commenter(
+        response,
+        remember=data["remember"],
+        name=data["name"],
+        email=data["email"],
+        website=data["website"],
+    )
+    return response
+
+
+def client_ip(request):
+    # REMOTE_ADDR only: X-Forwarded-For is trusted solely behind a configured proxy.
+    return request.META.get("REMOTE_ADDR") or None

@@ -1,0 +1,13 @@
+from django.conf import settings
+
+
+def site(request):
+    """The newsroom's name and the navigation every page shows."""
+    from masthead.articles.models import Section
+
+    return {
+        "site_name": settings.MASTHEAD_SITE_NAME,
+        "site_tagline": settings.MASTHEAD_SITE_TAGLINE,
+        "site_language": settings.MASTHEAD_LANGUAGE,
+        "nav_sections": Section.objects.navigation,
+    }

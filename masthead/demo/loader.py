@@ -1,0 +1,130 @@
+"""Load the demo newsroom. Running it again adds nothing twice (keyed on slugs)."""
+
+import json
+from datetime import timedelta
+from pathlib import Path
+
+from django.contrib.auth import get_user_model
+from django.core.files.base import ContentFile
+from django.db import transaction
+from django.utils import timezone
+from django.utils.text import slugify
+
+from masthead.articles.models import Article, ArticleAuthor, Section, Tag
+from masthead.comments.models import Comment
+from masthead.media.models import Image
+from masthead.people.models import Person
+
+from . import pictures
+
+CONTENT_PATH = Path(__file__).with_name("content.json")
+EDITOR_USERNAME = "editor"
+
+
+def read_content(path=CONTENT_PATH):
+    return json.loads(Path(path).read_text(encoding="utf-8"))
+
+
+@transaction.atomic
+def load_demo(content, *, progress=lambda message: None, now=None):
+    """Create what is missing; return how many articles were created."""
+    now = now or timezone.now()
+    sections = {s["slug"]: _section(s, i) for i, s in enumerate(content["sections"])}
+    authors = {a["slug"]: _author(a) for a in content["authors"]}
+    created = 0
+    total = len(content["articles"])
+    for index, data in enumerate(content["articles"], start=1):
+        if Article.objects.filter(slug=data["slug"]).exists():
+            progress(f"[{index}/{total}] {data['slug']} (already there)")
+            continue
+        _article(data, sections, authors, now)
+        created += 1
+        progress(f"[{index}/{total}] {data['slug']}")
+    return created
+
+
+def _section(data, position):
+    section, _ = Section.objects.get_or_create(
+        slug=data["slug"],
+        defaults={"name": data["name"], "description": data.get("description", ""),
+                  "position": position},
+    )
+    return section
+
+
+def _author(data):
+    person = Person.objects.filter(slug=data["slug"]).first()
+    if person:
+        return person
+    photo = _image(
+        f"portrait-{data['slug']}.jpg",
+        pictures.portrait_jpeg(data["name"], data.get("photo_color", "#456")),
+        alt=f"Portrait of {data['name']}",
+        credit="The Alder Valley Ledger",
+    )
+    return Person.objects.create(
+        name=data["name"], slug=data["slug"], job_title=data.get("job_title", ""),
+        bio=data.get("bio", ""), photo=photo,
+        email=f"{data['slug']}@ledger.example.com",
+    )
+
+
+def _image(filename, jpeg_bytes, *, alt, credit, caption=""):
+    image = Image(alt_text=alt, credit=credit, caption=caption)
+    image.file.save(filename, ContentFile(jpeg_bytes), save=False)
+    image.save()
+    return image
+
+
+def _article(data, sections, authors, now):
+    hero = data["hero"]
+    image = _image(
+        f"hero-{data['slug']}.jpg",
+        pictures.hero_jpeg(data["slug"], hero.get("palette", []), hero.get("motif", "")),
+        alt=hero["alt"], credit=hero["credit"], caption=hero.get("caption", ""),
+    )
+    published_at = now - timedelta(hours=data["hours_ago"])
+    article = Article.objects.create(
+        title=data["title"], slug=data["slug"], standfirst=data["standfirst"],
+        body=data["body"], section=sections[data["section"]], hero_image=image,
+        status=Article.Status.PUBLISHED, published_at=published_at,
+        comments_enabled=data.get("comments_open", True),
+    )
+    if data.get("updated_hours_after"):
+        revised = published_at + timedelta(hours=data["updated_hours_after"])
+        Article.objects.filter(pk=article.pk).update(revised_at=revised)
+    for position, slug in enumerate(data["authors"]):
+        ArticleAuthor.objects.create(article=article, person=authors[slug], position=position)
+    article.tags.set(_tag(name) for name in data.get("tags", []))
+    _comments(article, data.get("comments", []), None, published_at)
+
+
+def _tag(name):
+    tag, _ = Tag.objects.get_or_create(slug=slugify(name), defaults={"name": name})
+    return tag
+
+
+def _comments(article, comments, parent, after):
+    for offset, data in enumerate(comments, start=1):
+        posted = min(after + timedelta(minutes=37 * offset), timezone.now())
+        comment = Comment.objects.create(
+            article=article, parent=parent, depth=parent.depth + 1 if parent else 0,
+            name=data["name"], email=data["email"], website=data.get("website", ""),
+            body=data["body"], status=data.get("status", Comment.Status.APPROVED),
+            ip_address="192.0.2.10",
+        )
+        Comment.objects.filter(pk=comment.pk).update(created_at=posted)
+        comment.created_at = posted
+        _comments(article, data.get("replies", []), comment, posted)
+
+
+def ensure_editor(password):
+    """The demo's editor login; the password is reset to the one printed."""
+    User = get_user_model()
+    user, _ = User.objects.get_or_create(
+        username=EDITOR_USERNAME, defaults={"email": "editor@ledger.example.com"}
+    )
+    user.is_staff = user.is_superuser = True
+    user.set_password(password)
+    user.save()
+    return user

@@ -1,0 +1,40 @@
+from django.conf import settings
+from django.db import models
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+
+
+class Person(models.Model):
+    """Anyone the site names: an author, a photographer, later a quoted speaker."""
+
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("slug"), max_length=200, unique=True)
+    job_title = models.CharField(_("job title"), max_length=200, blank=True)
+    bio = models.TextField(_("bio"), blank=True)
+    photo = models.ForeignKey(
+        "media.Image", on_delete=models.SET_NULL, null=True, blank=True, related_name="+"
+    )
+    # Private: for notifications only, never rendered on a public page.
+    email = models.EmailField(_("email"), blank=True)
+    user = models.OneToOneField(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="person",
+        help_text=_("The staff account that writes as this person, if any."),
+    )
+    is_staff_author = models.BooleanField(
+        _("has an author page"), default=True, help_text=_("Staff writers and editors.")
+    )
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+
+    def __str__(self):
+        return self.name
+
+    def get_absolute_url(self):
+        return reverse("people:author", kwargs={"slug": self.slug})

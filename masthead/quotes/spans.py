@@ -1,0 +1,126 @@
+"""Find quoted spans, paragraphs and sentence edges in an article body.
+
+Everything here works on a *masked* copy of the body: Markdown syntax is
+overwritten with spaces so that the copy has the same length as the original
+and every offset found in it is an offset into the article the editor wrote.
+"""
+
+import re
+from dataclasses import dataclass
+
+_LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
+# An underscore inside a word (snake_case, URLs) is text, not emphasis.
+_EMPHASIS = re.compile(r"\*+|(?<!\w)_+|_+(?!\w)")
+_LINE_MARKS = re.compile(r"^[ \t]*(?:#{1,6}[ \t]|>[ \t]?|[-+][ \t])", re.M)
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+_QUOTE_MARKS = re.compile("[“”\"]")
+# A sentence ends at . ! ? (perhaps inside a closing quote or bracket) before
+# white space and a capital, a digit or an opening mark.
+_SENTENCE_END = re.compile(r"[.!?][”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9])")
+_LAST_WORD = re.compile(r"[\w.]+$")
+# Abbreviations whose full stop does not end a sentence ("Dr. Rao", "Gov. Ames").
+_ABBREVIATIONS = frozenset(
+    "mr mrs ms dr st gov sen rep lt sgt capt col gen det prof rev jr sr mt ave no "
+    "vs u.s a.m p.m supt".split()
+)
+_WORD = re.compile(r"[\w'’-]+")
+
+
+@dataclass
+class Span:
+    """One run of text between quotation marks, inside one paragraph."""
+
+    open: int  # offset of the opening mark
+    close: int  # offset of the closing mark, or of the paragraph end
+    closed: bool
+    paragraph: int
+
+    @property
+    def start(self):
+        return self.open + 1
+
+
+def mask_markdown(text):
+    """Blank out Markdown syntax, keeping every other character in place."""
+    masked = _LINK.sub(_blank_link, text)
+    masked = _EMPHASIS.sub(_blank, masked)
+    return _LINE_MARKS.sub(_blank, masked)
+
+
+def _blank(match):
+    return " " * len(match.group())
+
+
+def _blank_link(match):
+    # [text](url) keeps its text where it was: " text" then spaces.
+    label = match.group(1)
+    return " " + label + " " * (len(match.group()) - len(label) - 1)
+
+
+def paragraphs(text):
+    """Return (start, end) of each paragraph, trailing white space excluded."""
+    bounds, start = [], 0
+    for match in _PARAGRAPH_BREAK.finditer(text):
+        bounds.append((start, match.start()))
+        start = match.end()
+    bounds.append((start, len(text.rstrip())))
+    return [(s, e) for s, e in bounds if e > s]
+
+
+def find_spans(masked, bounds):
+    """Pair quotation marks paragraph by paragraph.
+
+    Curly marks say which way they face; a straight mark opens when no quote
+    is open and closes otherwise. A quote left open at the end of a paragraph
+    ends there: the newspaper convention continues it in the next paragraph,
+    which opens with a fresh mark and so becomes the next span.
+    """
+    spans = []
+    for index, (start, end) in enumerate(bounds):
+        opened = None
+        for match in _QUOTE_MARKS.finditer(masked, start, end):
+            mark, at = match.group(), match.start()
+            if opened is None:
+                if mark != "”":  # a stray closing mark opens nothing
+                    opened = at
+            elif mark == "“":  # an opener while open: the first never closed
+                spans.append(Span(opened, at, False, index))
+                opened = at
+            else:
+                spans.append(Span(opened, at, True, index))
+                opened = None
+        if opened is not None:
+            spans.append(Span(opened, end, False, index))
+    return [span for span in spans if masked[span.start : span.close].strip()]
+
+
+def sentence_start(masked, lower, position):
+    """Offset where the sentence holding ``position`` begins (not before ``lower``)."""
+    start = lower
+    for match in _SENTENCE_END.finditer(masked, lower, position):
+        if not _is_abbreviation(masked, match.start()):
+            start = match.end()
+    return start
+
+
+def sentence_end(masked, position, upper):
+    """Offset where the sentence holding ``position`` ends (not after ``upper``)."""
+    for match in _SENTENCE_END.finditer(masked, position, upper):
+        if not _is_abbreviation(masked, match.start()):
+            return match.start() + 1
+    return upper
+
+
+def _is_abbreviation(masked, stop):
+    """Whether the full stop at ``stop`` closes an abbreviation or an initial."""
+    if masked[stop] != ".":
+        return False
+    found = _LAST_WORD.search(masked[max(0, stop - 6) : stop])
+    if not found:
+        return False
+    word = found.group()
+    return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
+
+
+def words(fragment):
+    return _WORD.findall(fragment)

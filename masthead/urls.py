@@ -1,0 +1,21 @@
+from django.conf import settings
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+from masthead.articles import views as article_views
+
+urlpatterns = [
+    path("", article_views.home, name="home"),
+    path("", include("masthead.articles.urls")),
+    path("articles/", include("masthead.comments.urls")),
+    path("authors/", include("masthead.people.urls")),
+    path("admin/", admin.site.urls),
+]
+
+if settings.MASTHEAD_SERVE_MEDIA:
+    # Convenient for one machine; a production site lets nginx or a CDN serve these.
+    prefix = settings.MEDIA_URL.lstrip("/")
+    urlpatterns += [
+        re_path(rf"^{prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+    ]
