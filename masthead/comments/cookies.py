@@ -43,8 +43,10 @@ def saved_commenter(request):
         value = request.get_signed_cookie(
             COMMENTER_COOKIE, default=None, salt=COMMENTER_COOKIE
         )
-        data = signing.loads(value) if value else {}
+        data = signing.loads(value) if value else None
     except (signing.BadSignature, ValueError, TypeError):
+        return {}
+    if not isinstance(data, dict):
         return {}
     return {key: str(data.get(key, "")) for key in ("name", "email", "website")}
 

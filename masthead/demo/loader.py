@@ -70,10 +70,10 @@ def _author(data):
 
 
 def _image(filename, jpeg_bytes, *, alt, credit, caption=""):
-    image = Image(alt_text=alt, credit=credit, caption=caption)
-    image.file.save(filename, ContentFile(jpeg_bytes), save=False)
-    image.save()
-    return image
+    return Image.objects.create(
+        file=ContentFile(jpeg_bytes, name=filename),
+        alt_text=alt, credit=credit, caption=caption,
+    )
 
 
 def _article(data, sections, authors, now):
