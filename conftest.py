@@ -16,3 +16,6 @@ def _clear_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+from masthead.core.tests.browser import browser  # noqa: E402,F401  (shared fixture)

@@ -21,8 +21,8 @@ def reading_seconds(text, image_count=0):
 
 
 def reading_minutes(text, image_count=0):
-    """Whole minutes, rounded as Ghost does; never less than one."""
-    return max(1, round(reading_seconds(text, image_count) / 60))
+    """Whole minutes, rounded half up as Ghost's Math.round does; at least one."""
+    return max(1, math.floor(reading_seconds(text, image_count) / 60 + 0.5))
 
 
 def reading_time_label(minutes):

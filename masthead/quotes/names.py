@@ -1,0 +1,174 @@
+"""Read one capitalised run ("Los Angeles Mayor Karen Bass") as a name.
+
+A run is split into the role the article gives before the name (kept as the
+speaker's role) and the name itself (the canonical speaker), and classified
+as a person, an organisation or neither (a place, a date, a sentence opener).
+"""
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import (
+    FEMALE_NAMES,
+    HONORIFICS,
+    MALE_NAMES,
+    NON_NAME_CAPS,
+    ORG_WORDS,
+    PLACE_WORDS,
+    ROLE_NOUNS,
+    TITLE_WORDS,
+)
+
+_CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?"
+_JOIN = r"(?:[ \t]+(?:of|de|la|del|van|von|da|di|du|le|for|and|the))*[ \t]+"
+# A nickname inside a name (Robert “Bobby” Tran) is skipped, not a quotation.
+_NICK = r"(?:[ \t]+[“\"][A-Z][\w'’. ]{0,20}[”\"])?"
+CAPITAL_RUN = re.compile(rf"(?<![\w'’]){_CAP}(?:{_NICK}{_JOIN}{_CAP})*")
+_NICKNAME = re.compile(r"[“\"][^“”\"]*[”\"]")
+_POSSESSIVE = re.compile(r"['’]s?$")
+_CONNECTORS = frozenset("of de la del van von da di du le for and the".split())
+_SPLITTERS = frozenset(("and", "for", "the"))
+_KEEP_DOT = frozenset("jr. sr. inc. co. corp. st.".split())
+_FOLLOWS_PLACE = frozenset("in at near from across to of into outside inside toward".split())
+_ACRONYM = re.compile(r"[A-Z]{2,6}$")
+
+
+@dataclass
+class Name:
+    """A capitalised run read as a name."""
+
+    kind: str  # "person", "org" or "surname" (a lone word that may be a surname)
+    name: str
+    role: str = ""
+    gender: str = ""
+
+
+def clean_tokens(run):
+    """Split a run into words, dropping nicknames, possessives and final stops."""
+    tokens = _NICKNAME.sub(" ", run).split()
+    if tokens and tokens[-1].endswith(".") and tokens[-1].lower() not in _KEEP_DOT:
+        if not (len(tokens[-1]) == 2 or tokens[-1].lower() in HONORIFICS):
+            tokens[-1] = tokens[-1][:-1]
+    if tokens:
+        tokens[-1] = _POSSESSIVE.sub("", tokens[-1]) or tokens[-1]
+    while tokens and (tokens[0].lower() in NON_NAME_CAPS or tokens[0] in _CONNECTORS):
+        tokens.pop(0)
+    while tokens and tokens[-1] in _CONNECTORS:
+        tokens.pop()
+    return tokens
+
+
+def _is_title(token):
+    return token.lower() in TITLE_WORDS
+
+
+def split_title(tokens):
+    """Split ["Fire", "Chief", "Dana", "Whitlock"] into the title and the name."""
+    cut = len(tokens)
+    while cut > 0 and not _is_title(tokens[cut - 1]):
+        cut -= 1
+    return tokens[:cut], tokens[cut:]
+
+
+def read_name(tokens, preceding_word=""):
+    """Classify cleaned tokens; None when they name no speaker."""
+    if not tokens:
+        return None
+    title, name = split_title(tokens)
+    # "Police Chief Dana Whitlock" is a person; "Harbor County Sheriff's Office" is not.
+    if any(t.lower() in ORG_WORDS for t in (name or tokens)):
+        return Name("org", " ".join(tokens))
+    if any(t in _SPLITTERS for t in name):
+        name = _first_part(name)
+    if not name:
+        return None
+    gender = _gender(title, name)
+    role = " ".join(t for t in title if t.lower() not in HONORIFICS)
+    if len(name) == 1:
+        return _single(name[0], role, gender, bool(title))
+    if not title and _looks_like_place(name, preceding_word):
+        return None
+    return Name("person", " ".join(name), role, gender)
+
+
+def _first_part(name):
+    # "Bass and Newsom": without an organisation word, "and" joins two names.
+    for index, token in enumerate(name):
+        if token in _SPLITTERS:
+            return name[:index]
+    return name
+
+
+def _single(token, role, gender, titled):
+    if _ACRONYM.match(token) and not titled:
+        return Name("org", token)
+    if token in _CONNECTORS or (token.lower() in TITLE_WORDS and not titled):
+        return None
+    return Name("surname", token, role, gender)
+
+
+def _looks_like_place(name, preceding_word):
+    if any(t.lower() in PLACE_WORDS for t in name):
+        return True
+    # "in Pine Hollow" is a place; "to Karen Bass" is a person with a known name.
+    return preceding_word in _FOLLOWS_PLACE and name[0].lower() not in _GIVEN
+
+
+_GIVEN = FEMALE_NAMES | MALE_NAMES
+
+
+def _gender(title, name):
+    for token in title:
+        implied = HONORIFICS.get(token.lower(), "")
+        if implied:
+            return implied
+    first = name[0].lower()
+    if len(name) > 1 and first in FEMALE_NAMES:
+        return "f"
+    if len(name) > 1 and first in MALE_NAMES:
+        return "m"
+    return ""
+
+
+_ROLE_BEFORE = re.compile(r"((?:[\w'’\-]+[ \t]+){1,4})$")
+_ROLE_STOP = frozenset(
+    "the a an and or but of in on at to for with by from said says told as that "
+    "this his her their its our".split()
+)
+
+
+def role_before(masked, start):
+    """Lower-case role written just before a name: "county fire chief Dana Whitlock"."""
+    found = _ROLE_BEFORE.search(masked[max(0, start - 60) : start])
+    if not found:
+        return ""
+    words = found.group(1).split()
+    if words[-1].lower() not in ROLE_NOUNS:
+        return ""
+    kept = []
+    for word in reversed(words):
+        if word.lower() in _ROLE_STOP or word.endswith(","):
+            break
+        kept.append(word)
+    return " ".join(reversed(kept))
+
+
+_APPOSITIVE = re.compile(
+    r",[ \t]+(?:\d{1,3},[ \t]+)?((?:the|a|an|[a-z][\w'’\-]*|[A-Z][\w'’]*[ \t]+(?:of|for|at))"
+    r"[^,.;:!?“”\"()\n]{0,100})(?=[,.;:!?)]|$)"
+)
+_NOT_APPOSITIVE = re.compile(
+    r"(?:who|which|that|and|but|or|so|said|says|told|added|as|when|if|because|then|"
+    r"while|according|adding|saying|in|on|at|during|after|before|he|she|they|it)\b"
+)
+
+
+def appositive_after(masked, end):
+    """Role in an appositive right after a name: ", assistant director of …,"."""
+    found = _APPOSITIVE.match(masked, end, end + 140)
+    if not found:
+        return ""
+    role = found.group(1).strip()
+    if _NOT_APPOSITIVE.match(role) or len(role.split()) > 14:
+        return ""
+    return role
