@@ -19,3 +19,11 @@ def _clear_cache():
 
 
 from masthead.core.tests.browser import browser  # noqa: E402,F401  (shared fixture)
+
+
+@pytest.fixture
+def client_factory():
+    """Fresh test clients: separate readers with separate cookies."""
+    from django.test import Client
+
+    return Client

@@ -1,0 +1,156 @@
+"""The reader's path through the comment form, with WordPress's default rules."""
+
+from datetime import timedelta
+
+import pytest
+from django.utils import timezone
+
+from masthead.comments.models import Comment
+from masthead.core.testing import make_article, make_comment
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def article():
+    return make_article(slug="river-walk")
+
+
+def post(client, article, **fields):
+    data = {"comment": "Good reporting.", "name": "Ada Reader", "email": "ada@example.com"}
+    data.update(fields)
+    return client.post(f"/articles/{article.slug}/comments/", data)
+
+
+def test_newcomer_is_held_and_alone_sees_it_awaiting_moderation(client, article, client_factory):
+    response = post(client, article, comment="First time here.")
+    comment = Comment.objects.get()
+    assert comment.status == Comment.Status.PENDING
+    assert response.status_code == 303
+    assert response["Location"] == f"/articles/river-walk/#comment-{comment.pk}"
+
+    own = client.get(article.get_absolute_url()).content.decode()
+    assert "First time here." in own
+    assert "Your comment is awaiting moderation." in own
+
+    stranger = client_factory().get(article.get_absolute_url()).content.decode()
+    assert "First time here." not in stranger
+    assert "awaiting moderation" not in stranger
+
+
+def test_returning_commenter_is_approved_at_once(client, article):
+    make_comment(article, name="Ada Reader", email="ADA@example.com")
+    post(client, article, comment="Back again.")
+    assert Comment.objects.get(body="Back again.").status == Comment.Status.APPROVED
+
+
+def test_same_email_with_another_name_is_still_held(client, article):
+    make_comment(article, name="Ada Reader", email="ada@example.com")
+    post(client, article, name="Someone Else")
+    assert Comment.objects.get(name="Someone Else").status == Comment.Status.PENDING
+
+
+def test_empty_form_shows_each_fields_error_and_keeps_nothing_lost(client, article):
+    response = post(client, article, comment="", name="", email="", website="ftp://x")
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert "Please type your comment." in html
+    assert "Please enter your name." in html
+    assert "Please enter your email address." in html
+    assert not Comment.objects.exists()
+
+
+def test_malformed_email_keeps_everything_typed(client, article):
+    response = post(
+        client, article, comment="My long considered view.", name="Ada <Reader>",
+        email="not-an-email", website="https://ada.example.org", remember="on",
+    )
+    html = response.content.decode()
+    assert "Please enter a valid email address" in html
+    assert "My long considered view.</textarea>" in html
+    assert 'value="Ada &lt;Reader&gt;"' in html
+    assert 'value="not-an-email"' in html
+    assert 'value="https://ada.example.org"' in html
+    assert 'name="remember" id="id_remember" checked' in html
+    assert 'aria-invalid="true"' in html
+
+
+@pytest.mark.parametrize(
+    ("field", "limit"),
+    [("name", 245), ("email", 100), ("website", 200), ("comment", 65525)],
+)
+def test_over_long_fields_are_refused_never_cut(client, article, field, limit):
+    value = {
+        "name": "n" * (limit + 1),
+        "email": "e" * (limit - 11) + "@example.com",
+        "website": "https://example.com/" + "p" * limit,
+        "comment": "c" * (limit + 1),
+    }[field]
+    response = post(client, article, **{field: value})
+    html = response.content.decode()
+    assert response.status_code == 400
+    assert f"at most {limit} characters" in html
+    assert not Comment.objects.exists()
+    assert 'maxlength="' not in html  # browsers silently cut pasted text at maxlength
+
+
+def test_closed_article_says_so_and_refuses_posts(client):
+    article = make_article(comments_enabled=False)
+    assert "Comments are closed." in client.get(article.get_absolute_url()).content.decode()
+    response = post(client, article)
+    assert response.status_code == 403
+    assert not Comment.objects.exists()
+
+
+def test_comments_close_automatically_after_the_set_days(client, settings):
+    settings.MASTHEAD_COMMENTS_CLOSE_AFTER_DAYS = 14
+    old = make_article(published_at=timezone.now() - timedelta(days=15))
+    fresh = make_article(published_at=timezone.now() - timedelta(days=13))
+    assert "Comments are closed." in client.get(old.get_absolute_url()).content.decode()
+    assert "Leave a Reply" in client.get(fresh.get_absolute_url()).content.decode()
+
+
+def test_reply_link_works_without_javascript(client, article):
+    parent = make_comment(article, name="Hank")
+    page = client.get(article.get_absolute_url()).content.decode()
+    assert f'href="?replytocom={parent.pk}#respond"' in page
+    reply_form = client.get(f"{article.get_absolute_url()}?replytocom={parent.pk}").content.decode()
+    assert "Leave a Reply to Hank" in reply_form
+    assert f'name="parent" value="{parent.pk}"' in reply_form
+    make_comment(article, name="Ada Reader", email="ada@example.com")
+    post(client, article, comment="A reply.", parent=parent.pk)
+    reply = Comment.objects.get(body="A reply.")
+    assert reply.parent == parent and reply.depth == 1
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert html.index(f'id="comment-{parent.pk}"') < html.index('class="children"') < html.index("A reply.")
+
+
+def test_replies_stop_at_the_depth_limit(client, article, settings):
+    settings.MASTHEAD_COMMENTS_MAX_DEPTH = 2
+    top = make_comment(article)
+    deep = make_comment(article, parent=top, depth=1)
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert f"?replytocom={top.pk}#" in html
+    assert f"?replytocom={deep.pk}#" not in html
+    response = post(client, article, parent=deep.pk)
+    assert response.status_code == 400
+    assert "too deep" in response.content.decode()
+
+
+def test_email_is_stored_but_shown_on_no_public_page(client, article):
+    make_comment(article, name="Private Person", email="private.person@example.com")
+    post(client, article, email="another.private@example.com", name="Other")
+    for url in [article.get_absolute_url(), "/"]:
+        html = client.get(url).content.decode()
+        assert "private.person@example.com" not in html
+        assert "another.private@example.com" not in html
+
+
+def test_remember_me_saves_and_clears_the_commenter_cookie(client, article):
+    post(client, article, remember="on", website="https://ada.example.org")
+    assert client.cookies["masthead_commenter"].value
+    assert client.cookies["masthead_commenter"]["httponly"]
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert 'value="Ada Reader"' in html
+    post(client, article, comment="Again, without remembering.")
+    assert client.cookies["masthead_commenter"].value == ""

@@ -1,0 +1,50 @@
+import pytest
+from django.core.management import call_command
+
+from masthead.articles.models import Article, Section
+from masthead.comments.models import Comment
+from masthead.people.models import Person
+
+pytestmark = pytest.mark.django_db
+
+
+def test_demo_content_meets_the_newsrooms_brief(settings, tmp_path):
+    call_command("load_demo", stdout=open(tmp_path / "out.txt", "w"))
+    assert Article.objects.published().count() >= 12
+    assert Section.objects.count() >= 3
+    authors = Person.objects.filter(bylines__isnull=False).distinct()
+    assert authors.count() >= 4
+    assert all(a.bio and a.photo for a in authors)
+    for article in Article.objects.select_related("hero_image"):
+        assert article.hero_image.credit and article.hero_image.alt_text
+        assert article.hero_image.width == 1600
+        assert "“" in article.body or '"' in article.body
+    assert Comment.objects.public().exists() and Comment.objects.pending().exists()
+    assert Comment.objects.filter(parent__isnull=False).exists()
+
+
+def test_loading_twice_adds_nothing_twice(tmp_path):
+    out = tmp_path / "out.txt"
+    call_command("load_demo", stdout=open(out, "w"))
+    counts = (Article.objects.count(), Comment.objects.count(), Person.objects.count())
+    call_command("load_demo", stdout=open(out, "w"))
+    assert (Article.objects.count(), Comment.objects.count(), Person.objects.count()) == counts
+    text = out.read_text()
+    assert "http://127.0.0.1:8000/" in text and "username 'editor'" in text
+
+
+def test_demo_prints_progress_and_login(tmp_path):
+    out = tmp_path / "out.txt"
+    call_command("load_demo", "--url", "http://127.0.0.1:8123/", stdout=open(out, "w"))
+    text = out.read_text()
+    assert "[1/" in text
+    assert "http://127.0.0.1:8123/admin/" in text
+
+
+def test_unreadable_content_is_a_clear_error(tmp_path):
+    from django.core.management.base import CommandError
+
+    bad = tmp_path / "bad.json"
+    bad.write_text("{not json")
+    with pytest.raises(CommandError, match="Cannot read demo content"):
+        call_command("load_demo", "--content", str(bad))
