@@ -1,0 +1,63 @@
+import subprocess
+import sys
+
+import pytest
+from django.core.exceptions import ImproperlyConfigured
+
+from masthead.settings.base import secret_key_for
+
+
+def test_secret_key_is_required_when_debug_is_off(monkeypatch, tmp_path):
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    with pytest.raises(ImproperlyConfigured, match="SECRET_KEY must be set"):
+        secret_key_for(False, tmp_path)
+
+
+def test_local_secret_key_is_generated_once_and_kept(monkeypatch, tmp_path):
+    monkeypatch.delenv("SECRET_KEY", raising=False)
+    first = secret_key_for(True, tmp_path)
+    assert len(first) >= 50
+    assert secret_key_for(True, tmp_path) == first
+    assert (tmp_path / "secret_key").stat().st_mode & 0o077 == 0
+
+
+def test_environment_secret_key_wins(monkeypatch, tmp_path):
+    monkeypatch.setenv("SECRET_KEY", "from-the-environment")
+    assert secret_key_for(False, tmp_path) == "from-the-environment"
+
+
+def run_check(env):
+    return subprocess.run(
+        [sys.executable, "-m", "masthead.cli", "check", "--deploy", "--fail-level", "ERROR"],
+        capture_output=True, text=True, env=env, timeout=60,
+    )
+
+
+def test_production_settings_refuse_to_start_without_a_secret(tmp_path):
+    env = {"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "masthead.settings.production",
+           "MASTHEAD_VAR_DIR": str(tmp_path)}
+    result = run_check(env)
+    assert result.returncode != 0
+    assert "SECRET_KEY must be set when DEBUG is off" in result.stderr
+
+
+def test_database_url_selects_the_database(tmp_path):
+    code = "from django.conf import settings; print(settings.DATABASES['default']['ENGINE'])"
+    env = {"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "masthead.settings.dev",
+           "MASTHEAD_VAR_DIR": str(tmp_path),
+           "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/test"}
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup(); " + code],
+        capture_output=True, text=True, env=env, timeout=60,
+    )
+    assert result.stdout.strip() == "django.db.backends.postgresql", result.stderr
+
+
+def test_cli_accepts_hyphenated_command_names(tmp_path):
+    env = {"PATH": "/usr/bin:/bin", "MASTHEAD_VAR_DIR": str(tmp_path)}
+    result = subprocess.run(
+        [sys.executable, "-m", "masthead.cli", "load-demo", "--help"],
+        capture_output=True, text=True, env=env, timeout=60,
+    )
+    assert result.returncode == 0, result.stderr
+    assert "Load the demo newsroom" in result.stdout
