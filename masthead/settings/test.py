@@ -12,6 +12,9 @@ from .base import DATABASES  # noqa: E402
 
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
     DATABASES["default"]["TEST"] = {"NAME": None}  # in memory
+else:
+    # Per-process name: several test runs on one server must not share a database.
+    DATABASES["default"]["TEST"] = {"NAME": f"test_masthead_{os.getpid()}"}
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {
