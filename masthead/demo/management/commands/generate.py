@@ -1,0 +1,42 @@
+import sys
+import time
+
+from django.core.management.base import BaseCommand, CommandError
+
+from masthead.demo.synthetic import Generator
+
+
+class Command(BaseCommand):
+    help = "Fill the site with synthetic articles and comments (bulk inserts, with progress)."
+
+    def add_arguments(self, parser):
+        parser.add_argument("--articles", type=int, default=1000)
+        parser.add_argument("--comments", type=int, default=0)
+        parser.add_argument("--seed", type=int, default=1)
+
+    def handle(self, *args, articles, comments, seed, **options):
+        if articles < 0 or comments < 0:
+            raise CommandError("--articles and --comments must be zero or more.")
+        if comments and not articles:
+            raise CommandError("Comments need articles: give --articles too.")
+        started = time.perf_counter()
+        phase = {"at": started}
+
+        def started_phase():
+            # A phase starts where the previous one ended.
+            return phase["at"]
+        marks = {}
+
+        def progress(done, total, label):
+            marks.setdefault(label, started_phase())
+            rate = done / max(time.perf_counter() - marks[label], 1e-9)
+            sys.stderr.write(f"\r{label}: {done:,}/{total:,} ({rate:,.0f}/s)   ")
+            if done == total:
+                sys.stderr.write("\n")
+                phase["at"] = time.perf_counter()
+
+        Generator(seed=seed, progress=progress).run(articles=articles, comments=comments)
+        elapsed = time.perf_counter() - started
+        self.stdout.write(
+            self.style.SUCCESS(f"Added {articles:,} articles and {comments:,} comments in {elapsed:.1f}s.")
+        )

@@ -1,0 +1,164 @@
+"""Synthetic newsroom at any size, for benchmarks and for trying Masthead at scale.
+
+Rows go in with bulk inserts; Markdown is rendered once per distinct text and
+reused, since rendering per row would dominate the time.
+"""
+
+import random
+from datetime import timedelta
+
+from django.db import connection, transaction
+from django.utils import timezone
+
+from masthead.articles.models import Article, ArticleAuthor, Section, Tag
+from masthead.comments.models import Comment
+from masthead.core import text
+from masthead.core.sanitize import render_article_body, render_comment_body
+from masthead.people.models import Person
+
+WORDS = (
+    "council mayor river budget school board vote residents bridge library police "
+    "fire storm flood market business brewery hospital nurses trail park county city "
+    "street plan project million funding meeting week month year public hearing state "
+    "team season coach game win championship students teachers parents district court "
+    "judge ruling zoning housing rent jobs workers owners downtown neighbors volunteers"
+).split()
+SECTIONS = ["Local News", "Business", "Sports", "Environment", "Opinion", "Arts"]
+BATCH = 5000
+
+
+def sentence(rng, low=8, high=20):
+    words = [rng.choice(WORDS) for _ in range(rng.randint(low, high))]
+    return " ".join(words).capitalize() + "."
+
+
+def paragraph(rng):
+    body = " ".join(sentence(rng) for _ in range(rng.randint(2, 4)))
+    if rng.random() < 0.4:
+        body += f" “{sentence(rng, 6, 14)[:-1]},” said {rng.choice(['Ana Ruiz', 'Tom Weller', 'Lena Park'])}."
+    return body
+
+
+class Generator:
+    """Adds `articles` articles and `comments` comments spread over them."""
+
+    def __init__(self, *, seed=1, progress=None):
+        self.rng = random.Random(seed)
+        self.progress = progress or (lambda done, total, label: None)
+        self.now = timezone.now()
+
+    def run(self, *, articles, comments):
+        sections = self._sections()
+        people = self._people()
+        tags = self._tags()
+        article_ids = self._articles(articles, sections, people, tags)
+        self._comments(comments, article_ids)
+        return len(article_ids)
+
+    def _sections(self):
+        return [
+            Section.objects.get_or_create(slug=name.lower().replace(" ", "-"),
+                                          defaults={"name": name, "position": i})[0]
+            for i, name in enumerate(SECTIONS)
+        ]
+
+    def _people(self):
+        return [
+            Person.objects.get_or_create(slug=f"synthetic-reporter-{i}",
+                                         defaults={"name": f"Reporter {i}", "bio": "Staff writer."})[0]
+            for i in range(20)
+        ]
+
+    def _tags(self):
+        return [
+            Tag.objects.get_or_create(slug=f"topic-{word}", defaults={"name": word.title()})[0]
+            for word in WORDS[:30]
+        ]
+
+    def _bodies(self, count=200):
+        bodies = []
+        for _ in range(count):
+            body = "\n\n".join(paragraph(self.rng) for _ in range(self.rng.randint(6, 14)))
+            bodies.append((body, render_article_body(body), text.count_words(body)))
+        return bodies
+
+    def _articles(self, total, sections, people, tags):
+        bodies = self._bodies()
+        start = Article.objects.count()
+        ids = []
+        for offset in range(0, total, BATCH):
+            size = min(BATCH, total - offset)
+            rows = [self._article(start + offset + i, bodies, sections) for i in range(size)]
+            with transaction.atomic():
+                created = Article.objects.bulk_create(rows, batch_size=1000)
+                if not created or created[0].pk is None:  # backends without RETURNING
+                    created = list(Article.objects.order_by("-id")[:size])[::-1]
+                self._links(created, people, tags)
+            ids.extend(a.pk for a in created)
+            self.progress(offset + size, total, "articles")
+        return ids
+
+    def _article(self, n, bodies, sections):
+        body, body_html, words = self.rng.choice(bodies)
+        return Article(
+            title=sentence(self.rng, 5, 11)[:-1], slug=f"synthetic-{n}",
+            standfirst=sentence(self.rng, 12, 24), body=body, body_html=body_html,
+            word_count=words, reading_minutes=text.reading_minutes(body),
+            section=self.rng.choice(sections), status=Article.Status.PUBLISHED,
+            published_at=self.now - timedelta(minutes=n * 7 + self.rng.randint(0, 6)),
+        )
+
+    def _links(self, created, people, tags):
+        bylines, tag_links = [], []
+        Through = Article.tags.through
+        for article in created:
+            for position, person in enumerate(self.rng.sample(people, self.rng.randint(1, 2))):
+                bylines.append(ArticleAuthor(article=article, person=person, position=position))
+            for tag in self.rng.sample(tags, self.rng.randint(1, 3)):
+                tag_links.append(Through(article_id=article.pk, tag_id=tag.pk))
+        ArticleAuthor.objects.bulk_create(bylines, batch_size=2000)
+        Through.objects.bulk_create(tag_links, batch_size=2000)
+
+    def _comments(self, total, article_ids):
+        """Raw executemany: model instances cost more than the insert itself.
+
+        Columns come from the model, so fields added later get their defaults.
+        """
+        if not article_ids or not total:
+            return
+        texts = [sentence(self.rng, 6, 30) for _ in range(300)]
+        rendered = [(body, render_comment_body(body)) for body in texts]
+        varying = ["article_id", "name", "email", "body", "body_html", "created_at"]
+        columns, constants = self._comment_columns(varying)
+        sql = "INSERT INTO {} ({}) VALUES ({})".format(
+            Comment._meta.db_table, ", ".join(columns), ", ".join(["%s"] * len(columns))
+        )
+        created_at = self._prepared(Comment._meta.get_field("created_at"))
+        # One transaction: each commit forces a WAL checkpoint's worth of writes.
+        with transaction.atomic(), connection.cursor() as cursor:
+            for offset in range(0, total, BATCH):
+                size = min(BATCH, total - offset)
+                rows = []
+                for n in range(offset, offset + size):
+                    if n % 50 == 0:  # preparing a timestamp costs more than the row
+                        when = created_at(self.now - timedelta(seconds=total - n))
+                    body, body_html = rendered[n % len(rendered)]
+                    rows.append((article_ids[n % len(article_ids)], f"Reader {n % 5000}",
+                                 f"reader{n % 5000}@example.com", body, body_html, when)
+                                + constants)
+                cursor.executemany(sql, rows)
+                self.progress(offset + size, total, "comments")
+
+    def _comment_columns(self, varying):
+        fields = {f.attname: f for f in Comment._meta.concrete_fields if not f.primary_key}
+        fixed = {"status": Comment.Status.APPROVED, "ip_address": "192.0.2.1"}
+        others = [name for name in fields if name not in varying]
+        constants = tuple(
+            fields[name].get_db_prep_save(fixed.get(name, fields[name].get_default()), connection)
+            for name in others
+        )
+        columns = [connection.ops.quote_name(fields[n].column) for n in varying + others]
+        return columns, constants
+
+    def _prepared(self, field):
+        return lambda value: field.get_db_prep_save(value, connection)

@@ -1,0 +1,32 @@
+import io
+
+import pytest
+from django.core.management import call_command
+from django.core.management.base import CommandError
+
+from masthead.articles.models import Article
+from masthead.comments.models import Comment
+
+pytestmark = pytest.mark.django_db
+
+
+def test_generate_adds_published_articles_with_bylines_and_comments(capsys):
+    out = io.StringIO()
+    call_command("generate", "--articles", "30", "--comments", "400", stdout=out)
+    assert Article.objects.published().count() == 30
+    assert all(a.bylines.exists() and a.body_html for a in Article.objects.all()[:5])
+    assert Comment.objects.public().count() == 400
+    assert Comment.objects.values("article").distinct().count() == 30
+    assert "Added 30 articles and 400 comments" in out.getvalue()
+    assert "comments: 400/400" in capsys.readouterr().err
+
+
+def test_generate_again_adds_more_without_clashing():
+    call_command("generate", "--articles", "5", stdout=io.StringIO())
+    call_command("generate", "--articles", "5", "--seed", "2", stdout=io.StringIO())
+    assert Article.objects.count() == 10
+
+
+def test_comments_without_articles_is_a_clear_error():
+    with pytest.raises(CommandError, match="Comments need articles"):
+        call_command("generate", "--articles", "0", "--comments", "5")
