@@ -55,6 +55,14 @@ class Generator:
         self._comments(comments, article_ids)
         return len(article_ids)
 
+    def featured_article(self, *, comments, slug="benchmark-article"):
+        """One known article with exactly `comments` comments, for benchmarks."""
+        Article.objects.filter(slug=slug).delete()
+        ids = self._articles(1, self._sections(), self._people(), self._tags())
+        Article.objects.filter(pk=ids[0]).update(slug=slug, published_at=self.now)
+        self._comments(comments, ids)
+        return ids[0]
+
     def _sections(self):
         return [
             Section.objects.get_or_create(slug=name.lower().replace(" ", "-"),

@@ -30,3 +30,11 @@ def test_generate_again_adds_more_without_clashing():
 def test_comments_without_articles_is_a_clear_error():
     with pytest.raises(CommandError, match="Comments need articles"):
         call_command("generate", "--articles", "0", "--comments", "5")
+
+
+def test_featured_article_has_exactly_the_comments_asked_for():
+    call_command("generate", "--articles", "3", "--comments", "30",
+                 "--featured-comments", "50", stdout=io.StringIO())
+    featured = Article.objects.published().get(slug="benchmark-article")
+    assert featured.comments.count() == 50
+    assert Article.objects.published().first() == featured  # newest: it leads the home page

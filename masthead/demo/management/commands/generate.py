@@ -13,8 +13,12 @@ class Command(BaseCommand):
         parser.add_argument("--articles", type=int, default=1000)
         parser.add_argument("--comments", type=int, default=0)
         parser.add_argument("--seed", type=int, default=1)
+        parser.add_argument(
+            "--featured-comments", type=int, default=0, metavar="N",
+            help="Also add the article 'benchmark-article' with exactly N approved comments.",
+        )
 
-    def handle(self, *args, articles, comments, seed, **options):
+    def handle(self, *args, articles, comments, seed, featured_comments, **options):
         if articles < 0 or comments < 0:
             raise CommandError("--articles and --comments must be zero or more.")
         if comments and not articles:
@@ -35,7 +39,10 @@ class Command(BaseCommand):
                 sys.stderr.write("\n")
                 phase["at"] = time.perf_counter()
 
-        Generator(seed=seed, progress=progress).run(articles=articles, comments=comments)
+        generator = Generator(seed=seed, progress=progress)
+        generator.run(articles=articles, comments=comments)
+        if featured_comments:
+            generator.featured_article(comments=featured_comments)
         elapsed = time.perf_counter() - started
         self.stdout.write(
             self.style.SUCCESS(f"Added {articles:,} articles and {comments:,} comments in {elapsed:.1f}s.")

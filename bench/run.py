@@ -1,0 +1,234 @@
+#!/usr/bin/env python
+"""Load-test the production server with wrk and print one table.
+
+For each database (SQLite; PostgreSQL + Redis) and each site size, this builds
+a synthetic site with `masthead generate`, starts `masthead serve` (gunicorn)
+with the page cache off and then on, drives it with wrk from a second process
+on loopback, and compares every figure with nginx serving the same article
+HTML as a static file.
+
+    .venv/bin/python bench/run.py                      # 1,000 articles, both databases
+    .venv/bin/python bench/run.py --large              # also 100,000 articles / 1,000,000 comments
+    .venv/bin/python bench/run.py --databases sqlite --duration 5
+"""
+
+import argparse
+import os
+import re
+import shutil
+import signal
+import socket
+import subprocess
+import sys
+import tempfile
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+BIN = ROOT / ".venv" / "bin"
+PG_ADMIN_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
+ARTICLE = "/articles/benchmark-article/"
+SIZES = {"1k": (1_000, 50_000), "100k": (100_000, 1_000_000)}
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+def log(message):
+    print(message, file=sys.stderr, flush=True)
+
+
+def masthead(env, *args, check=True):
+    return subprocess.run([str(BIN / "masthead"), *args], env=env, check=check,
+                          capture_output=True, text=True)
+
+
+def site_env(database, size, workdir):
+    env = dict(os.environ)
+    env.update({
+        "DJANGO_SETTINGS_MODULE": "masthead.settings.production",
+        "SECRET_KEY": "benchmark-only-secret",
+        "MASTHEAD_VAR_DIR": str(workdir),
+        "MASTHEAD_SECURE_COOKIES": "0",
+        "ALLOWED_HOSTS": "127.0.0.1,localhost",
+        "MASTHEAD_TRUSTED_PROXY_COUNT": "1",
+        "LOG_LEVEL": "ERROR",
+    })
+    if database == "postgres":
+        name = f"masthead_bench_{size}"
+        admin = PG_ADMIN_URL.rsplit("/", 1)[0]
+        subprocess.run(["psql", PG_ADMIN_URL, "-qc", f"DROP DATABASE IF EXISTS {name}"], check=True,
+                       capture_output=True)
+        subprocess.run(["psql", PG_ADMIN_URL, "-qc", f"CREATE DATABASE {name}"], check=True,
+                       capture_output=True)
+        env["DATABASE_URL"] = f"{admin}/{name}"
+        env["REDIS_URL"] = REDIS_URL
+        subprocess.run(["redis-cli", "-u", REDIS_URL, "flushdb"], capture_output=True)
+    else:
+        env.pop("DATABASE_URL", None)
+        env.pop("REDIS_URL", None)
+    return env
+
+
+def build_site(env, articles, comments):
+    started = time.perf_counter()
+    masthead(env, "migrate", "--noinput")
+    masthead(env, "generate", "--articles", str(articles), "--comments", str(comments),
+             "--featured-comments", "50")
+    log(f"  site built in {time.perf_counter() - started:.0f}s")
+
+
+class Server:
+    """`masthead serve` in the background, stopped on exit."""
+
+    def __init__(self, env, *, page_cache):
+        self.port = free_port()
+        self.env = {**env, "MASTHEAD_PAGE_CACHE": "1" if page_cache else "0"}
+
+    def __enter__(self):
+        self.process = subprocess.Popen(
+            [str(BIN / "masthead"), "serve", "--bind", f"127.0.0.1:{self.port}"],
+            env=self.env, stdout=subprocess.DEVNULL, stderr=subprocess.DEVNULL,
+            start_new_session=True,
+        )
+        self.url = f"http://127.0.0.1:{self.port}"
+        for _ in range(100):
+            try:
+                urllib.request.urlopen(self.url + ARTICLE, timeout=2).read()
+                return self
+            except OSError:
+                time.sleep(0.2)
+        raise SystemExit("the server did not start")
+
+    def __exit__(self, *exc):
+        os.killpg(self.process.pid, signal.SIGTERM)
+        self.process.wait(timeout=20)
+
+
+class StaticNginx:
+    """nginx serving one file, the article's HTML, for the ceiling figure."""
+
+    def __init__(self, html):
+        self.dir = Path(tempfile.mkdtemp(prefix="masthead-nginx-"))
+        (self.dir / "article.html").write_bytes(html)
+        self.port = free_port()
+        (self.dir / "nginx.conf").write_text(f"""
+worker_processes 2;
+pid {self.dir}/nginx.pid;
+error_log {self.dir}/error.log;
+events {{ worker_connections 1024; }}
+http {{
+  access_log off;
+  client_body_temp_path {self.dir}; proxy_temp_path {self.dir};
+  fastcgi_temp_path {self.dir}; uwsgi_temp_path {self.dir}; scgi_temp_path {self.dir};
+  server {{ listen 127.0.0.1:{self.port}; root {self.dir};
+           location / {{ default_type text/html; }} }}
+}}""")
+
+    def __enter__(self):
+        subprocess.run(["nginx", "-c", str(self.dir / "nginx.conf")], check=True)
+        time.sleep(0.5)
+        self.url = f"http://127.0.0.1:{self.port}/article.html"
+        return self
+
+    def __exit__(self, *exc):
+        subprocess.run(["nginx", "-c", str(self.dir / "nginx.conf"), "-s", "stop"])
+        shutil.rmtree(self.dir, ignore_errors=True)
+
+
+def wrk(url, duration, script=None):
+    args = ["wrk", "-t2", "-c50", f"-d{duration}s", "--latency", url]
+    if script:
+        args[1:1] = ["-s", str(script)]
+    out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    return {
+        "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
+        "p50": _latency(out, "50%"),
+        "p99": _latency(out, "99%"),
+        "non2xx": int((re.search(r"Non-2xx or 3xx responses: (\d+)", out) or [0, 0])[1]),
+        "raw": out,
+    }
+
+
+def _latency(out, label):
+    value, unit = re.search(rf"{label}\s+([\d.]+)(us|ms|s)", out).groups()
+    return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
+
+
+def run_site(database, size, duration):
+    articles, comments = SIZES[size]
+    workdir = Path(tempfile.mkdtemp(prefix=f"masthead-bench-{database}-{size}-"))
+    env = site_env(database, size, workdir)
+    log(f"{database} / {size}: building {articles:,} articles, {comments:,} comments")
+    build_site(env, articles, comments)
+    rows = []
+    pages = [("article, 50 comments", ARTICLE), ("home", "/"),
+             ("section", "/sections/local-news/"), ("search", "/search/?q=council+budget")]
+    for cached in (False, True):
+        with Server(env, page_cache=cached) as server:
+            for label, path in pages:
+                urllib.request.urlopen(server.url + path).read()  # warm
+                result = wrk(server.url + path, duration)
+                rows.append((database, size, label, "cached" if cached else "uncached", result))
+                log(f"  {label} ({'cached' if cached else 'uncached'}): {result['rps']:.0f} req/s")
+            if not cached:
+                html = urllib.request.urlopen(server.url + ARTICLE).read()
+                rows.append(comment_post_row(database, size, server, env, duration))
+    with StaticNginx(html) as nginx:
+        rows.append((database, size, "nginx static article", "static", wrk(nginx.url, duration)))
+    shutil.rmtree(workdir, ignore_errors=True)
+    return rows
+
+
+def comment_post_row(database, size, server, env, duration):
+    script = Path(__file__).with_name("post_comment.lua")
+    before = count_comments(env)
+    result = wrk(server.url + "/articles/benchmark-article/comments/", duration, script)
+    stored = count_comments(env) - before
+    result["stored"] = stored
+    log(f"  comment POST: {result['rps']:.0f} req/s, {stored} stored, "
+        f"{result['non2xx']} refused")
+    return (database, size, "comment POST", "uncached", result)
+
+
+def count_comments(env):
+    code = "from masthead.comments.models import Comment; print(Comment.objects.count())"
+    return int(masthead(env, "shell", "-c", code).stdout.strip())
+
+
+def print_table(rows):
+    ceiling = {(db, size): r["rps"] for db, size, label, _, r in rows if label.startswith("nginx")}
+    header = f"{'database':9} {'size':5} {'page':24} {'mode':9} {'req/s':>9} {'p50 ms':>8} {'p99 ms':>8} {'÷ nginx':>8}"
+    print(header)
+    print("-" * len(header))
+    for db, size, label, mode, r in rows:
+        ratio = r["rps"] / ceiling[(db, size)] if ceiling.get((db, size)) else 0
+        extra = f"  stored {r['stored']}, refused {r['non2xx']}" if "stored" in r else ""
+        print(f"{db:9} {size:5} {label:24} {mode:9} {r['rps']:9.0f} {r['p50']:8.1f} "
+              f"{r['p99']:8.1f} {ratio:8.1%}{extra}")
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--databases", default="sqlite,postgres")
+    parser.add_argument("--large", action="store_true", help="also 100k articles / 1M comments")
+    parser.add_argument("--duration", type=int, default=10, help="seconds per wrk run")
+    args = parser.parse_args()
+    for tool in ("wrk", "nginx"):
+        if not shutil.which(tool):
+            raise SystemExit(f"{tool} is not installed: apt-get install {tool}")
+    sizes = ["1k", "100k"] if args.large else ["1k"]
+    rows = []
+    for database in args.databases.split(","):
+        for size in sizes:
+            rows.extend(run_site(database, size, args.duration))
+    print_table(rows)
+
+
+if __name__ == "__main__":
+    main()
