@@ -22,9 +22,10 @@ demo: $(STAMP)
 
 # SQLite always; PostgreSQL too when DATABASE_URL names one.
 test: $(STAMP)
-	env -u DATABASE_URL $(BIN)/pytest
+	env -u DATABASE_URL -u REDIS_URL $(BIN)/pytest
 	@case "$$DATABASE_URL" in postgres*) \
-		echo "== again on PostgreSQL ($$DATABASE_URL)"; $(BIN)/pytest;; \
+		echo "== again on PostgreSQL ($$DATABASE_URL), cache: $${REDIS_URL:-local memory}"; \
+		$(BIN)/pytest;; \
 		*) echo "DATABASE_URL is not PostgreSQL: PostgreSQL run skipped";; esac
 
 serve: $(STAMP)

@@ -10,11 +10,25 @@ class ArticleQuerySet(models.QuerySet):
         A scheduled article is public from its publication time on, whether or
         not the worker has flipped its state yet: an embargo lifts on the minute.
         """
+        from masthead.pagecache.dependencies import depends_on
+
         from .models import Article
 
+        depends_on("articles:listing")
         return self.filter(
             status__in=[Article.Status.PUBLISHED, Article.Status.SCHEDULED],
             published_at__lte=timezone.now(),
+        )
+
+    def next_embargo_lift(self):
+        """When the next scheduled article becomes public, or None."""
+        from .models import Article
+
+        return (
+            self.filter(status=Article.Status.SCHEDULED, published_at__gt=timezone.now())
+            .order_by("published_at")
+            .values_list("published_at", flat=True)
+            .first()
         )
 
     def by_author(self, person):

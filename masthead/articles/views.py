@@ -3,6 +3,7 @@ from django.shortcuts import get_object_or_404, render
 
 from masthead.comments.display import comment_section
 from masthead.core.pagination import paginate
+from masthead.pagecache.dependencies import depends_on
 
 from .models import Article, Section, Tag
 
@@ -12,6 +13,7 @@ HOME_PER_SECTION = 4
 
 def home(request):
     """Lead story, the latest, and a block per section, whatever the archive size."""
+    depends_on("articles:all")
     published = Article.objects.published().for_listing()
     latest = list(published[: HOME_LATEST + 1])
     sections = Section.objects.navigation().prefetch_related(
@@ -29,7 +31,9 @@ def home(request):
 
 
 def article_detail(request, slug):
+    depends_on("articles:detail")
     article = get_object_or_404(Article.objects.published().for_page(), slug=slug)
+    depends_on(f"comments:article:{article.pk}")
     return article_page(request, article)
 
 
@@ -44,6 +48,7 @@ def article_page(request, article, comment_form=None, status=200):
 
 def section_detail(request, slug):
     section = get_object_or_404(Section, slug=slug)
+    depends_on(f"articles:section:{section.pk}")
     articles = Article.objects.published().filter(section=section).for_listing()
     return render(
         request,
@@ -54,6 +59,7 @@ def section_detail(request, slug):
 
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
+    depends_on(f"articles:tag:{tag.pk}")
     articles = Article.objects.published().filter(tags=tag).for_listing()
     return render(
         request, "articles/tag_detail.html", {"tag": tag, "page": paginate(request, articles)}

@@ -4,7 +4,9 @@ from django.conf import settings
 def site(request):
     """The newsroom's name and the navigation every page shows."""
     from masthead.articles.models import Section
+    from masthead.pagecache.dependencies import depends_on
 
+    depends_on("sections:all")
     return {
         "site_name": settings.MASTHEAD_SITE_NAME,
         "site_tagline": settings.MASTHEAD_SITE_TAGLINE,

@@ -2,12 +2,14 @@ from django.shortcuts import get_object_or_404, render
 
 from masthead.articles.models import Article
 from masthead.core.pagination import paginate
+from masthead.pagecache.dependencies import depends_on
 
 from .models import Person
 
 
 def author_detail(request, slug):
     person = get_object_or_404(Person.objects.select_related("photo"), slug=slug)
+    depends_on(f"articles:author:{person.pk}")
     articles = Article.objects.published().by_author(person).for_listing()
     page = paginate(request, articles)
     return render(request, "people/author_detail.html", {"person": person, "page": page})

@@ -53,7 +53,8 @@ def clean_tokens(run):
         tokens[-1] = _POSSESSIVE.sub("", tokens[-1]) or tokens[-1]
     while tokens and (tokens[0].lower() in NON_NAME_CAPS or tokens[0] in _CONNECTORS):
         tokens.pop(0)
-    while tokens and tokens[-1] in _CONNECTORS:
+    # "Reyes Tuesday" (a run that ran into a date) keeps only the name.
+    while tokens and (tokens[-1] in _CONNECTORS or tokens[-1].lower() in NON_NAME_CAPS):
         tokens.pop()
     return tokens
 

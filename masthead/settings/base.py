@@ -64,11 +64,13 @@ INSTALLED_APPS = [
     "masthead.articles",
     "masthead.comments",
     "masthead.demo",
+    "masthead.pagecache",
 ]
 
 MIDDLEWARE = [
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    "masthead.pagecache.middleware.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -127,7 +129,15 @@ if REDIS_URL:
         }
     }
 else:
-    CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+    # Files, not process memory: every app server process on this machine must
+    # see the same cached pages and the same purges.
+    CACHES = {
+        "default": {
+            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "LOCATION": str(VAR_DIR / "cache"),
+            "OPTIONS": {"MAX_ENTRIES": 20000},
+        }
+    }
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},
@@ -195,6 +205,15 @@ MASTHEAD_COMMENTS_CLOSE_AFTER_DAYS = (
     if os.environ.get("MASTHEAD_COMMENTS_CLOSE_AFTER_DAYS")
     else None
 )
+
+# Full pages for anonymous readers, purged exactly when what they show changes.
+MASTHEAD_PAGE_CACHE = env_bool("MASTHEAD_PAGE_CACHE", True)
+MASTHEAD_PAGE_CACHE_ALIAS = "default"
+MASTHEAD_PAGE_CACHE_TTL = int(os.environ.get("MASTHEAD_PAGE_CACHE_TTL", "86400"))
+MASTHEAD_PAGE_CACHE_EXCLUDE = ["/admin/", "/media/", "/static/"]
+# What a CDN or nginx in front may do with our pages (seconds).
+MASTHEAD_PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("MASTHEAD_PAGE_CACHE_SHARED_MAX_AGE", "60"))
+MASTHEAD_PAGE_CACHE_STALE_WHILE_REVALIDATE = 300
 
 LOGGING = {
     "version": 1,

@@ -15,6 +15,16 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
 else:
     # Per-process name: several test runs on one server must not share a database.
     DATABASES["default"]["TEST"] = {"NAME": f"test_masthead_{os.getpid()}"}
+CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
+if os.environ.get("REDIS_URL"):
+    CACHES["default"] = {
+        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "LOCATION": os.environ["REDIS_URL"],
+        "KEY_PREFIX": f"masthead-test-{os.getpid()}",
+    }
+# Tests run inside transactions whose on_commit purges never fire; the page
+# cache's own tests switch it on and run those callbacks.
+MASTHEAD_PAGE_CACHE = False
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"
 STORAGES = {

@@ -1,0 +1,241 @@
+"""Speech cues next to a quotation: "…," Bass said / Bass said: "…".
+
+Each finder reads a short stretch of masked text (the rest of the sentence
+after the closing mark, or the sentence up to the opening mark) and returns
+the cue as written and the words that name the speaker, left unresolved.
+"""
+
+import re
+from dataclasses import dataclass
+
+from .lexicon import CUE_PHRASES, CUE_VERBS, PARAPHRASE_VERBS
+
+
+def _alternation(words):
+    ordered = sorted(words, key=len, reverse=True)
+    return "|".join(w.replace(" ", r"[ \t]+") for w in ordered)
+
+
+_EDGE_L, _EDGE_R = r"(?<![\w'’\-])", r"(?![\w'’\-])"
+_CUE = re.compile(_EDGE_L + f"(?:{_alternation(CUE_VERBS | set(CUE_PHRASES))})" + _EDGE_R)
+_ANY_CUE = re.compile(
+    _EDGE_L + f"(?:{_alternation(CUE_VERBS | PARAPHRASE_VERBS | set(CUE_PHRASES))})" + _EDGE_R
+)
+_ACCORDING = re.compile(r"(?<!\w)[Aa]ccording[ \t]+to[ \t]+")
+_LEAD = re.compile(r"[\s,—–\-]*")
+_TOKEN = re.compile(r"[\w'’.\-]+|[^\s\w]")
+_PHRASE_BEFORE = re.compile(r"((?:[\w'’.\-]+[ \t]+){0,7}[\w'’.\-]+)[ \t]*$")
+# Words that may sit between the speaker and the verb: "Bass later said".
+_FILLER = re.compile(
+    r"(?:[ \t]+(?:\w+ly|also|later|then|again|once|still|had|has|have|would|will|"
+    r"could|did|was|simply|just|only|soon|often|never|first|finally))+[ \t]*$"
+)
+_BOUNDARY = frozenset(
+    """
+    that and but who which when because after as while where if so or than
+    though since until before whom whose what how why with to for of in on at by
+    from said says told about into it its this these those there nor yet
+    """.split()
+)
+_STOPS_AFTER_NAME = _BOUNDARY | frozenset(
+    "during last this next earlier later monday tuesday wednesday thursday friday "
+    "saturday sunday".split()
+)
+_PRONOUNS = frozenset(("he", "she", "they"))
+_MAX_SPEAKER_WORDS = 9
+
+
+@dataclass
+class Cue:
+    """A speech cue as written, and the phrase that names the speaker."""
+
+    verb: str  # "said", "according to", ":"
+    phrase: str
+    appositive: str = ""
+    at: int = 0  # offset of the speaker phrase in the article
+
+
+def cue_after(masked, start, end):
+    """Cue right after a closing mark: ", Bass said" / "said Bass, the mayor"."""
+    lead = _LEAD.match(masked, start, end).end()
+    according = _ACCORDING.match(masked, lead, end)
+    if according:
+        phrase, appositive = _phrase_after(masked, according.end(), end)
+        return Cue("according to", phrase, appositive, according.end()) if phrase else None
+    verb = _CUE.search(masked, lead, min(end, lead + 120))
+    if verb is None:
+        return None
+    before = masked[lead : verb.start()].strip()
+    if not before:
+        phrase, appositive = _phrase_after(masked, verb.end(), end)
+        return Cue(_verb(verb), phrase, appositive, verb.end()) if phrase else None
+    phrase, _, appositive = before.partition(",")
+    if not _speaker_like(phrase) or appositive.count(",") > 1:
+        return None
+    return Cue(_verb(verb), phrase, appositive.strip(" ,"), lead)
+
+
+def cue_before(masked, start, end, partial=False):
+    """Cue in the sentence before an opening mark: "Bass said, “" / "Bass called it “".
+
+    A direct quotation needs the cue close to the mark (a short tail ending in
+    a comma, a colon or "that"); a partial quotation may have a long paraphrase
+    between the verb and the quoted words.
+    """
+    according = None
+    for according in _ACCORDING.finditer(masked, start, end):
+        pass
+    if according is not None:
+        phrase, appositive = _phrase_after(masked, according.end(), end)
+        if phrase:
+            return Cue("according to", phrase, appositive, according.end())
+    finder = _ANY_CUE if partial else _CUE
+    verbs = list(finder.finditer(masked, start, end))
+    for verb in reversed(verbs):
+        if not partial and not _short_tail(masked[verb.end() : end]):
+            continue
+        cue = _cue_at_verb(masked, start, end, verb)
+        if cue is not None:
+            return cue
+    return None
+
+
+_INTRO = frozenset(
+    """
+    in on at after before when while during following asked as since with
+    without despite for by from under over speaking responding
+    """.split()
+)
+_DETERMINERS = frozenset("the a an his her its their our this that".split())
+
+
+def subject_phrase(masked, start, end):
+    """The subject at the head of a clause: "Reyes put it bluntly:" gives "Reyes".
+
+    Used when a colon introduction or a partial quotation has no cue verb
+    next to the speaker. A leading "In a statement," style phrase is skipped.
+    """
+    tokens = [(t.group(), t.start()) for t in _TOKEN.finditer(masked, start, end)]
+    tokens = _skip_intro(tokens)
+    if not tokens:
+        return None
+    word, at = tokens[0]
+    if word.lower() in _PRONOUNS:
+        return Cue(":", word, "", at)
+    taken = _subject_words(tokens)
+    return Cue(":", " ".join(taken), "", at) if taken else None
+
+
+def _skip_intro(tokens):
+    if tokens and tokens[0][0].lower() in _INTRO:
+        for index, (word, _) in enumerate(tokens):
+            if word == ",":
+                return tokens[index + 1 :]
+    return tokens
+
+
+def _subject_words(tokens):
+    first = tokens[0][0]
+    taken = []
+    if first[0].isupper() and first.lower() not in _DETERMINERS:
+        for word, _ in tokens:
+            if not (word[0].isupper() or word in ("of", "de", "van")):
+                break
+            taken.append(word)
+        return taken
+    if first.lower() not in _DETERMINERS:
+        return []
+    for word, _ in tokens[:5]:
+        if not word[0].isalnum() or (taken and _looks_like_verb(word)):
+            break
+        taken.append(word)
+    return taken
+
+
+def _looks_like_verb(word):
+    lower = word.lower()
+    return lower in CUE_VERBS or lower in PARAPHRASE_VERBS or lower.endswith("ed") or lower in (
+        "had", "has", "was", "is", "put", "gave", "made", "kept", "took", "left")
+
+
+def _cue_at_verb(masked, start, end, verb):
+    phrase_end = _strip_filler(masked, start, verb.start())
+    if masked[start:phrase_end].rstrip().endswith(","):
+        phrase_end, appositive = _skip_appositive(masked, start, phrase_end)
+    else:
+        appositive = ""
+    found = _PHRASE_BEFORE.search(masked, start, phrase_end)
+    phrase = _cut_at_boundary(found.group(1)) if found else ""
+    if phrase and _speaker_like(phrase):
+        return Cue(_verb(verb), phrase, appositive, phrase_end - len(phrase))
+    if verb.group().endswith("ing") or verb.group() in PARAPHRASE_VERBS:
+        return None  # "…, calling it": the subject is found elsewhere
+    phrase, appositive = _phrase_after(masked, verb.end(), end)
+    return Cue(_verb(verb), phrase, appositive, verb.end()) if phrase else None
+
+
+def _strip_filler(masked, start, position):
+    filler = _FILLER.search(masked, start, position)
+    return filler.start() if filler else position
+
+
+def _skip_appositive(masked, start, position):
+    # "Whitlock, the county's fire chief, said": the speaker is before the commas.
+    inner_end = masked.rindex(",", start, position)
+    inner_start = masked.rfind(",", start, inner_end)
+    if inner_start < 0:
+        return position, ""
+    return inner_start, masked[inner_start + 1 : inner_end].strip()
+
+
+def _cut_at_boundary(phrase):
+    words = phrase.split()
+    for index in range(len(words) - 1, -1, -1):
+        if words[index].lower() in _BOUNDARY:
+            return " ".join(words[index + 1 :])
+    return phrase
+
+
+def _phrase_after(masked, start, end):
+    """Words naming the speaker after a verb-first cue, and any appositive."""
+    words, stop = [], end
+    for token in _TOKEN.finditer(masked, start, min(end, start + 160)):
+        word = token.group()
+        if not word[0].isalnum() or (words and word.lower() in _STOPS_AFTER_NAME):
+            stop = token.start()
+            break
+        words.append(word.rstrip("."))
+        if len(words) > _MAX_SPEAKER_WORDS:
+            return "", ""
+    phrase = " ".join(words)
+    if not _speaker_like(phrase):
+        return "", ""
+    appositive = ""
+    if masked[stop : stop + 1] == ",":
+        appositive = masked[stop + 1 : min(end, stop + 120)].split(",")[0].strip(" .")
+    return phrase, appositive
+
+
+def _speaker_like(phrase):
+    words = phrase.split()
+    if not words or len(words) > _MAX_SPEAKER_WORDS:
+        return False
+    if any(ch in phrase for ch in ".;:!?“”\"") and not _abbreviated(words):
+        return False
+    return words[0].lower() not in _BOUNDARY
+
+
+def _abbreviated(words):
+    return all(not w.endswith(".") or len(w) <= 4 for w in words)
+
+
+def _short_tail(tail):
+    """Whether the text between a verb and an opening mark keeps them together."""
+    stripped = tail.strip()
+    if len(stripped) > 70 or any(ch in stripped for ch in ".!?"):
+        return False
+    return not stripped or stripped[-1] in ",:—–" or stripped.endswith("that")
+
+
+def _verb(match):
+    return " ".join(match.group().split())
