@@ -18,7 +18,7 @@ def _alternation(words):
 
 _EDGE_L, _EDGE_R = r"(?<![\w'’\-])", r"(?![\w'’\-])"
 _CUE = re.compile(_EDGE_L + f"(?:{_alternation(CUE_VERBS | set(CUE_PHRASES))})" + _EDGE_R)
-_ANY_CUE = re.compile(
+ANY_CUE = re.compile(
     _EDGE_L + f"(?:{_alternation(CUE_VERBS | PARAPHRASE_VERBS | set(CUE_PHRASES))})" + _EDGE_R
 )
 _ACCORDING = re.compile(r"(?<!\w)[Aa]ccording[ \t]+to[ \t]+")
@@ -89,7 +89,7 @@ def cue_before(masked, start, end, partial=False):
         phrase, appositive = _phrase_after(masked, according.end(), end)
         if phrase:
             return Cue("according to", phrase, appositive, according.end())
-    finder = _ANY_CUE if partial else _CUE
+    finder = ANY_CUE if partial else _CUE
     verbs = list(finder.finditer(masked, start, end))
     for verb in reversed(verbs):
         if not partial and not _short_tail(masked[verb.end() : end]):

@@ -19,7 +19,11 @@ from .lexicon import (
     TITLE_WORDS,
 )
 
-_CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?"
+# A run may go on past a full stop only after an abbreviation or an initial.
+_CAP = (
+    r"(?:(?:Mr|Mrs|Ms|Dr|Gov|Sen|Rep|Lt|Sgt|Capt|Det|Prof|Rev|St|Gen|Col|Jr|Sr|Supt|"
+    r"Mt|[A-Z])\.|[A-ZÀ-ÖØ-Þ][\w'’\-]*)"
+)
 _JOIN = r"(?:[ \t]+(?:of|de|la|del|van|von|da|di|du|le|for|and|the))*[ \t]+"
 # A nickname inside a name (Robert “Bobby” Tran) is skipped, not a quotation.
 _NICK = r"(?:[ \t]+[“\"][A-Z][\w'’. ]{0,20}[”\"])?"

@@ -97,15 +97,18 @@ def find_spans(masked, bounds):
 def sentence_start(masked, lower, position):
     """Offset where the sentence holding ``position`` begins (not before ``lower``)."""
     start = lower
-    for match in _SENTENCE_END.finditer(masked, lower, position):
-        if not _is_abbreviation(masked, match.start()):
+    # Look two characters past the opening mark so the look-ahead can see it.
+    for match in _SENTENCE_END.finditer(masked, lower, position + 2):
+        if match.end() <= position and not _is_abbreviation(masked, match.start()):
             start = match.end()
     return start
 
 
 def sentence_end(masked, position, upper):
     """Offset where the sentence holding ``position`` ends (not after ``upper``)."""
-    for match in _SENTENCE_END.finditer(masked, position, upper):
+    for match in _SENTENCE_END.finditer(masked, position, min(len(masked), upper + 2)):
+        if match.start() >= upper:
+            break
         if not _is_abbreviation(masked, match.start()):
             return match.start() + 1
     return upper

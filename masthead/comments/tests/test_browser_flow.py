@@ -51,6 +51,8 @@ def test_reader_comment_is_moderated_then_published(browser, live_server, articl
     assert "Glad the children" in stranger.locator(".comment-list").inner_text()
     assert "awaiting moderation" not in stranger.content()
     assert "1 Comment" in stranger.locator("#comments-title").inner_text()
+    for context in browser.contexts:
+        context.close()
 
 
 def test_empty_submission_shows_every_error_and_keeps_typing(browser, live_server, article):
@@ -69,3 +71,4 @@ def test_empty_submission_shows_every_error_and_keeps_typing(browser, live_serve
     assert page.input_value("#id_comment") == "Half-finished thought"
     assert page.input_value("#id_website") == "https://nora.example.org"
     assert not Comment.objects.exists()
+    page.context.close()
