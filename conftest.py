@@ -13,9 +13,13 @@ def _media_root(settings, tmp_path):
 def _clear_cache():
     from django.core.cache import cache
 
+    from masthead.pagecache.store import local_pages
+
     cache.clear()
+    local_pages.clear()
     yield
     cache.clear()
+    local_pages.clear()
 
 
 from masthead.core.tests.browser import browser  # noqa: E402,F401  (shared fixture)

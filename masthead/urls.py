@@ -7,6 +7,10 @@ from masthead.articles import views as article_views
 
 urlpatterns = [
     path("", article_views.home, name="home"),
+    # Feeds and sitemaps first: their paths extend the article, section, tag
+    # and author pages' paths.
+    path("", include("masthead.feeds.urls")),
+    path("", include("masthead.seo.urls")),
     path("", include("masthead.articles.urls")),
     path("articles/", include("masthead.comments.urls")),
     path("authors/", include("masthead.people.urls")),

@@ -90,6 +90,15 @@ class Article(models.Model):
     # When a published story's words last changed: the "Updated" line.
     revised_at = models.DateTimeField(_("updated"), null=True, blank=True, editable=False)
     comments_enabled = models.BooleanField(_("comments open"), default=True)
+    # The account that started the story: "own" in the Contributor and Author roles.
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     modified_at = models.DateTimeField(auto_now=True)
 
@@ -100,6 +109,12 @@ class Article(models.Model):
         indexes = [models.Index(fields=["status", "-published_at"])]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
+        # Checked by masthead.editorial.policy; granted to roles by its migration.
+        permissions = [
+            ("publish_article", _("Can publish, schedule and unpublish own articles")),
+            ("edit_others_article", _("Can edit and publish other people's articles")),
+            ("review_article", _("Can review submitted articles and send them back")),
+        ]
 
     def __str__(self):
         return self.title
@@ -187,3 +202,53 @@ class ArticleAuthor(models.Model):
 
     def __str__(self):
         return str(self.person)
+
+
+class CorrectionQuerySet(models.QuerySet):
+    def recent(self):
+        """Corrections and updates readers may see: those on published articles."""
+        return (
+            self.filter(article__in=Article.objects.published())
+            .select_related("article")
+            .order_by("-created_at", "-id")
+        )
+
+
+class Correction(models.Model):
+    """A note appended to a published story; it moves the story's "Updated" time."""
+
+    class Kind(models.TextChoices):
+        CORRECTION = "correction", _("Correction")
+        UPDATE = "update", _("Update")
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="corrections"
+    )
+    kind = models.CharField(
+        _("kind"), max_length=20, choices=Kind.choices, default=Kind.CORRECTION
+    )
+    text = models.TextField(
+        _("text"), help_text=_("What was wrong and what is right now, or what changed.")
+    )
+    created_at = models.DateTimeField(_("time"), default=timezone.now)
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
+
+    objects = CorrectionQuerySet.as_manager()
+
+    class Meta:
+        ordering = ["created_at", "id"]
+        verbose_name = _("correction or update")
+        verbose_name_plural = _("corrections and updates")
+
+    def __str__(self):
+        return f"{self.get_kind_display()}: {self.text[:60]}"
+
+    def get_absolute_url(self):
+        return f"{self.article.get_absolute_url()}#correction-{self.pk}"

@@ -1,8 +1,13 @@
+import json
+
 from django.contrib import admin, messages
+from django.core.exceptions import PermissionDenied
+from django.http import HttpResponse
+from django.urls import path
 from django.utils.html import format_html
 
-from . import services
-from .models import Comment
+from . import moderation, privacy, services
+from .models import Comment, CommentSettings
 
 
 @admin.register(Comment)
@@ -12,8 +17,9 @@ class CommentAdmin(admin.ModelAdmin):
     search_fields = ["name", "email", "body", "article__title"]
     list_select_related = ["article"]
     raw_id_fields = ["article", "parent", "user"]
-    readonly_fields = ["ip_address", "user_agent", "created_at", "depth"]
-    actions = ["approve", "mark_spam", "trash"]
+    readonly_fields = ["ip_address", "user_agent", "created_at", "depth", "status_reason"]
+    actions = ["approve", "mark_spam", "trash", "export_personal_data",
+               "erase_personal_data"]  # fmt: skip
     date_hierarchy = "created_at"
 
     @admin.display(description="Comment")
@@ -21,8 +27,17 @@ class CommentAdmin(admin.ModelAdmin):
         # format_html escapes: a comment is a stranger's text, even here.
         return format_html("{}", comment.body[:80])
 
+    def get_urls(self):
+        moderate = self.admin_site.admin_view(self.moderation_view)
+        return [path("moderate/", moderate, name="comments_moderate")] + super().get_urls()
+
+    def moderation_view(self, request):
+        if not self.has_change_permission(request):
+            raise PermissionDenied
+        return moderation.moderation_view(request, self.admin_site)
+
     def _moderate(self, request, queryset, service, verb):
-        count = service(queryset)
+        count = service(queryset, request=request)
         self.message_user(request, f"{count} comment(s) {verb}.", messages.SUCCESS)
 
     @admin.action(description="Approve selected comments", permissions=["change"])
@@ -36,3 +51,43 @@ class CommentAdmin(admin.ModelAdmin):
     @admin.action(description="Move selected comments to trash", permissions=["change"])
     def trash(self, request, queryset):
         self._moderate(request, queryset, services.trash, "moved to trash")
+
+    @admin.action(description="Export personal data of the selected commenters",
+                  permissions=["change"])
+    def export_personal_data(self, request, queryset):
+        data = [privacy.export_commenter(email) for email in privacy.emails_of(queryset)]
+        response = HttpResponse(
+            json.dumps(data, indent=2, ensure_ascii=False),
+            content_type="application/json; charset=utf-8",
+        )
+        response["Content-Disposition"] = 'attachment; filename="commenter-export.json"'
+        return response
+
+    @admin.action(description="Erase personal data of the selected commenters",
+                  permissions=["change"])
+    def erase_personal_data(self, request, queryset):
+        count = sum(privacy.erase_commenter(e) for e in privacy.emails_of(queryset))
+        self.message_user(request, f"{count} comment(s) anonymized.", messages.SUCCESS)
+
+
+@admin.register(CommentSettings)
+class CommentSettingsAdmin(admin.ModelAdmin):
+    """One row of rules; the changelist goes straight to it."""
+
+    fieldsets = [
+        ("Who waits for a moderator", {"fields": [
+            "hold_for_first_comment", "hold_link_count", "moderation_words"]}),
+        ("Spam", {"fields": ["disallowed_words", "min_fill_seconds"]}),
+        ("Flood control", {"fields": ["flood_seconds", "max_per_hour"]}),
+        ("Email", {"fields": ["notify_authors", "notify_editors"]}),
+    ]
+
+    def has_add_permission(self, request):
+        return not CommentSettings.objects.exists()
+
+    def has_delete_permission(self, request, obj=None):
+        return False
+
+    def changelist_view(self, request, extra_context=None):
+        rules = CommentSettings.current()
+        return self.change_view(request, str(rules.pk), extra_context=extra_context)

@@ -5,3 +5,8 @@ class CommentsConfig(AppConfig):
     name = "masthead.comments"
     label = "comments"
     verbose_name = "Reader comments"
+
+    def ready(self):
+        from . import signal_handlers
+
+        signal_handlers.connect()

@@ -46,7 +46,7 @@ def _own_pending(request, article):
     ids = pending_comment_ids(request)
     if not ids:
         return []
-    return list(Comment.objects.pending().filter(article=article, pk__in=ids))
+    return list(Comment.objects.held().filter(article=article, pk__in=ids))
 
 
 def _reply_target(request, comments, form):

@@ -1,12 +1,62 @@
+import time
+
 from django import forms
+from django.core import signing
+from django.core.exceptions import ValidationError
+from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from masthead.core.sanitize import is_safe_url
+
+from . import strict
 from .models import (
+    BODY_MAX_BYTES,
     BODY_MAX_LENGTH,
+    EMAIL_MAX_BYTES,
     EMAIL_MAX_LENGTH,
+    NAME_MAX_BYTES,
     NAME_MAX_LENGTH,
+    WEBSITE_MAX_BYTES,
     WEBSITE_MAX_LENGTH,
 )
+
+ISSUED_SALT = "masthead.comments.form-issued"
+WEBSITE_ERROR = _("Please enter a web address starting with http:// or https://.")
+UNDECODABLE_ERROR = _(
+    "This was not sent as valid UTF-8 text, so it cannot be stored exactly as "
+    "typed. Please retype it."
+)
+
+
+def issued_token(now=None):
+    """A signed note of when the form was served, to time how fast it comes back."""
+    return signing.dumps(int(now if now is not None else time.time()), salt=ISSUED_SALT)
+
+
+def seconds_since_issued(token, now=None):
+    """Seconds since the token was issued, or None if it is missing or forged."""
+    try:
+        issued = signing.loads(token or "", salt=ISSUED_SALT)
+    except signing.BadSignature:
+        return None
+    if not isinstance(issued, int):
+        return None
+    return (now if now is not None else time.time()) - issued
+
+
+class WebsiteField(forms.URLField):
+    """http and https only, checked after every decoding a browser would do."""
+
+    default_validators = [URLValidator(schemes=["http", "https"])]
+    default_error_messages = {"invalid": WEBSITE_ERROR}
+
+    def validate(self, value):
+        super().validate(value)
+        if value and not is_safe_url(value):
+            raise ValidationError(WEBSITE_ERROR, code="invalid")
+        if value and "@" in value.split("//", 1)[-1].split("/", 1)[0]:
+            # https://bank.example@evil.example reads as the bank, goes to evil.
+            raise ValidationError(WEBSITE_ERROR, code="invalid")
 
 
 class CommentForm(forms.Form):
@@ -31,7 +81,7 @@ class CommentForm(forms.Form):
             "invalid": _("Please enter a valid email address, like name@example.com."),
         },
     )
-    website = forms.URLField(
+    website = WebsiteField(
         label=_("Website"),
         max_length=WEBSITE_MAX_LENGTH,
         required=False,
@@ -44,10 +94,23 @@ class CommentForm(forms.Form):
         ),
         required=False,
     )
+    notify_replies = forms.BooleanField(
+        label=_("Notify me of follow-up comments by email."), required=False
+    )
     parent = forms.IntegerField(required=False, widget=forms.HiddenInput)
+    # Bots fill every field; people never see this one (the template hides it).
+    homepage = forms.CharField(required=False, label=_("Leave this field empty"))
+    issued = forms.CharField(required=False, widget=forms.HiddenInput)
 
-    def __init__(self, *args, **kwargs):
+    MAX_BYTES = {"comment": BODY_MAX_BYTES, "name": NAME_MAX_BYTES,
+                 "email": EMAIL_MAX_BYTES, "website": WEBSITE_MAX_BYTES}  # fmt: skip
+    TEXT_FIELDS = ("comment", "name", "email", "website")
+
+    def __init__(self, *args, undecodable=(), **kwargs):
         super().__init__(*args, **kwargs)
+        self.undecodable = set(undecodable)
+        if not self.is_bound:
+            self.initial.setdefault("issued", issued_token())
         for field in self.fields.values():
             # A browser silently cuts pasted text at maxlength; the server's
             # error message is the only honest limit.
@@ -56,6 +119,44 @@ class CommentForm(forms.Form):
         self.fields["email"].widget.attrs["aria-describedby"] = "email-notes"
         self.fields["name"].widget.attrs["autocomplete"] = "name"
         self.fields["website"].widget.attrs["autocomplete"] = "url"
+        self.fields["homepage"].widget.attrs.update(
+            {"autocomplete": "off", "tabindex": "-1"}
+        )
+
+    def clean(self):
+        data = super().clean()
+        for name in self.TEXT_FIELDS:
+            self._check_text(name)
+        return data
+
+    def _check_text(self, name):
+        """Refuse undecodable bytes, control characters and over-long text."""
+        raw = self.data.get(name) or ""
+        if name in self.undecodable:
+            problem = UNDECODABLE_ERROR
+        else:
+            problem = strict.character_problem(raw, multiline=name == "comment")
+        if problem:
+            # Ours replaces Django's (say, "Enter a valid URL"): it names the cause.
+            self.errors.pop(name, None)
+            self.add_error(name, problem)
+            return
+        if name == "comment" and name in self.cleaned_data:
+            self.cleaned_data[name] = strict.normalise_newlines(self.cleaned_data[name])
+        size, limit = strict.byte_length(raw), self.MAX_BYTES[name]
+        if size > limit and name not in self.errors:
+            self.add_error(name, _(
+                "This is too long to store: at most %(limit)d bytes (it has "
+                "%(size)d). Letters beyond English and emoji take 2 to 4 bytes each."
+            ) % {"limit": limit, "size": size})
+
+    def bot_signals(self):
+        from .policy import BotSignals
+
+        return BotSignals(
+            honeypot_filled=bool(self.cleaned_data.get("homepage")),
+            fill_seconds=seconds_since_issued(self.cleaned_data.get("issued")),
+        )
 
     def full_clean(self):
         super().full_clean()

@@ -11,6 +11,12 @@ NAME_MAX_LENGTH = 245
 EMAIL_MAX_LENGTH = 100
 WEBSITE_MAX_LENGTH = 200
 BODY_MAX_LENGTH = 65525
+# Byte limits as well: 245 emoji are 980 bytes. The body fits a MySQL TEXT
+# column (65,535 bytes), so an export to WordPress never truncates a comment.
+NAME_MAX_BYTES = 500
+EMAIL_MAX_BYTES = 100
+WEBSITE_MAX_BYTES = 400
+BODY_MAX_BYTES = 65535
 
 
 class Comment(models.Model):
@@ -40,6 +46,12 @@ class Comment(models.Model):
     )
     ip_address = models.GenericIPAddressField(_("IP address"), null=True, blank=True)
     user_agent = models.CharField(_("user agent"), max_length=500, blank=True)
+    # Why the policy gave this status ("2 links", "honeypot"), for moderators.
+    status_reason = models.CharField(_("reason"), max_length=200, blank=True)
+    # Reply notifications: asked for on the form, switched on only once the
+    # address's owner clicks the signed link we mail them (double opt-in).
+    notify_replies_requested = models.BooleanField(default=False, editable=False)
+    notify_replies = models.BooleanField(_("notify of replies"), default=False)
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
     )
@@ -70,3 +82,66 @@ class Comment(models.Model):
     @property
     def is_public(self):
         return self.status == self.Status.APPROVED
+
+
+class CommentSettings(models.Model):
+    """The spam and moderation rules, one row an editor changes in the admin.
+
+    Read through `CommentSettings.current()`, which is cached; the cache is
+    dropped by a signal handler whenever the row is saved.
+    """
+
+    hold_for_first_comment = models.BooleanField(
+        _("hold a commenter's first comment"), default=True,
+        help_text=_("WordPress's rule: a commenter needs one approved comment "
+                    "(same name and email) before they are published at once."),
+    )
+    min_fill_seconds = models.PositiveIntegerField(
+        _("minimum seconds to fill the form"), default=3,
+        help_text=_("Faster posts are treated as bots and stored as spam."),
+    )
+    flood_seconds = models.PositiveIntegerField(
+        _("seconds between comments"), default=15,
+        help_text=_("From one IP address or email. 0 switches flood control off."),
+    )
+    max_per_hour = models.PositiveIntegerField(
+        _("comments per IP address per hour"), default=30,
+        help_text=_("0 means no hourly limit."),
+    )
+    hold_link_count = models.PositiveIntegerField(
+        _("hold comments with this many links"), default=2,
+        help_text=_("0 never holds a comment for its links."),
+    )
+    moderation_words = models.TextField(
+        _("moderation words"), blank=True,
+        help_text=_("One word, name, email, URL or IP per line. A comment "
+                    "containing one in any field waits for a moderator."),
+    )
+    disallowed_words = models.TextField(
+        _("disallowed words"), blank=True,
+        help_text=_("One per line, matched the same way. A match goes to spam."),
+    )
+    notify_authors = models.BooleanField(
+        _("email authors about approved comments"), default=True
+    )
+    notify_editors = models.BooleanField(
+        _("email editors about comments awaiting moderation"), default=True
+    )
+
+    class Meta:
+        verbose_name = _("comment settings")
+        verbose_name_plural = _("comment settings")
+
+    def __str__(self):
+        return str(_("Comment settings"))
+
+    @classmethod
+    def current(cls):
+        """The single settings row (created with defaults on first use), cached."""
+        from django.core.cache import cache
+
+        rules = cache.get(cls.CACHE_KEY)
+        if rules is None:
+            rules, _created = cls.objects.get_or_create(pk=1)
+            cache.set(cls.CACHE_KEY, rules, 300)
+        return rules

@@ -1,27 +1,26 @@
 """Writes to comments: posting and moderating, shared by views, admin and API."""
 
+__all__ = ["CommentRejected", "post_comment", "moderate", "approve", "mark_spam",
+           "trash", "reply_as_staff"]
+
 from django.conf import settings
 from django.db import transaction
 
+from . import ratelimit
 from .models import Comment
-from .policy import default_policy
+from .policy import BotSignals, CommentRejected, default_policy
 from .signals import comment_was_moderated, comment_was_posted
-
-
-class CommentRejected(Exception):
-    """A comment that may not be posted, with the reason to show the reader."""
-
-    def __init__(self, message, *, field=None, status=400):
-        super().__init__(message)
-        self.message = message
-        self.field = field
-        self.status = status
 
 
 def post_comment(*, article, name, email, body, website="", parent_id=None,
                  ip_address=None, user_agent="", user=None, policy=default_policy,
+                 bot=BotSignals(fill_seconds=float("inf")), notify_replies=False,
                  request=None):
-    """Store a reader's comment with the status the moderation policy gives it."""
+    """Store a reader's comment with the status the moderation policy gives it.
+
+    Raises CommentRejected (with an HTTP status) for closed threads, floods
+    and duplicates; spam is stored, silently, for moderators to review.
+    """
     if not article.is_published or not article.comments_are_open():
         raise CommentRejected("Comments are closed.", status=403)
     parent = _reply_parent(article, parent_id)
@@ -36,10 +35,17 @@ def post_comment(*, article, name, email, body, website="", parent_id=None,
         ip_address=ip_address,
         user_agent=(user_agent or "")[:500],
         user=user if user is not None and user.is_authenticated else None,
-        status=policy.initial_status(name=name, email=email, user=user),
+        notify_replies_requested=notify_replies,
     )
-    with transaction.atomic():
-        comment.save()
+    slot = policy.admit(comment, user=user)
+    verdict = policy.review(comment, user=user, bot=bot)
+    comment.status, comment.status_reason = verdict.status, verdict.reason
+    try:
+        with transaction.atomic():
+            comment.save()
+    except Exception:
+        ratelimit.release_slot(slot)  # not stored: the reader may try again now
+        raise
     comment_was_posted.send(sender=Comment, comment=comment, request=request)
     return comment
 
@@ -57,7 +63,7 @@ def _reply_parent(article, parent_id):
     return parent
 
 
-def moderate(*, comments, status):
+def moderate(*, comments, status, request=None):
     """Set the status of comments (a queryset) and announce each change."""
     changed = []
     for comment in comments.exclude(status=status):
@@ -67,18 +73,35 @@ def moderate(*, comments, status):
         changed.append((comment, previous))
     for comment, previous in changed:
         comment_was_moderated.send(
-            sender=Comment, comment=comment, previous_status=previous
+            sender=Comment, comment=comment, previous_status=previous, request=request
         )
     return len(changed)
 
 
-def approve(comments):
-    return moderate(comments=comments, status=Comment.Status.APPROVED)
+def approve(comments, request=None):
+    return moderate(comments=comments, status=Comment.Status.APPROVED, request=request)
 
 
-def mark_spam(comments):
-    return moderate(comments=comments, status=Comment.Status.SPAM)
+def mark_spam(comments, request=None):
+    return moderate(comments=comments, status=Comment.Status.SPAM, request=request)
 
 
-def trash(comments):
-    return moderate(comments=comments, status=Comment.Status.TRASH)
+def trash(comments, request=None):
+    return moderate(comments=comments, status=Comment.Status.TRASH, request=request)
+
+
+def reply_as_staff(*, parent, user, body, request=None):
+    """An editor's reply from the moderation screen; approves the parent first,
+    as WordPress does, since replying to a held comment publishes the thread."""
+    if parent.status != Comment.Status.APPROVED:
+        approve(Comment.objects.filter(pk=parent.pk), request=request)
+        parent.refresh_from_db()
+    return post_comment(
+        article=parent.article,
+        name=user.get_full_name() or user.get_username(),
+        email=user.email or f"{user.get_username()}@invalid",
+        body=body,
+        parent_id=parent.pk,
+        user=user,
+        request=request,
+    )

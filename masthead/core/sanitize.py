@@ -6,6 +6,8 @@ sanitizes, and nothing touches the HTML afterwards.
 """
 
 import html
+import re
+from urllib.parse import unquote
 
 import nh3
 from markdown_it import MarkdownIt
@@ -24,6 +26,14 @@ COMMENT_TAGS = {
 }  # fmt: skip
 COMMENT_ATTRIBUTES = {"a": {"href", "title"}, "abbr": {"title"}}
 COMMENT_LINK_REL = "nofollow ugc noopener"
+COMMENT_URL_SCHEMES = frozenset({"http", "https", "mailto"})
+WEBSITE_URL_SCHEMES = frozenset({"http", "https"})
+
+# Browsers drop ASCII tab and newlines anywhere in a URL and strip leading C0
+# controls and spaces, so `jav&#x09;ascript:` runs as `javascript:`; we remove
+# every control character before reading the scheme.
+_CONTROL = re.compile(r"[\x00-\x20\x7f-\x9f\u200b-\u200f\u2028\u2029\ufeff]")
+_SCHEME = re.compile(r"^([a-z][a-z0-9+.-]*):")
 
 _article_markdown = MarkdownIt("commonmark", {"html": False, "typographer": False})
 _article_markdown.enable(["table", "strikethrough"])
@@ -47,13 +57,49 @@ def render_article_body(markdown_text):
     )
 
 
+def url_scheme(url):
+    """The scheme a browser would see, after every decoding a browser applies.
+
+    Entities (`&colon;`), percent-encoding (`%6A`) and control characters are
+    undone repeatedly until the text stops changing, so nesting them does not
+    help. Returns None for a relative URL.
+    """
+    text = url or ""
+    for _ in range(5):
+        decoded = _CONTROL.sub("", unquote(html.unescape(text)))
+        if decoded == text:
+            break
+        text = decoded
+    match = _SCHEME.match(text.lower())
+    return match.group(1) if match else None
+
+
+def is_safe_url(url, schemes=WEBSITE_URL_SCHEMES):
+    """True only for an absolute URL whose decoded scheme is allowed."""
+    return url_scheme(url) in schemes
+
+
+def _comment_attribute_filter(tag, attribute, value):
+    # Runs inside nh3, as part of sanitizing: nothing edits the HTML afterwards.
+    if attribute == "href" and not is_safe_url(value, COMMENT_URL_SCHEMES):
+        return None
+    return value
+
+
 def render_comment_body(markdown_text):
+    """A comment's Markdown-lite as HTML within WordPress's comment allowlist.
+
+    Links must be absolute http, https or mailto; anything else (relative,
+    `javascript:` in any encoding, `data:`) loses its href but keeps its text.
+    """
     html = _comment_markdown.render(markdown_text or "")
     return nh3.clean(
         html,
         tags=COMMENT_TAGS,
         attributes=COMMENT_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
+        attribute_filter=_comment_attribute_filter,
+        url_schemes=set(COMMENT_URL_SCHEMES),
+        url_relative="deny",
         link_rel=COMMENT_LINK_REL,
     )
 

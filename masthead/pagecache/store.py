@@ -2,27 +2,58 @@
 
 A stored page keeps the version of each tag it depends on; purging a tag gives
 it a new version, so every page that depended on it misses from then on, on
-every app server sharing the cache, without scanning keys.
+every app server sharing the cache, without scanning keys. Each process also
+keeps recently served pages in memory, trusted while the purge stamp
+(generation.py) has not moved.
 """
 
-import hashlib
 import uuid
+from collections import OrderedDict
 
 from django.conf import settings
 from django.core.cache import caches
 
+from . import generation
+
 VERSION_PREFIX = "pagecache:tag:"
-PAGE_PREFIX = "pagecache:page:"
-GENERATION_KEY = "pagecache:generation"
 
 
 def _cache():
     return caches[settings.MASTHEAD_PAGE_CACHE_ALIAS]
 
 
-def page_key(host, full_path):
-    digest = hashlib.sha256(f"{host}{full_path}".encode()).hexdigest()
-    return PAGE_PREFIX + digest
+class LocalPages:
+    """A byte-bounded LRU of pages in this process, each with the stamp it was checked at."""
+
+    def __init__(self):
+        self.pages = OrderedDict()
+        self.size = 0
+
+    def get(self, key, stamp):
+        found = self.pages.get(key)
+        if found is None or found[1] != stamp:
+            return None
+        self.pages.move_to_end(key)
+        return found[0]
+
+    def put(self, key, entry, stamp):
+        self.discard(key)
+        self.pages[key] = (entry, stamp)
+        self.size += len(entry["content"])
+        while self.size > settings.MASTHEAD_PAGE_CACHE_LOCAL_BYTES and self.pages:
+            self.discard(next(iter(self.pages)))
+
+    def discard(self, key):
+        found = self.pages.pop(key, None)
+        if found is not None:
+            self.size -= len(found[0]["content"])
+
+    def clear(self):
+        self.pages.clear()
+        self.size = 0
+
+
+local_pages = LocalPages()
 
 
 def current_versions(tags):
@@ -37,21 +68,29 @@ def current_versions(tags):
     return {keys[key]: value for key, value in found.items()}
 
 
-def generation():
-    """Changes on every purge: a page rendered across a purge may be stale."""
-    return _cache().get(GENERATION_KEY)
-
-
 def store(key, entry, tags, timeout, *, rendered_in_generation):
     entry["tags"] = current_versions(tags)
-    if generation() != rendered_in_generation:
+    if generation.current() != rendered_in_generation:
         return False  # something was purged while this page rendered
     _cache().set(key, entry, timeout=timeout)
     return True
 
 
 def fetch(key):
-    """The stored entry if every tag it depends on is still at its version."""
+    """The stored page if every tag it depends on is still at its version."""
+    stamp = generation.current()
+    entry = local_pages.get(key, stamp)
+    if entry is not None:
+        return entry
+    entry = _fetch_shared(key)
+    if entry is None:
+        local_pages.discard(key)
+    else:
+        local_pages.put(key, entry, stamp)
+    return entry
+
+
+def _fetch_shared(key):
     cache = _cache()
     entry = cache.get(key)
     if entry is None:
@@ -68,6 +107,7 @@ def fetch(key):
 def purge(tags):
     """Invalidate every page that depends on any of these tags."""
     if tags:
-        versions = {VERSION_PREFIX + tag: uuid.uuid4().hex[:12] for tag in tags}
-        versions[GENERATION_KEY] = uuid.uuid4().hex[:12]
-        _cache().set_many(versions, timeout=None)
+        _cache().set_many(
+            {VERSION_PREFIX + tag: uuid.uuid4().hex[:12] for tag in tags}, timeout=None
+        )
+        generation.bump()

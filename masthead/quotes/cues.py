@@ -8,7 +8,7 @@ the cue as written and the words that name the speaker, left unresolved.
 import re
 from dataclasses import dataclass
 
-from .lexicon import CUE_PHRASES, CUE_VERBS, PARAPHRASE_VERBS
+from .lexicon import CUE_PHRASES, CUE_VERBS, PARAPHRASE_VERBS, ROLE_NOUNS
 
 
 def _alternation(words):
@@ -42,6 +42,9 @@ _STOPS_AFTER_NAME = _BOUNDARY | frozenset(
     "saturday sunday".split()
 )
 _PRONOUNS = frozenset(("he", "she", "they"))
+_NAME_ONLY = re.compile(
+    r"(?:[A-Z][\w'’\-]*\.?[ \t]+(?:(?:of|for|the)[ \t]+)*){0,4}[A-Z][\w'’\-]*$"
+)
 _MAX_SPEAKER_WORDS = 9
 
 
@@ -106,6 +109,7 @@ _INTRO = frozenset(
     without despite for by from under over speaking responding
     """.split()
 )
+_NAME_JOINS = frozenset(("of", "de", "van", "von", "la", "del"))
 _DETERMINERS = frozenset("the a an his her its their our this that".split())
 
 
@@ -138,8 +142,9 @@ def _subject_words(tokens):
     first = tokens[0][0]
     taken = []
     if first[0].isupper() and first.lower() not in _DETERMINERS:
+        # "Commission chair Diane Forsythe": role words may sit inside the name.
         for word, _ in tokens:
-            if not (word[0].isupper() or word in ("of", "de", "van")):
+            if not (word[0].isupper() or word in _NAME_JOINS or word.lower() in ROLE_NOUNS):
                 break
             taken.append(word)
         return taken
@@ -160,10 +165,15 @@ def _looks_like_verb(word):
 
 def _cue_at_verb(masked, start, end, verb):
     phrase_end = _strip_filler(masked, start, verb.start())
+    appositive = ""
     if masked[start:phrase_end].rstrip().endswith(","):
         phrase_end, appositive = _skip_appositive(masked, start, phrase_end)
-    else:
-        appositive = ""
+        if _NAME_ONLY.match(appositive):
+            # "The school's athletic director, Joan Mabry, said": the name is
+            # between the commas and the role before them.
+            role = _PHRASE_BEFORE.search(masked, start, phrase_end)
+            role = _cut_at_boundary(role.group(1)) if role else ""
+            return Cue(_verb(verb), appositive, role, phrase_end + 1)
     found = _PHRASE_BEFORE.search(masked, start, phrase_end)
     phrase = _cut_at_boundary(found.group(1)) if found else ""
     if phrase and _speaker_like(phrase):

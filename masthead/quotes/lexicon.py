@@ -44,11 +44,11 @@ CUE_PHRASES = (
 # Verbs that frame a partial quote inside paraphrase (Bass *called* it "a pretext").
 PARAPHRASE_VERBS = frozenset(
     """
-    called calling calls described describing describes labeled labelled
+    called calling described describing describes labeled labelled
     labeling termed branded characterized characterised blasted praised
     criticized criticised hailed deemed likened referred promised promising
     vowed vowing warned warning urged urging pledged pledging saying telling
-    describe call calling insisting arguing noting adding admitting calling
+    describe insisting reminded reminding arguing noting adding admitting calling
     """.split()
 )
 
@@ -56,7 +56,7 @@ PARAPHRASE_VERBS = frozenset(
 NON_SPEECH_LEADERS = frozenset(
     """
     so-called dubbed nicknamed titled entitled named billed branded known
-    reading read marked labeled labelled
+    reading read marked labeled labelled call calls
     """.split()
 )
 
@@ -117,6 +117,23 @@ TITLE_WORDS = frozenset(
     """.split()
 )
 
+# Descriptions written before a name with a capital at the start of a
+# sentence ("Linebacker Sam Okafor", "Neighbor Patricia Dunmore").
+DESCRIPTORS = frozenset(
+    """
+    junior senior sophomore freshman neighbor neighbour linebacker organizer
+    organiser volunteer resident longtime retired veteran local parent
+    """.split()
+)
+
+# Abbreviated titles, spelled out so "the lieutenant" finds "Lt. Cordero".
+TITLE_ABBREVIATIONS = {
+    "lt": "lieutenant", "sgt": "sergeant", "capt": "captain", "gov": "governor",
+    "sen": "senator", "rep": "representative", "det": "detective",
+    "supt": "superintendent", "prof": "professor", "rev": "reverend",
+    "dr": "doctor", "gen": "general", "col": "colonel", "cmdr": "commander",
+}
+
 # Role nouns: the last word of a description that can stand for a person.
 ROLE_NOUNS = frozenset(
     """
@@ -135,6 +152,8 @@ ROLE_NOUNS = frozenset(
     incumbent challenger lawmaker legislator executive ceo developer landlord
     tenant shopkeeper worker employee nominee activist advocate pilot driver
     author writer artist musician director commander marshal warden minister
+    biologist meteorologist forecaster geologist planner curator librarian
+    coordinator agent chaplain
     """.split()
 )
 
@@ -149,7 +168,10 @@ ORG_WORDS = frozenset(
     administration patrol guard army navy fund trust bank cooperative co-op
     league federation chamber utility utilities press times news gazette
     post herald tribune museum library partners industries enterprises
-    sheriff's
+    sheriff's elementary preschool electric energy power transport transit
+    medical health healthcare renewables wireless communications freight
+    holdings systems solutions logistics airlines motors foods farms
+    railroad railway realty properties pharmacy insurance construction
     """.split()
 )
 

@@ -6,9 +6,10 @@ as a person, an organisation or neither (a place, a date, a sentence opener).
 """
 
 import re
-from dataclasses import dataclass
+from dataclasses import dataclass, field
 
 from .lexicon import (
+    DESCRIPTORS,
     FEMALE_NAMES,
     HONORIFICS,
     MALE_NAMES,
@@ -45,6 +46,7 @@ class Name:
     name: str
     role: str = ""
     gender: str = ""
+    affiliation: list = field(default_factory=list)  # tokens after "of"
 
 
 def clean_tokens(run):
@@ -63,25 +65,41 @@ def clean_tokens(run):
     return tokens
 
 
+_TITLE_LIKE = TITLE_WORDS | ROLE_NOUNS | DESCRIPTORS
+
+
 def _is_title(token):
-    return token.lower() in TITLE_WORDS
+    return token.lower() in _TITLE_LIKE
 
 
 def split_title(tokens):
-    """Split ["Fire", "Chief", "Dana", "Whitlock"] into the title and the name."""
-    cut = len(tokens)
-    while cut > 0 and not _is_title(tokens[cut - 1]):
-        cut -= 1
-    return tokens[:cut], tokens[cut:]
+    """Split ["Fire", "Chief", "Dana", "Whitlock"] into the title and the name.
+
+    The title ends at the last title word followed by a name word, so that
+    "Tom Baker" (a surname that is also a trade) keeps its surname.
+    """
+    for cut in range(len(tokens) - 2, -1, -1):
+        if _is_title(tokens[cut]) and not _is_title(tokens[cut + 1]):
+            return tokens[: cut + 1], tokens[cut + 1 :]
+    return [], tokens
 
 
-def read_name(tokens, preceding_word=""):
-    """Classify cleaned tokens; None when they name no speaker."""
+def _is_org(tokens):
+    return any(t.lower() in ORG_WORDS for t in tokens)
+
+
+def read_name(tokens, preceding_word="", speaker=False):
+    """Classify cleaned tokens; None when they name no speaker.
+
+    ``speaker`` says the words are known to name a speaker (they stand next
+    to a cue verb), so "Curtis Lane" is not taken for a street.
+    """
+    tokens, affiliation = _split_affiliation(tokens)
     if not tokens:
         return None
     title, name = split_title(tokens)
     # "Police Chief Dana Whitlock" is a person; "Harbor County Sheriff's Office" is not.
-    if any(t.lower() in ORG_WORDS for t in (name or tokens)):
+    if _is_org(name or tokens):
         return Name("org", " ".join(tokens))
     if any(t in _SPLITTERS for t in name):
         name = _first_part(name)
@@ -90,10 +108,34 @@ def read_name(tokens, preceding_word=""):
     gender = _gender(title, name)
     role = " ".join(t for t in title if t.lower() not in HONORIFICS)
     if len(name) == 1:
-        return _single(name[0], role, gender, bool(title))
-    if not title and _looks_like_place(name, preceding_word):
+        found = _single(name[0], role, gender, bool(title))
+    elif not (title or speaker) and _looks_like_place(name, preceding_word):
         return None
-    return Name("person", " ".join(name), role, gender)
+    else:
+        found = Name("person", " ".join(name), role, gender)
+    if found is not None:
+        found.affiliation = affiliation
+    return found
+
+
+def _split_affiliation(tokens):
+    """Split "… of …" after a person or a named organisation.
+
+    "Sgt. Lorraine Dufresne of the Alder Bay Police Department" is Dufresne,
+    affiliated with the department; "Redline Freight of Columbus" is Redline
+    Freight; but "Department of Homeland Security" is one name, its head
+    being a lone organisation word.
+    """
+    if "of" not in tokens:
+        return tokens, []
+    cut = tokens.index("of")
+    head, rest = tokens[:cut], [t for t in tokens[cut + 1 :] if t != "the"]
+    if _is_org(head) and len(head) < 2:
+        return tokens, []
+    _, name = split_title(head)
+    if name and (len(name) > 1 or _is_org(head) or name[0].lower() in _GIVEN):
+        return head, rest
+    return tokens, []
 
 
 def _first_part(name):
@@ -107,16 +149,21 @@ def _first_part(name):
 def _single(token, role, gender, titled):
     if _ACRONYM.match(token) and not titled:
         return Name("org", token)
+    if token.lower() in _GIVEN and not gender:
+        # A lone first name ("…, Ray, said") is a person met by first name.
+        gender = "f" if token.lower() in FEMALE_NAMES else "m"
     if token in _CONNECTORS or (token.lower() in TITLE_WORDS and not titled):
         return None
     return Name("surname", token, role, gender)
 
 
 def _looks_like_place(name, preceding_word):
+    if name[0].lower() in _GIVEN or preceding_word in _TITLE_LIKE:
+        return False  # "biologist Curtis Lane" is a man, whatever "Lane" says
     if any(t.lower() in PLACE_WORDS for t in name):
         return True
     # "in Pine Hollow" is a place; "to Karen Bass" is a person with a known name.
-    return preceding_word in _FOLLOWS_PLACE and name[0].lower() not in _GIVEN
+    return preceding_word in _FOLLOWS_PLACE
 
 
 _GIVEN = FEMALE_NAMES | MALE_NAMES

@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass, field
 
-from .lexicon import NON_NAME_CAPS, ORG_WORDS, ROLE_NOUNS
+from .lexicon import NON_NAME_CAPS, ORG_WORDS, ROLE_NOUNS, TITLE_ABBREVIATIONS
 from .names import (
     CAPITAL_RUN,
     appositive_after,
@@ -41,7 +41,9 @@ class Entity:
     def add_role(self, role):
         if role:
             self.role = self.role or role
-            self.role_words.update(role.lower().replace("’s", "").split())
+            for word in role.lower().replace("’s", "").split():
+                word = word.rstrip(".,")
+                self.role_words.add(TITLE_ABBREVIATIONS.get(word, word))
 
     def answers_to(self, word):
         parts = self.name.lower().split()
@@ -92,6 +94,8 @@ class EntityTable:
         parsed = read_name(tokens, before.group(1).lower() if before else "")
         if parsed is None:
             return
+        if parsed.affiliation:
+            self._read_affiliation(parsed.affiliation, match.start())
         entity = self._entity_for(parsed)
         if entity is None:
             return
@@ -100,6 +104,11 @@ class EntityTable:
             entity.add_role(appositive_after(masked, match.end()))
             entity.gender = entity.gender or parsed.gender
         self.note(match.start(), entity)
+
+    def _read_affiliation(self, tokens, position):
+        parsed = read_name(tokens)
+        if parsed is not None and parsed.kind == "org":
+            self.note(position, self._entity_for(parsed))
 
     def _entity_for(self, parsed):
         key = parsed.name.lower()
@@ -120,7 +129,9 @@ class EntityTable:
             self._by_word[parts[-1]] = entity
             self._by_word.setdefault(parts[0], entity)
         else:
+            # "Brightfield" after "Brightfield Renewables".
             self._by_word[parsed.name.lower()] = entity
+            self._by_word.setdefault(parsed.name.lower().split()[0], entity)
         return entity
 
     def _org_containing(self, key):
@@ -152,7 +163,7 @@ class EntityTable:
         if lower in ("he", "she", "they"):
             return self._pronoun(lower, position, previous, same_paragraph)
         run = _trailing_run(phrase)
-        parsed = read_name(clean_tokens(run)) if run else None
+        parsed = read_name(clean_tokens(run), speaker=True) if run else None
         if parsed is not None:
             return self._named(parsed, position, phrase)
         return self._description(phrase, position)
@@ -164,9 +175,17 @@ class EntityTable:
             )
             return Resolved(entity.name if entity else parsed.name, "", "organisation", entity)
         entity = self._person_named(parsed.name.lower(), position)
+        if entity is None and parsed.kind == "surname":
+            entity = self._by_word.get(parsed.name.lower())  # "Brightfield said"
+            if entity is not None and entity.kind == "org":
+                return Resolved(entity.name, "", "organisation", entity)
+            entity = None
         role = parsed.role or role_before(phrase, len(phrase) - len(parsed.name))
         if entity is None:
-            return Resolved(parsed.name, role, "name")
+            # A speaker the first pass missed: known from now on.
+            parsed.kind = "person"
+            entity = self._by_name.get(parsed.name.lower()) or self._new(parsed)
+            entity.add_role(role)
         return Resolved(entity.name, role or entity.role, "name", entity)
 
     def _person_named(self, key, position):
@@ -186,24 +205,28 @@ class EntityTable:
             return _as_resolved(found, "pronoun")
         # "…," she said. "…," she added: a pronoun in the quote's own paragraph
         # almost always continues the speaker just quoted.
-        if same_paragraph and previous is not None and previous.gender in (gender, ""):
+        fits = previous is not None and previous.kind == "person" and previous.gender in (gender, "")
+        if same_paragraph and fits:
             return _as_resolved(previous, "pronoun")
-        return _as_resolved(self._by_gender(gender, position) or previous, "pronoun")
+        known, unknown = self._by_gender(gender, position)
+        found = known or (previous if fits else unknown)
+        if found is not None and not found.gender:
+            found.gender = gender
+        return _as_resolved(found, "pronoun")
 
     def _by_gender(self, gender, position):
-        fallback = None
+        """The latest person of this gender, and the latest of unknown gender."""
+        unknown = None
         for seen, entity in enumerate(self.before(position)):
             if seen >= _PRONOUN_REACH:
                 break
             if entity.kind != "person":
                 continue
             if entity.gender == gender:
-                return entity
-            if not entity.gender and fallback is None:
-                fallback = entity
-        if fallback is not None:
-            fallback.gender = gender
-        return fallback
+                return entity, unknown
+            if not entity.gender and unknown is None:
+                unknown = entity
+        return None, unknown
 
     def _description(self, phrase, position):
         head = _head_noun(phrase)
@@ -220,9 +243,11 @@ class EntityTable:
         return Resolved(_DETERMINER.sub("", phrase) or None, "", "description")
 
     def _org_like(self, head, position):
+        # "the district" is the latest organisation with "District" in its
+        # name; "the company" or "the utility", failing that, the latest one.
         orgs = [e for e in self.before(position) if e.kind == "org"]
         match = next((e for e in orgs if head in e.name.lower()), None)
-        return match or (orgs[0] if orgs and head in _SPOKES else None)
+        return match or (orgs[0] if orgs else None)
 
 
 def _as_resolved(entity, how):

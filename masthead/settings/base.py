@@ -58,6 +58,7 @@ INSTALLED_APPS = [
     "whitenoise.runserver_nostatic",
     "django.contrib.staticfiles",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "masthead.core",
     "masthead.media",
     "masthead.people",
@@ -65,12 +66,14 @@ INSTALLED_APPS = [
     "masthead.comments",
     "masthead.demo",
     "masthead.pagecache",
+    "masthead.feeds",
+    "masthead.seo",
 ]
 
 MIDDLEWARE = [
+    "masthead.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
-    "masthead.pagecache.middleware.PageCacheMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     "django.middleware.common.CommonMiddleware",
@@ -198,6 +201,13 @@ MASTHEAD_SITE_TAGLINE = os.environ.get(
 )
 MASTHEAD_LANGUAGE = os.environ.get("MASTHEAD_LANGUAGE", "en")
 MASTHEAD_PAGE_SIZE = int(os.environ.get("MASTHEAD_PAGE_SIZE", "12"))
+# Feeds carry the whole story (as WordPress does by default) unless set to 0.
+MASTHEAD_FEED_FULL_TEXT = env_bool("MASTHEAD_FEED_FULL_TEXT", True)
+MASTHEAD_FEED_LENGTH = int(os.environ.get("MASTHEAD_FEED_LENGTH", "30"))
+# Google reads at most 50,000 URLs per sitemap; smaller pages are cheaper to build.
+MASTHEAD_SITEMAP_PAGE_SIZE = int(os.environ.get("MASTHEAD_SITEMAP_PAGE_SIZE", "5000"))
+# A static file: the publisher logo in structured data (Google: PNG, at least 112px).
+MASTHEAD_PUBLISHER_LOGO = os.environ.get("MASTHEAD_PUBLISHER_LOGO", "masthead/logo.png")
 MASTHEAD_COMMENTS_MAX_DEPTH = int(os.environ.get("MASTHEAD_COMMENTS_MAX_DEPTH", "5"))
 # None keeps threads open for ever, WordPress's default.
 MASTHEAD_COMMENTS_CLOSE_AFTER_DAYS = (
@@ -211,6 +221,10 @@ MASTHEAD_PAGE_CACHE = env_bool("MASTHEAD_PAGE_CACHE", True)
 MASTHEAD_PAGE_CACHE_ALIAS = "default"
 MASTHEAD_PAGE_CACHE_TTL = int(os.environ.get("MASTHEAD_PAGE_CACHE_TTL", "86400"))
 MASTHEAD_PAGE_CACHE_EXCLUDE = ["/admin/", "/media/", "/static/"]
+# Each process keeps this many bytes of pages in memory, trusted until a purge.
+MASTHEAD_PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("MASTHEAD_PAGE_CACHE_LOCAL_BYTES", str(32 << 20)))
+# Without Redis, purges are announced to this machine's processes by this file.
+MASTHEAD_PAGE_CACHE_STAMP_FILE = str(VAR_DIR / "pagecache.stamp")
 # What a CDN or nginx in front may do with our pages (seconds).
 MASTHEAD_PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("MASTHEAD_PAGE_CACHE_SHARED_MAX_AGE", "60"))
 MASTHEAD_PAGE_CACHE_STALE_WHILE_REVALIDATE = 300

@@ -1,0 +1,17 @@
+from django.apps import AppConfig
+
+
+class EditorialConfig(AppConfig):
+    """Roles, review states, revisions, preview links, scheduling and the worker."""
+
+    name = "masthead.editorial"
+    label = "editorial"
+    verbose_name = "Editorial workflow"
+
+    def ready(self):
+        from django.db.models.signals import post_migrate
+
+        from . import roles
+
+        # Apps added later bring new permissions; the Administrator role gets them.
+        post_migrate.connect(roles.sync_after_migrate, dispatch_uid="masthead_roles")

@@ -1,0 +1,27 @@
+"""Answer cached pages before Django builds a request: the hot path of a traffic spike."""
+
+from .requests import cache_key, is_cacheable
+from .store import fetch
+
+
+class CachedPagesApplication:
+    """WSGI middleware: a stored page goes out as bytes; anything else goes to Django."""
+
+    def __init__(self, application):
+        self.application = application
+
+    def __call__(self, environ, start_response):
+        if is_cacheable(environ):
+            entry = fetch(cache_key(environ))
+            if entry is not None:
+                return self.replay(entry, environ, start_response)
+        return self.application(environ, start_response)
+
+    def replay(self, entry, environ, start_response):
+        headers = [*entry["headers"], ("X-Cache", "HIT")]
+        if entry["etag"] in environ.get("HTTP_IF_NONE_MATCH", ""):
+            kept = {"etag", "cache-control", "last-modified", "vary"}
+            start_response("304 Not Modified", [h for h in headers if h[0].lower() in kept])
+            return []
+        start_response(f"{entry['status']} OK", headers)
+        return [] if environ["REQUEST_METHOD"] == "HEAD" else [entry["content"]]
