@@ -117,7 +117,9 @@ class StaticNginx:
         self.dir = Path(tempfile.mkdtemp(prefix="masthead-nginx-"))
         (self.dir / "article.html").write_bytes(html)
         self.port = free_port()
+        user = "user root;" if os.geteuid() == 0 else ""  # workers must read mkdtemp's 0700 dir
         (self.dir / "nginx.conf").write_text(f"""
+{user}
 worker_processes 2;
 pid {self.dir}/nginx.pid;
 error_log {self.dir}/error.log;

@@ -14,6 +14,7 @@ urlpatterns = [
     path("", include("masthead.articles.urls")),
     path("articles/", include("masthead.comments.urls")),
     path("authors/", include("masthead.people.urls")),
+    path("", include("masthead.editorial.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -91,6 +91,8 @@ class CommentSettings(models.Model):
     dropped by a signal handler whenever the row is saved.
     """
 
+    CACHE_KEY = "masthead:comments:settings"
+
     hold_for_first_comment = models.BooleanField(
         _("hold a commenter's first comment"), default=True,
         help_text=_("WordPress's rule: a commenter needs one approved comment "

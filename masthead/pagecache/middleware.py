@@ -27,6 +27,8 @@ class PageCacheMiddleware:
     def __call__(self, request):
         if not is_cacheable(request.META):
             return self.get_response(request)
+        if not settings.MASTHEAD_PAGE_CACHE:
+            return self.publicly_cacheable(request)
         key = cache_key(request.META)
         entry = store.fetch(key)
         if entry is not None:
@@ -43,6 +45,15 @@ class PageCacheMiddleware:
         store.store(key, entry, tags, timeout=timeout(), rendered_in_generation=rendered_in)
         response["X-Cache"] = "MISS"
         return get_conditional_response(request, etag=entry["etag"], response=response)
+
+
+    def publicly_cacheable(self, request):
+        """Our own cache is off; nginx or a CDN in front may still keep the page."""
+        response = self.get_response(request)
+        if is_cacheable_response(response):
+            entry = entry_for(response, set())
+            return get_conditional_response(request, etag=entry["etag"], response=response)
+        return response
 
 
 def is_cacheable_response(response):

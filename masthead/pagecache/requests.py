@@ -15,8 +15,7 @@ PAGE_PREFIX = "pagecache:page:"
 
 
 def is_cacheable(environ):
-    if not settings.MASTHEAD_PAGE_CACHE:
-        return False
+    """May a shared cache (ours, nginx's, a CDN's) answer this request?"""
     if environ.get("REQUEST_METHOD") not in ("GET", "HEAD"):
         return False
     if "HTTP_AUTHORIZATION" in environ:

@@ -1,5 +1,7 @@
 """Answer cached pages before Django builds a request: the hot path of a traffic spike."""
 
+from django.conf import settings
+
 from .requests import cache_key, is_cacheable
 from .store import fetch
 
@@ -11,7 +13,7 @@ class CachedPagesApplication:
         self.application = application
 
     def __call__(self, environ, start_response):
-        if is_cacheable(environ):
+        if settings.MASTHEAD_PAGE_CACHE and is_cacheable(environ):
             entry = fetch(cache_key(environ))
             if entry is not None:
                 return self.replay(entry, environ, start_response)

@@ -67,6 +67,7 @@ class _Candidate:
     tail_end: int
     n_words: int
     partial: bool = False
+    after: object = None  # the cue after the closing mark, if any
 
 
 def extract_quotes(text):
@@ -76,7 +77,7 @@ def extract_quotes(text):
     spans = find_spans(masked, bounds)
     candidates = [_candidate(masked, bounds, spans, i) for i in range(len(spans))]
     candidates = [c for c in candidates if c.start < c.end]
-    table = EntityTable.build(masked, _gaps(masked, candidates))
+    table = EntityTable.build(masked, _quoted_ranges(candidates))
     speech = [c for c in candidates if _is_speech(masked, c)]
     return _attribute_all(masked, speech, table)
 
@@ -96,6 +97,7 @@ def _candidate(masked, bounds, spans, index):
         n_words=len(words(masked[start:end])),
     )
     candidate.partial = _is_partial(masked, candidate)
+    candidate.after = _after_cue(masked, candidate)
     return candidate
 
 
@@ -119,15 +121,9 @@ def _is_partial(masked, c):
     return lowercase or last not in CUE_VERBS
 
 
-def _gaps(masked, candidates):
-    """Stretches outside quotations, where the article names its people."""
-    gaps, start = [], 0
-    for c in candidates:
-        if c.n_words >= 3:
-            gaps.append((start, c.open))
-            start = c.close + 1
-    gaps.append((start, len(masked)))
-    return gaps
+def _quoted_ranges(candidates):
+    """Quotations long enough to be speech: their words are not mentions."""
+    return [(c.open, c.close + 1) for c in candidates if c.n_words >= 3]
 
 
 # Telling speech from scare quotes, nicknames and titles.
@@ -150,7 +146,7 @@ def _is_speech(masked, c):
 
 def _has_direct_cue(masked, c):
     """A cue verb hard against the quote: "…," she said / She said: "…"."""
-    if c.closed and masked[c.close - 1] in ",?!—–" and _after_cue(masked, c):
+    if c.after is not None and masked[c.close - 1] in ",?!—–":
         return True
     head = masked[c.head_start : c.open].rstrip()
     return head.endswith((":", ",")) and cue_before(masked, c.head_start, c.open) is not None
@@ -223,9 +219,8 @@ def _attribute(masked, c, table, last, last_entity):
 
 
 def _find_cue(masked, c):
-    after = _after_cue(masked, c)
-    if after is not None:
-        return after, "after"
+    if c.after is not None:
+        return c.after, "after"
     head = masked[c.head_start : c.open].rstrip()
     if head.endswith(":"):
         cue = cue_before(masked, c.head_start, c.open) or subject_phrase(

@@ -203,7 +203,11 @@ FEMALE_NAMES = frozenset(
     mia ava chloe zoe priya anita aisha fatima mei yuki leila nadia ingrid
     elena irene gwen tanya renee monica vanessa erin tara paula wendy yvonne
     rita nora ellen claire hazel iris ruby esther dolores carmen beatriz
-    marisol lupe keisha latoya shanice tamika dana
+    marisol lupe keisha latoya shanice tamika dana bonnie connie dorothy agnes
+    joy beatrice marjorie vivian sylvia celeste marianne aaliyah lorraine
+    jane june peggy sally sue molly lucy ella stella violet audrey ivy
+    naomi leah miriam deborah gail lynn jill jenny kate katie meg beth
+    alicia bernadette colleen eileen maureen noreen siobhan fiona
     """.split()
 )
 MALE_NAMES = frozenset(
@@ -222,5 +226,9 @@ MALE_NAMES = frozenset(
     rick ted ken don ben sam dan nick greg frank hank otis marcus darnell
     tyrone jamal andre victor hector rafael ernesto felix oscar hugo ivan
     leon neil colin graham ian malcolm stuart trevor wade clint dale glenn
+    ray al ed pat alex lee max gus walt hal lou stan earl ned vic curtis
+    howard gene lloyd floyd vernon herbert harvey milton leonard ernest
+    warren byron dwight reggie darius kareem tariq mohammed ali devon
+    owen liam connor declan seamus brendan kieran rory shane derek
     """.split()
 )

@@ -7,6 +7,7 @@ as a person, an organisation or neither (a place, a date, a sentence opener).
 
 import re
 from dataclasses import dataclass, field
+from functools import lru_cache
 
 from .lexicon import (
     DESCRIPTORS,
@@ -28,7 +29,7 @@ _CAP = (
 _JOIN = r"(?:[ \t]+(?:of|de|la|del|van|von|da|di|du|le|for|and|the))*[ \t]+"
 # A nickname inside a name (Robert “Bobby” Tran) is skipped, not a quotation.
 _NICK = r"(?:[ \t]+[“\"][A-Z][\w'’. ]{0,20}[”\"])?"
-CAPITAL_RUN = re.compile(rf"(?<![\w'’]){_CAP}(?:{_NICK}{_JOIN}{_CAP})*")
+CAPITAL_RUN = re.compile(rf"\b(?=[A-ZÀ-ÖØ-Þ]){_CAP}(?:{_NICK}{_JOIN}{_CAP})*")
 _NICKNAME = re.compile(r"[“\"][^“”\"]*[”\"]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _CONNECTORS = frozenset("of de la del van von da di du le for and the".split())
@@ -49,13 +50,22 @@ class Name:
     affiliation: list = field(default_factory=list)  # tokens after "of"
 
 
+@lru_cache(maxsize=8192)
+def read_run(run, preceding_word):
+    """``read_name`` of a run as found in the text, cached: names recur.
+
+    The result is shared between callers and must not be changed.
+    """
+    return read_name(clean_tokens(run), preceding_word)
+
+
 def clean_tokens(run):
     """Split a run into words, dropping nicknames, possessives and final stops."""
-    tokens = _NICKNAME.sub(" ", run).split()
+    tokens = (_NICKNAME.sub(" ", run) if "“" in run or '"' in run else run).split()
     if tokens and tokens[-1].endswith(".") and tokens[-1].lower() not in _KEEP_DOT:
         if not (len(tokens[-1]) == 2 or tokens[-1].lower() in HONORIFICS):
             tokens[-1] = tokens[-1][:-1]
-    if tokens:
+    if tokens and tokens[-1][-1] in "s'’":
         tokens[-1] = _POSSESSIVE.sub("", tokens[-1]) or tokens[-1]
     while tokens and (tokens[0].lower() in NON_NAME_CAPS or tokens[0] in _CONNECTORS):
         tokens.pop(0)

@@ -7,7 +7,7 @@ to the "Karen Bass" introduced earlier, and "she" to the most recent woman.
 
 import re
 from bisect import bisect_left
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, replace
 
 from .lexicon import NON_NAME_CAPS, ORG_WORDS, ROLE_NOUNS, TITLE_ABBREVIATIONS
 from .names import (
@@ -15,11 +15,14 @@ from .names import (
     appositive_after,
     clean_tokens,
     read_name,
+    read_run,
     role_before,
 )
 
-_PRONOUN = re.compile(r"(?<![\w'’])(?:[Hh]e|[Hh]im|[Hh]is|[Ss]he|[Hh]er|[Hh]ers)(?![\w'’])")
-_PRONOUN_GENDER = {"he": "m", "him": "m", "his": "m", "she": "f", "her": "f", "hers": "f"}
+# Only subject pronouns teach a gender: "his" and "her" often belong to
+# someone else in the sentence ("…identified only by his first name, Ray").
+_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
 _LAST_WORD = re.compile(r"([A-Za-z]+)[^A-Za-z]*$")
 _DETERMINER = re.compile(r"^(?:the|a|an|his|her|its|their|our|one)\s+", re.I)
 _SPOKES = frozenset("spokesperson spokesman spokeswoman representative statement".split())
@@ -68,30 +71,34 @@ class EntityTable:
         self._by_name, self._by_word = {}, {}
 
     @classmethod
-    def build(cls, masked, gaps):
-        """Read the text between quotations (``gaps`` are (start, end) pairs)."""
+    def build(cls, masked, quoted):
+        """Read the text outside the ``quoted`` (start, end) ranges, in order."""
         table = cls()
-        for start, end in gaps:
-            events = [(m.start(), m) for m in CAPITAL_RUN.finditer(masked, start, end)]
-            events += [(m.start(), m) for m in _PRONOUN.finditer(masked, start, end)]
-            for _, match in sorted(events, key=lambda event: event[0]):
-                if match.re is _PRONOUN:
-                    table._learn_gender(match)
-                else:
-                    table._read_run(masked, match)
+        events = [(m.start(), m) for m in CAPITAL_RUN.finditer(masked)]
+        events += [(m.start(), m) for m in _PRONOUN.finditer(masked)]
+        events.sort(key=lambda event: event[0])
+        ranges, index = quoted, 0
+        for position, match in events:
+            while index < len(ranges) and ranges[index][1] <= position:
+                index += 1
+            if index < len(ranges) and ranges[index][0] <= position:
+                continue  # inside a quotation: words the speaker used
+            if match.re is _PRONOUN:
+                table._learn_gender(match)
+            else:
+                table._read_run(masked, match)
         return table
 
     def _learn_gender(self, match):
         # "Reyes … he said": an unknown gender is taken from the next pronoun.
-        if self.entities and match.start() - self.positions[-1] < 200:
+        if self.entities and match.start() - self.positions[-1] < 150:
             last = self.entities[-1]
             if last.kind == "person" and not last.gender:
                 last.gender = _PRONOUN_GENDER[match.group().lower()]
 
     def _read_run(self, masked, match):
-        tokens = clean_tokens(match.group())
         before = _LAST_WORD.search(masked, max(0, match.start() - 16), match.start())
-        parsed = read_name(tokens, before.group(1).lower() if before else "")
+        parsed = read_run(match.group(), before.group(1).lower() if before else "")
         if parsed is None:
             return
         if parsed.affiliation:
@@ -116,7 +123,7 @@ class EntityTable:
             found = self._by_word.get(key)
             if found or not (parsed.role or parsed.gender):
                 return found
-            parsed.kind = "person"  # "Mr. Alvarez" with no first name given
+            parsed = replace(parsed, kind="person")  # "Mr. Alvarez", no first name
         if parsed.kind == "org":
             return self._by_name.get(key) or self._org_containing(key) or self._new(parsed)
         return self._by_name.get(key) or self._new(parsed)
@@ -183,7 +190,7 @@ class EntityTable:
         role = parsed.role or role_before(phrase, len(phrase) - len(parsed.name))
         if entity is None:
             # A speaker the first pass missed: known from now on.
-            parsed.kind = "person"
+            parsed = replace(parsed, kind="person")
             entity = self._by_name.get(parsed.name.lower()) or self._new(parsed)
             entity.add_role(role)
         return Resolved(entity.name, role or entity.role, "name", entity)

@@ -64,6 +64,9 @@ INSTALLED_APPS = [
     "masthead.people",
     "masthead.articles",
     "masthead.comments",
+    "masthead.editorial",
+    "django_tasks",
+    "django_tasks_db",
     "masthead.demo",
     "masthead.pagecache",
     "masthead.feeds",
@@ -228,6 +231,14 @@ MASTHEAD_PAGE_CACHE_STAMP_FILE = str(VAR_DIR / "pagecache.stamp")
 # What a CDN or nginx in front may do with our pages (seconds).
 MASTHEAD_PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("MASTHEAD_PAGE_CACHE_SHARED_MAX_AGE", "60"))
 MASTHEAD_PAGE_CACHE_STALE_WHILE_REVALIDATE = 300
+
+# Background work (scheduled publication, renditions, quote extraction) is
+# queued in the database and run by `masthead worker`: no broker to operate.
+TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
+# How often the worker looks for due articles and queued jobs (seconds).
+MASTHEAD_WORKER_INTERVAL = float(os.environ.get("MASTHEAD_WORKER_INTERVAL", "5"))
+# How long a signed draft-preview link works (seconds): three days by default.
+MASTHEAD_PREVIEW_LINK_MAX_AGE = int(os.environ.get("MASTHEAD_PREVIEW_LINK_MAX_AGE", "259200"))
 
 LOGGING = {
     "version": 1,

@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from masthead.comments.forms import issued_token
 from masthead.comments.models import Comment
 from masthead.core.testing import make_article, make_comment
 
@@ -17,9 +18,12 @@ def article():
 
 
 def post(client, article, **fields):
-    data = {"comment": "Good reporting.", "name": "Ada Reader", "email": "ada@example.com"}
+    # A form served a minute ago: a person's pace, past the minimum fill time.
+    data = {"comment": "Good reporting.", "name": "Ada Reader", "email": "ada@example.com",
+            "issued": issued_token(timezone.now().timestamp() - 60)}
     data.update(fields)
-    return client.post(f"/articles/{article.slug}/comments/", data)
+    return client.post(f"/articles/{article.slug}/comments/", data,
+                       REMOTE_ADDR=fields.pop("REMOTE_ADDR", "198.51.100.1"))
 
 
 def test_newcomer_is_held_and_alone_sees_it_awaiting_moderation(client, article, client_factory):
@@ -152,5 +156,7 @@ def test_remember_me_saves_and_clears_the_commenter_cookie(client, article):
     assert client.cookies["masthead_commenter"]["httponly"]
     html = client.get(article.get_absolute_url()).content.decode()
     assert 'value="Ada Reader"' in html
-    post(client, article, comment="Again, without remembering.")
+    # Another address and IP, so flood control (15 s) does not answer first.
+    post(client, article, comment="Again, without remembering.", email="ada2@example.com",
+         REMOTE_ADDR="198.51.100.2")
     assert client.cookies["masthead_commenter"].value == ""

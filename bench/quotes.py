@@ -1,0 +1,107 @@
+"""Benchmark the quotation extractor on synthetic local-news articles.
+
+Run as ``python bench/quotes.py [ARTICLES]``. Builds a deterministic corpus of
+~800-word articles (prose paragraphs, quote paragraphs with the usual cue
+patterns, a few scare quotes and titles) and reports articles per second on
+one core. The target from issue 6 is 1,000 articles/s.
+"""
+
+import random
+import sys
+import time
+from pathlib import Path
+
+sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
+
+from masthead.quotes.extract import extract_quotes  # noqa: E402
+
+FIRST = "Dana Marcus Alicia Tom Rosa Hal Priya Neil Grace Owen Ruth Luis Joan Sam".split()
+LAST = "Whitlock Ellery Fenwick Reyes Delgado Whitaker Raman Castellano Cheung Tate".split()
+ROLES = [
+    ("Fire Chief", "chief"),
+    ("Mayor", "mayor"),
+    ("Superintendent", "superintendent"),
+    ("Councilwoman", "councilwoman"),
+    ("Coach", "coach"),
+]
+TOWNS = "Pine Hollow|Alder Bay|Marlow Falls|Cedar Ridge|Kettle Creek".split("|")
+ORGS = ["the Harbor County Sheriff's Office", "the Pine Hollow School District"]
+PROSE = [
+    "The {town} council met for nearly three hours on {day} to discuss the budget.",
+    "Officials said the project would cost about ${n} million over {k} years.",
+    "Residents packed the meeting room, and several stood along the back wall.",
+    "The vote followed months of debate over taxes, roads and the future of the library.",
+    "Crews worked through the night, and the road reopened shortly after {k} a.m.",
+    "A report released last year found that enrollment had fallen by {k} percent.",
+    "The measure now goes to voters in {town}, where turnout is usually low.",
+    "Some neighbors described the plan as a “done deal,” though the board disagreed.",
+    "The documentary “River Town Rising” will be screened at the library on {day}.",
+]
+SPEECH = [
+    "We have heard from a lot of families, and we are going to take their concerns seriously",
+    "Nobody up here wanted to do this, but the numbers have not changed in three years",
+    "I have lived here my whole life and I have never seen the water come up this fast",
+    "This is about keeping kids safe, and that is the only thing that matters tonight",
+    "We made the call early to fight it from the outside, and it was the right call",
+]
+
+
+def article(rng):
+    """One synthetic article of roughly 800 words."""
+    town, paragraphs = rng.choice(TOWNS), []
+    people = [(rng.choice(FIRST), rng.choice(LAST), rng.choice(ROLES)) for _ in range(3)]
+    while sum(len(p.split()) for p in paragraphs) < 800:
+        if rng.random() < 0.45:
+            paragraphs.append(_prose(rng, town))
+        else:
+            paragraphs.append(_quote(rng, rng.choice(people)))
+    return "\n\n".join(paragraphs)
+
+
+def _prose(rng, town):
+    sentences = [
+        rng.choice(PROSE).format(town=town, day="Tuesday", n=rng.randint(2, 40), k=rng.randint(2, 9))
+        for _ in range(rng.randint(2, 4))
+    ]
+    return " ".join(sentences)
+
+
+def _quote(rng, person):
+    first, last, (title, noun) = person
+    words, q = rng.choice(SPEECH), '"' if rng.random() < 0.3 else "“"
+    close = '"' if q == '"' else "”"
+    patterns = [
+        f"{q}{words},{close} {last} said. {q}{rng.choice(SPEECH)}.{close}",
+        f"{q}{words},{close} said {title} {first} {last}, who has served since 2015.",
+        f"{first} {last} put it bluntly: {q}{words}.{close}",
+        f"{q}{words},{close} the {noun} told reporters after the meeting.",
+        f"{q}{words},{close} she added.",
+        f"{last} called the proposal {q}a solution in search of a problem{close} and voted no.",
+        f"{q}{words}.{close}",
+    ]
+    return rng.choice(patterns)
+
+
+def main(count=1000, rounds=3):
+    rng = random.Random(6)
+    corpus = [article(rng) for _ in range(count)]
+    words = sum(len(text.split()) for text in corpus)
+    quotes = sum(len(extract_quotes(text)) for text in corpus)  # warm up
+    best = min(_timed(corpus) for _ in range(rounds))
+    print(f"articles:        {count}")
+    print(f"words/article:   {words / count:.0f}")
+    print(f"quotes found:    {quotes} ({quotes / count:.1f}/article)")
+    print(f"best of {rounds}:       {best:.3f} s")
+    print(f"articles/s:      {count / best:,.0f}")
+    print(f"words/s:         {words / best:,.0f}")
+
+
+def _timed(corpus):
+    started = time.perf_counter()
+    for text in corpus:
+        extract_quotes(text)
+    return time.perf_counter() - started
+
+
+if __name__ == "__main__":
+    main(int(sys.argv[1]) if len(sys.argv) > 1 else 1000)

@@ -1,0 +1,118 @@
+"""Admin screens for the workflow: transitions, preview, revisions.
+
+ArticleAdmin.get_urls wires these; each checks permission on the server
+before doing anything, whatever the buttons on the page offered.
+"""
+
+from django.contrib import messages
+from django.core.exceptions import PermissionDenied
+from django.http import Http404, HttpResponseNotAllowed
+from django.shortcuts import get_object_or_404, redirect
+from django.template.response import TemplateResponse
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.dateparse import parse_datetime
+
+from masthead.articles.models import Article
+from masthead.articles.views import article_page
+
+from . import policy, revisions, services
+from .diff import field_changes
+from .models import Revision
+from .views import private
+
+ACTION_LABELS = {
+    "submit_for_review": "Submit for review",
+    "schedule": "Schedule",
+    "publish": "Publish now",
+    "unpublish": "Unpublish",
+    "return_to_draft": "Return to draft",
+}
+
+
+def change_url(article):
+    return reverse("admin:articles_article_change", args=[article.pk])
+
+
+def run_transition(request, *, article, name, at=None):
+    """Call the service; report the outcome as an admin message. True if done."""
+    function = getattr(services, name)
+    kwargs = {"article": article, "user": request.user}
+    if name == "schedule":
+        kwargs["at"] = at
+    try:
+        function(**kwargs)
+    except (PermissionDenied, services.TransitionError) as err:
+        messages.error(request, f"“{article}”: {err}")
+        return False
+    messages.success(request, f"“{article}” {services.PAST_TENSE[name]}.")
+    return True
+
+
+def parse_time(value):
+    """A datetime-local value in the site's time zone, or None."""
+    moment = parse_datetime(value or "")
+    if moment is not None and timezone.is_naive(moment):
+        moment = timezone.make_aware(moment)
+    return moment
+
+
+def transition_view(request, object_id):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    article = get_object_or_404(Article, pk=object_id)
+    name = request.POST.get("name", "")
+    if name not in services.TRANSITION_NAMES:
+        raise Http404("No such action.")
+    run_transition(request, article=article, name=name, at=parse_time(request.POST.get("at")))
+    return redirect(change_url(article))
+
+
+def editable_article(request, object_id):
+    article = get_object_or_404(Article.objects.for_page(), pk=object_id)
+    if not policy.can_edit(request.user, article):
+        raise PermissionDenied("You may not see this article before it is published.")
+    return article
+
+
+def preview_view(request, object_id):
+    """The draft exactly as readers will see it: the public page's own view."""
+    return private(article_page(request, editable_article(request, object_id)))
+
+
+def revisions_view(model_admin, request, object_id):
+    article = editable_article(request, object_id)
+    if not policy.can_view_revisions(request.user, article):
+        raise PermissionDenied("You may not see this article's revisions.")
+    history = list(article.revisions.select_related("user"))
+    older, newer = _chosen_pair(request, history)
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "title": f"Revisions of “{article}”",
+        "opts": model_admin.model._meta,
+        "original": article,
+        "history": history,
+        "older": older,
+        "newer": newer,
+        "changes": field_changes(older.fields, newer.fields, revisions.LABELS)
+        if older and newer else [],
+    }
+    return TemplateResponse(request, "editorial/admin/revisions.html", context)
+
+
+def _chosen_pair(request, history):
+    """The two revisions to compare: ?a=&b=, else the latest two."""
+    by_pk = {str(revision.pk): revision for revision in history}
+    a, b = by_pk.get(request.GET.get("a")), by_pk.get(request.GET.get("b"))
+    if a is None or b is None:
+        a, b = (history[1], history[0]) if len(history) > 1 else (None, None)
+    return (a, b) if a.created_at <= b.created_at else (b, a)
+
+
+def restore_view(request, object_id, revision_id):
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    revision = get_object_or_404(Revision, pk=revision_id, article_id=object_id)
+    revisions.restore(revision=revision, user=request.user)
+    messages.success(request, f"Revision {revision.pk} restored as a new revision.")
+    return redirect(change_url(revision.article))

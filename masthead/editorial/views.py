@@ -1,0 +1,33 @@
+from django.http import Http404
+from django.shortcuts import render
+from django.utils.cache import patch_cache_control
+
+from masthead.articles.models import Article, Correction
+from masthead.articles.views import article_page
+from masthead.core.pagination import paginate
+from masthead.pagecache.dependencies import depends_on
+
+from . import preview
+
+
+def shared_preview(request, token):
+    """One draft, as readers will see it, for whoever holds an unexpired link."""
+    article_id = preview.article_id_for(token)
+    article = Article.objects.for_page().filter(pk=article_id).first() if article_id else None
+    if article is None:
+        raise Http404("This preview link is not valid or has expired.")
+    return private(article_page(request, article))
+
+
+def private(response):
+    """Previews must never be cached or indexed: the draft may change or die."""
+    patch_cache_control(response, private=True, no_store=True)
+    response["X-Robots-Tag"] = "noindex, nofollow"
+    return response
+
+
+def corrections(request):
+    """Every correction and update on a published story, newest first."""
+    depends_on("articles:all")  # purged by the article save a correction makes
+    page = paginate(request, Correction.objects.recent())
+    return render(request, "editorial/corrections.html", {"page": page})

@@ -1,0 +1,83 @@
+"""The README's nginx configuration, run for real in front of Masthead."""
+
+import os
+import shutil
+import socket
+import subprocess
+import time
+import urllib.request
+from pathlib import Path
+
+import pytest
+
+from masthead.core.testing import make_article
+
+CONFIG = Path(__file__).resolve().parents[3] / "deploy" / "nginx.conf"
+NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+
+pytestmark = [
+    pytest.mark.skipif(not Path(NGINX).exists(), reason="nginx is not installed (apt-get install nginx-light)"),
+    pytest.mark.django_db(transaction=True),
+]
+
+
+def free_port():
+    with socket.socket() as s:
+        s.bind(("127.0.0.1", 0))
+        return s.getsockname()[1]
+
+
+@pytest.fixture
+def nginx(live_server, tmp_path):
+    port = free_port()
+    upstream = live_server.url.removeprefix("http://")
+    site = (CONFIG.read_text()
+            .replace("/var/cache/nginx/masthead", str(tmp_path / "cache"))
+            .replace("server 127.0.0.1:8000;", f"server {upstream};")
+            .replace("listen 80;", f"listen 127.0.0.1:{port};")
+            .replace("/srv/masthead/var", str(tmp_path)))
+    # As root, nginx's workers would drop to "nobody", who cannot enter tmp_path.
+    user = "user root;" if os.geteuid() == 0 else ""
+    (tmp_path / "nginx.conf").write_text(f"""
+{user}
+pid {tmp_path}/nginx.pid;
+error_log {tmp_path}/error.log;
+events {{ worker_connections 64; }}
+http {{
+  access_log off;
+  client_body_temp_path {tmp_path}; proxy_temp_path {tmp_path};
+  fastcgi_temp_path {tmp_path}; uwsgi_temp_path {tmp_path}; scgi_temp_path {tmp_path};
+  {site}
+}}""")
+    conf = str(tmp_path / "nginx.conf")
+    subprocess.run([NGINX, "-c", conf, "-p", str(tmp_path)], check=True)
+    time.sleep(0.3)
+    yield f"http://127.0.0.1:{port}"
+    subprocess.run([NGINX, "-c", conf, "-p", str(tmp_path), "-s", "stop"])
+
+
+@pytest.fixture(autouse=True)
+def hosts(settings):
+    settings.ALLOWED_HOSTS = ["localhost"]
+
+
+def fetch(url, **headers):
+    request = urllib.request.Request(url, headers={"Host": "localhost", **headers})
+    with urllib.request.urlopen(request) as response:
+        return response.headers, response.read()
+
+
+def test_nginx_serves_anonymous_readers_from_its_cache(nginx, settings):
+    url = nginx + make_article(title="Behind nginx").get_absolute_url()
+    first, body = fetch(url)
+    assert first["X-Proxy-Cache"] == "MISS" and b"Behind nginx" in body
+    second, again = fetch(url)
+    assert second["X-Proxy-Cache"] == "HIT" and again == body
+
+
+def test_nginx_lets_personal_requests_through(nginx, settings):
+    url = nginx + make_article().get_absolute_url()
+    fetch(url)
+    for cookie in ["sessionid=x", "theme=1; masthead_pending=y", "masthead_commenter=z"]:
+        headers, _ = fetch(url, Cookie=cookie)
+        assert headers["X-Proxy-Cache"] == "BYPASS", cookie

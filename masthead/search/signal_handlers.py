@@ -1,0 +1,30 @@
+"""Keep the search index in step with articles: publish, edit, unpublish, delete.
+
+Each change is applied after the transaction commits, so a rolled-back edit
+never reaches the index and the index never sees half a save. (Bulk
+`QuerySet.update()` sends no signal: run `rebuild_search_index` after one.)
+"""
+
+from django.db import transaction
+from django.db.models.signals import post_delete, post_save
+
+from . import services
+
+
+def article_saved(sender, instance, **kwargs):
+    article_id = instance.pk
+    transaction.on_commit(lambda: services.update_article(article_id=article_id))
+
+
+def article_deleted(sender, instance, **kwargs):
+    article_id = instance.pk
+    transaction.on_commit(lambda: services.remove_article(article_id=article_id))
+
+
+def connect():
+    from masthead.articles.models import Article
+
+    post_save.connect(article_saved, sender=Article, dispatch_uid="masthead_search_saved")
+    post_delete.connect(
+        article_deleted, sender=Article, dispatch_uid="masthead_search_deleted"
+    )
