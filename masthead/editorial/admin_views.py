@@ -105,8 +105,10 @@ def _chosen_pair(request, history):
     by_pk = {str(revision.pk): revision for revision in history}
     a, b = by_pk.get(request.GET.get("a")), by_pk.get(request.GET.get("b"))
     if a is None or b is None:
-        a, b = (history[1], history[0]) if len(history) > 1 else (None, None)
-    return (a, b) if a.created_at <= b.created_at else (b, a)
+        if len(history) < 2:
+            return None, None
+        a, b = history[1], history[0]
+    return tuple(sorted([a, b], key=lambda revision: (revision.created_at, revision.pk)))
 
 
 def restore_view(request, object_id, revision_id):
