@@ -18,6 +18,10 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/masthead migrate --noinput
 	$(BIN)/masthead load_demo --url http://127.0.0.1:$(PORT)/
+	@# The worker publishes scheduled articles and runs queued jobs beside the
+	@# server; the trap stops it when the server stops (Ctrl+C).
+	$(BIN)/masthead worker & WORKER=$$!; \
+	trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/masthead runserver 127.0.0.1:$(PORT)
 
 # SQLite always; PostgreSQL too when DATABASE_URL names one.

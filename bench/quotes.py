@@ -15,8 +15,12 @@ sys.path.insert(0, str(Path(__file__).resolve().parent.parent))
 
 from masthead.quotes.extract import extract_quotes  # noqa: E402
 
-FIRST = "Dana Marcus Alicia Tom Rosa Hal Priya Neil Grace Owen Ruth Luis Joan Sam".split()
-LAST = "Whitlock Ellery Fenwick Reyes Delgado Whitaker Raman Castellano Cheung Tate".split()
+FIRST = (
+    "Dana Marcus Alicia Tom Rosa Hal Priya Neil Grace Owen Ruth Luis Joan Sam".split()
+)
+LAST = (
+    "Whitlock Ellery Fenwick Reyes Delgado Whitaker Raman Castellano Cheung Tate"
+).split()
 ROLES = [
     ("Fire Chief", "chief"),
     ("Mayor", "mayor"),
@@ -30,7 +34,7 @@ PROSE = [
     "The {town} council met for nearly three hours on {day} to discuss the budget.",
     "Officials said the project would cost about ${n} million over {k} years.",
     "Residents packed the meeting room, and several stood along the back wall.",
-    "The vote followed months of debate over taxes, roads and the future of the library.",
+    "The vote followed months of debate over taxes, roads and the library.",
     "Crews worked through the night, and the road reopened shortly after {k} a.m.",
     "A report released last year found that enrollment had fallen by {k} percent.",
     "The measure now goes to voters in {town}, where turnout is usually low.",
@@ -38,7 +42,7 @@ PROSE = [
     "The documentary “River Town Rising” will be screened at the library on {day}.",
 ]
 SPEECH = [
-    "We have heard from a lot of families, and we are going to take their concerns seriously",
+    "We have heard from a lot of families, and we will take their concerns seriously",
     "Nobody up here wanted to do this, but the numbers have not changed in three years",
     "I have lived here my whole life and I have never seen the water come up this fast",
     "This is about keeping kids safe, and that is the only thing that matters tonight",
@@ -49,7 +53,9 @@ SPEECH = [
 def article(rng):
     """One synthetic article of roughly 800 words."""
     town, paragraphs = rng.choice(TOWNS), []
-    people = [(rng.choice(FIRST), rng.choice(LAST), rng.choice(ROLES)) for _ in range(3)]
+    people = [
+        (rng.choice(FIRST), rng.choice(LAST), rng.choice(ROLES)) for _ in range(3)
+    ]
     while sum(len(p.split()) for p in paragraphs) < 800:
         if rng.random() < 0.45:
             paragraphs.append(_prose(rng, town))
@@ -60,7 +66,9 @@ def article(rng):
 
 def _prose(rng, town):
     sentences = [
-        rng.choice(PROSE).format(town=town, day="Tuesday", n=rng.randint(2, 40), k=rng.randint(2, 9))
+        rng.choice(PROSE).format(
+            town=town, day="Tuesday", n=rng.randint(2, 40), k=rng.randint(2, 9)
+        )
         for _ in range(rng.randint(2, 4))
     ]
     return " ".join(sentences)
@@ -76,7 +84,7 @@ def _quote(rng, person):
         f"{first} {last} put it bluntly: {q}{words}.{close}",
         f"{q}{words},{close} the {noun} told reporters after the meeting.",
         f"{q}{words},{close} she added.",
-        f"{last} called the proposal {q}a solution in search of a problem{close} and voted no.",
+        f"{last} called it {q}a solution in search of a problem{close} and voted no.",
         f"{q}{words}.{close}",
     ]
     return rng.choice(patterns)
@@ -88,19 +96,23 @@ def main(count=1000, rounds=3):
     words = sum(len(text.split()) for text in corpus)
     quotes = sum(len(extract_quotes(text)) for text in corpus)  # warm up
     best = min(_timed(corpus) for _ in range(rounds))
+    # CPU time of this one process: wall time on a shared machine measures the
+    # neighbours too. Both are printed.
+    wall = min(_timed(corpus, time.perf_counter) for _ in range(rounds))
     print(f"articles:        {count}")
     print(f"words/article:   {words / count:.0f}")
     print(f"quotes found:    {quotes} ({quotes / count:.1f}/article)")
-    print(f"best of {rounds}:       {best:.3f} s")
-    print(f"articles/s:      {count / best:,.0f}")
+    print(f"CPU, best of {rounds}:  {best:.3f} s")
+    print(f"articles/s:      {count / best:,.0f} (CPU time, one core)")
     print(f"words/s:         {words / best:,.0f}")
+    print(f"articles/s wall: {count / wall:,.0f}")
 
 
-def _timed(corpus):
-    started = time.perf_counter()
+def _timed(corpus, clock=time.process_time):
+    started = clock()
     for text in corpus:
         extract_quotes(text)
-    return time.perf_counter() - started
+    return clock() - started
 
 
 if __name__ == "__main__":

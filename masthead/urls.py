@@ -4,6 +4,7 @@ from django.urls import include, path, re_path
 from django.views.static import serve
 
 from masthead.articles import views as article_views
+from masthead.search import views as search_views
 
 urlpatterns = [
     path("", article_views.home, name="home"),
@@ -14,7 +15,12 @@ urlpatterns = [
     path("", include("masthead.articles.urls")),
     path("articles/", include("masthead.comments.urls")),
     path("authors/", include("masthead.people.urls")),
+    path("voices/", include("masthead.quotes.urls")),
     path("", include("masthead.editorial.urls")),
+    # /search?q= too: the path readers and other sites type.
+    path("search/", include("masthead.search.urls")),
+    re_path(r"^search$", search_views.search),
+    path("api/", include("masthead.api.urls")),
     path("admin/", admin.site.urls),
 ]
 

@@ -132,6 +132,8 @@ class CommentForm(forms.Form):
     def _check_text(self, name):
         """Refuse undecodable bytes, control characters and over-long text."""
         raw = self.data.get(name) or ""
+        if name == "comment":
+            raw = strict.normalise_newlines(raw)
         if name in self.undecodable:
             problem = UNDECODABLE_ERROR
         else:

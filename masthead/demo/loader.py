@@ -40,7 +40,20 @@ def load_demo(content, *, progress=lambda message: None, now=None):
         _article(data, sections, authors, now)
         created += 1
         progress(f"[{index}/{total}] {data['slug']}")
+    _extract_quotes(content, progress)
     return created
+
+
+def _extract_quotes(content, progress):
+    """Voices show at once, without waiting for the worker (issue 6)."""
+    from masthead.quotes.services import extract_article_quotes
+
+    slugs = [data["slug"] for data in content["articles"]]
+    found = sum(
+        extract_article_quotes(article=article) or 0
+        for article in Article.objects.filter(slug__in=slugs)
+    )
+    progress(f"{found} quotes found")
 
 
 def _section(data, position):

@@ -19,7 +19,7 @@ from masthead.articles.views import article_page
 from . import policy, revisions, services
 from .diff import field_changes
 from .models import Revision
-from .views import private
+from .views import as_if_published, private
 
 ACTION_LABELS = {
     "submit_for_review": "Submit for review",
@@ -77,7 +77,8 @@ def editable_article(request, object_id):
 
 def preview_view(request, object_id):
     """The draft exactly as readers will see it: the public page's own view."""
-    return private(article_page(request, editable_article(request, object_id)))
+    article = editable_article(request, object_id)
+    return private(article_page(request, as_if_published(article)))
 
 
 def revisions_view(model_admin, request, object_id):

@@ -1,5 +1,6 @@
 from django.http import Http404
 from django.shortcuts import render
+from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 from masthead.articles.models import Article, Correction
@@ -16,7 +17,14 @@ def shared_preview(request, token):
     article = Article.objects.for_page().filter(pk=article_id).first() if article_id else None
     if article is None:
         raise Http404("This preview link is not valid or has expired.")
-    return private(article_page(request, article))
+    return private(article_page(request, as_if_published(article)))
+
+
+def as_if_published(article):
+    """A draft has no publication time yet: show it as if published now (unsaved)."""
+    if article.published_at is None:
+        article.published_at = timezone.now()
+    return article
 
 
 def private(response):

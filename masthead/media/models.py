@@ -1,5 +1,10 @@
+import hashlib
+
+from django.core.files.storage import default_storage
 from django.db import models
 from django.utils.translation import gettext_lazy as _
+
+from . import geometry
 
 
 def image_upload_to(instance, filename):
@@ -24,9 +29,13 @@ class Image(models.Model):
         _("credit"), max_length=200, help_text=_("Photographer/Agency, as printed.")
     )
     # Where the subject is, as fractions of width and height: crops keep it in frame.
-    focal_x = models.FloatField(default=0.5)
-    focal_y = models.FloatField(default=0.5)
+    focal_x = models.FloatField(_("focal point across"), default=0.5)
+    focal_y = models.FloatField(_("focal point down"), default=0.5)
     uploaded_at = models.DateTimeField(auto_now_add=True)
+    # What renditions.make() wrote: {"key", "widths", "formats", "crops"}; the
+    # picture tag builds URLs from it without a query or a disk look-up.
+    renditions = models.JSONField(default=dict, blank=True, editable=False)
+    renditions_ready = models.BooleanField(default=False, editable=False)
 
     class Meta:
         ordering = ["-uploaded_at"]
@@ -36,6 +45,44 @@ class Image(models.Model):
     def __str__(self):
         return self.caption or self.alt_text
 
+    def save(self, *args, **kwargs):
+        # Renditions belong to one file and one focal point: a change stales them.
+        if self.renditions.get("key") != self.rendition_key():
+            self.renditions_ready = False
+        super().save(*args, **kwargs)
+
     @property
     def url(self):
         return self.file.url
+
+    def rendition_key(self):
+        source = f"{self.file.name}|{self.focal_x:.4f}|{self.focal_y:.4f}"
+        return hashlib.sha1(source.encode()).hexdigest()[:12]
+
+    def rendition_url(self, name):
+        return default_storage.url(f"renditions/{self.pk}/{self.renditions['key']}/{name}")
+
+    def srcset(self, fmt, crop=None):
+        """"url 320w, url 640w…" for one format, or "" when none are made yet."""
+        if not self.renditions_ready:
+            return ""
+        data = self.renditions
+        widths = data["crops"].get(crop, []) if crop else data["widths"]
+        stem = f"{crop}-" if crop else ""
+        return ", ".join(f"{self.rendition_url(f'{stem}w{w}.{fmt}')} {w}w" for w in widths)
+
+    def crop_url(self, ratio="16x9", fmt=None):
+        """The largest crop of a ratio ("16x9", "4x3", "1x1"), for cards and
+        structured data; the original file until renditions exist."""
+        if not self.renditions_ready or not self.renditions["crops"].get(ratio):
+            return self.url
+        width = self.renditions["crops"][ratio][-1]
+        return self.rendition_url(f"{ratio}-w{width}.{fmt or self.renditions['formats'][-1]}")
+
+    def crop_size(self, ratio="16x9"):
+        """(width, height) of crop_url's picture."""
+        if not self.renditions_ready or not self.renditions["crops"].get(ratio):
+            return self.width, self.height
+        units_w, units_h = geometry.RATIOS[ratio]
+        width = self.renditions["crops"][ratio][-1]
+        return width, round(width * units_h / units_w)

@@ -7,6 +7,10 @@ from django.utils.translation import gettext_lazy as _
 class Person(models.Model):
     """Anyone the site names: an author, a photographer, later a quoted speaker."""
 
+    class Kind(models.TextChoices):
+        PERSON = "person", _("Person")
+        ORGANISATION = "organisation", _("Organisation")
+
     name = models.CharField(_("name"), max_length=200)
     slug = models.SlugField(_("slug"), max_length=200, unique=True)
     job_title = models.CharField(_("job title"), max_length=200, blank=True)
@@ -27,6 +31,8 @@ class Person(models.Model):
     is_staff_author = models.BooleanField(
         _("has an author page"), default=True, help_text=_("Staff writers and editors.")
     )
+    # Organisations speak too ("ICE said in a statement"; issue 6).
+    kind = models.CharField(_("kind"), max_length=20, choices=Kind.choices, default=Kind.PERSON)
 
     class Meta:
         ordering = ["name"]
@@ -38,3 +44,33 @@ class Person(models.Model):
 
     def get_absolute_url(self):
         return reverse("people:author", kwargs={"slug": self.slug})
+
+
+class PersonAlias(models.Model):
+    """Another name that means this person ("Mayor Bass" for Karen Bass).
+
+    Recorded when editors merge duplicates, so the quote extractor resolves the
+    name to the kept record next time. ``key`` is the name case-folded: one
+    person per spelling, whatever the capitals.
+    """
+
+    person = models.ForeignKey(Person, on_delete=models.CASCADE, related_name="aliases")
+    name = models.CharField(_("name"), max_length=200)
+    key = models.CharField(max_length=200, unique=True, editable=False)
+
+    class Meta:
+        ordering = ["name"]
+        verbose_name = _("alias")
+        verbose_name_plural = _("aliases")
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.key = alias_key(self.name)
+        super().save(*args, **kwargs)
+
+
+def alias_key(name):
+    """How names are compared: case and runs of white space do not matter."""
+    return " ".join((name or "").split()).casefold()

@@ -10,17 +10,61 @@ from dataclasses import dataclass
 
 from .lexicon import CUE_PHRASES, CUE_VERBS, PARAPHRASE_VERBS, ROLE_NOUNS
 
+# Cue verbs are looked up word by word in a set: faster than one regex
+# alternation of ~200 verbs, which was a tenth of the extractor's time.
+_CUE = CUE_VERBS
+ANY_CUE = CUE_VERBS | PARAPHRASE_VERBS
+_LOWER_WORD = re.compile(r"[a-z]+")
+_PHRASES = {}  # "went" -> ("on",): the rest of each multi-word cue
+for _phrase in CUE_PHRASES:
+    _first, _rest = _phrase.split(" ", 1)
+    _PHRASES[_first] = _PHRASES.get(_first, ()) + (_rest,)
+_INNER = "'’-"
 
-def _alternation(words):
-    ordered = sorted(words, key=len, reverse=True)
-    return "|".join(w.replace(" ", r"[ \t]+") for w in ordered)
+
+class Verb:
+    """A cue verb found in the text, read like a regex match."""
+
+    __slots__ = ("_start", "_end", "_text")
+
+    def __init__(self, start, end, text):
+        self._start, self._end, self._text = start, end, text
+
+    def start(self):
+        return self._start
+
+    def end(self):
+        return self._end
+
+    def group(self):
+        return self._text
 
 
-_EDGE_L, _EDGE_R = r"(?<![\w'’\-])", r"(?![\w'’\-])"
-_CUE = re.compile(_EDGE_L + f"(?:{_alternation(CUE_VERBS | set(CUE_PHRASES))})" + _EDGE_R)
-ANY_CUE = re.compile(
-    _EDGE_L + f"(?:{_alternation(CUE_VERBS | PARAPHRASE_VERBS | set(CUE_PHRASES))})" + _EDGE_R
-)
+def verbs_in(verbs, text, start, end):
+    """Cue verbs (from the set ``verbs``) as whole words between two offsets."""
+    found = []
+    for match in _LOWER_WORD.finditer(text, start, end):
+        at, stop = match.span()
+        if at and (text[at - 1].isalnum() or text[at - 1] in _INNER):
+            continue
+        if stop < len(text) and (text[stop].isalnum() or text[stop] in _INNER):
+            continue
+        word = match.group()
+        for rest in _PHRASES.get(word, ()):
+            after = stop + 1 + len(rest)
+            if (
+                text[stop : stop + 1] == " "
+                and text.startswith(rest, stop + 1)
+                and not text[after : after + 1].isalnum()
+            ):
+                found.append(Verb(at, after, f"{word} {rest}"))
+                break
+        else:
+            if word in verbs:
+                found.append(Verb(at, stop, word))
+    return found
+
+
 _ACCORDING = re.compile(r"(?<!\w)[Aa]ccording[ \t]+to[ \t]+")
 _LEAD = re.compile(r"[\s,—–\-]*")
 _TOKEN = re.compile(r"[\w'’.\-]+|[^\s\w]")
@@ -64,10 +108,13 @@ def cue_after(masked, start, end):
     according = _ACCORDING.match(masked, lead, end)
     if according:
         phrase, appositive = _phrase_after(masked, according.end(), end)
-        return Cue("according to", phrase, appositive, according.end()) if phrase else None
-    verb = _CUE.search(masked, lead, min(end, lead + 120))
-    if verb is None:
+        return (
+            Cue("according to", phrase, appositive, according.end()) if phrase else None
+        )
+    verbs = verbs_in(_CUE, masked, lead, min(end, lead + 120))
+    if not verbs:
         return None
+    verb = verbs[0]
     before = masked[lead : verb.start()].strip()
     if not before:
         phrase, appositive = _phrase_after(masked, verb.end(), end)
@@ -85,15 +132,14 @@ def cue_before(masked, start, end, partial=False):
     a comma, a colon or "that"); a partial quotation may have a long paraphrase
     between the verb and the quoted words.
     """
-    according = None
-    for according in _ACCORDING.finditer(masked, start, end):
-        pass
+    according = _last(_ACCORDING.finditer(masked, start, end))
     if according is not None:
         phrase, appositive = _phrase_after(masked, according.end(), end)
         if phrase:
             return Cue("according to", phrase, appositive, according.end())
-    finder = ANY_CUE if partial else _CUE
-    verbs = list(finder.finditer(masked, start, end))
+    # A direct quotation's verb sits within a short tail of the mark.
+    finder, lower = (ANY_CUE, start) if partial else (_CUE, max(start, end - 100))
+    verbs = verbs_in(finder, masked, lower, end)
     for verb in reversed(verbs):
         if not partial and not _short_tail(masked[verb.end() : end]):
             continue
@@ -144,7 +190,9 @@ def _subject_words(tokens):
     if first[0].isupper() and first.lower() not in _DETERMINERS:
         # "Commission chair Diane Forsythe": role words may sit inside the name.
         for word, _ in tokens:
-            if not (word[0].isupper() or word in _NAME_JOINS or word.lower() in ROLE_NOUNS):
+            if not (
+                word[0].isupper() or word in _NAME_JOINS or word.lower() in ROLE_NOUNS
+            ):
                 break
             taken.append(word)
         return taken
@@ -159,8 +207,13 @@ def _subject_words(tokens):
 
 def _looks_like_verb(word):
     lower = word.lower()
-    return lower in CUE_VERBS or lower in PARAPHRASE_VERBS or lower.endswith("ed") or lower in (
-        "had", "has", "was", "is", "put", "gave", "made", "kept", "took", "left")
+    return (
+        lower in CUE_VERBS
+        or lower in PARAPHRASE_VERBS
+        or lower.endswith("ed")
+        or lower
+        in ("had", "has", "was", "is", "put", "gave", "made", "kept", "took", "left")
+    )
 
 
 def _cue_at_verb(masked, start, end, verb):
@@ -182,6 +235,13 @@ def _cue_at_verb(masked, start, end, verb):
         return None  # "…, calling it": the subject is found elsewhere
     phrase, appositive = _phrase_after(masked, verb.end(), end)
     return Cue(_verb(verb), phrase, appositive, verb.end()) if phrase else None
+
+
+def _last(iterator):
+    found = None
+    for found in iterator:  # noqa: B007 - the loop only keeps the last item
+        pass
+    return found
 
 
 def _strip_filler(masked, start, position):
@@ -223,6 +283,9 @@ def _phrase_after(masked, start, end):
     appositive = ""
     if masked[stop : stop + 1] == ",":
         appositive = masked[stop + 1 : min(end, stop + 120)].split(",")[0].strip(" .")
+    if phrase[:1].islower() and _NAME_ONLY.match(appositive):
+        # "according to the planning director, Hannah Voss,": the name is second.
+        return appositive, phrase
     return phrase, appositive
 
 
@@ -230,7 +293,7 @@ def _speaker_like(phrase):
     words = phrase.split()
     if not words or len(words) > _MAX_SPEAKER_WORDS:
         return False
-    if any(ch in phrase for ch in ".;:!?“”\"") and not _abbreviated(words):
+    if any(ch in phrase for ch in '.;:!?“”"') and not _abbreviated(words):
         return False
     return words[0].lower() not in _BOUNDARY
 

@@ -84,7 +84,9 @@ class Evaluation:
         return {
             "articles": self.articles,
             "overall": _scores_dict(self.overall),
-            "by_cue_type": {k: _scores_dict(v) for k, v in sorted(self.by_cue_type.items())},
+            "by_cue_type": {
+                k: _scores_dict(v) for k, v in sorted(self.by_cue_type.items())
+            },
         }
 
 
@@ -138,8 +140,13 @@ def match(gold, predicted):
     unused = list(predicted)
     pairs = []
     for start, end, quote in gold:
-        best = max(unused, key=lambda p: overlap(start, end, p.start, p.end), default=None)
-        if best is not None and overlap(start, end, best.start, best.end) >= MIN_OVERLAP:
+        best = max(
+            unused, key=lambda p: overlap(start, end, p.start, p.end), default=None
+        )
+        if (
+            best is not None
+            and overlap(start, end, best.start, best.end) >= MIN_OVERLAP
+        ):
             unused.remove(best)
             pairs.append((quote, best))
         else:
@@ -159,7 +166,9 @@ def evaluate(records, extractor=extract_quotes):
         for prediction in extra:
             for scores in (result.overall, result.slice(prediction.cue_type)):
                 scores.false_positives += 1
-            result.errors.append((number, "extra", prediction.text[:70], prediction.speaker))
+            result.errors.append(
+                (number, "extra", prediction.text[:70], prediction.speaker)
+            )
     return result
 
 
@@ -168,15 +177,24 @@ def _score_pair(result, number, quote, prediction):
     if prediction is None:
         for scores in slices:
             scores.false_negatives += 1
-        result.errors.append((number, "missed", quote["quote"][:70], quote.get("speaker")))
+        result.errors.append(
+            (number, "missed", quote["quote"][:70], quote.get("speaker"))
+        )
         return
-    right = normalise_speaker(quote.get("speaker")) == normalise_speaker(prediction.speaker)
+    right = normalise_speaker(quote.get("speaker")) == normalise_speaker(
+        prediction.speaker
+    )
     for scores in slices:
         scores.true_positives += 1
         scores.speakers_right += right
     if not right:
         result.errors.append(
-            (number, "speaker", quote["quote"][:70], f"{quote.get('speaker')} != {prediction.speaker}")
+            (
+                number,
+                "speaker",
+                quote["quote"][:70],
+                f"{quote.get('speaker')} != {prediction.speaker}",
+            )
         )
 
 
@@ -199,5 +217,8 @@ def format_report(evaluation, show_errors=False):
             f"{s.speaker_accuracy:>9.3f}"
         )
     if show_errors:
-        lines += [f"  #{n} {kind}: {text!r} ({detail})" for n, kind, text, detail in evaluation.errors]
+        lines += [
+            f"  #{n} {kind}: {text!r} ({detail})"
+            for n, kind, text, detail in evaluation.errors
+        ]
     return "\n".join(lines)

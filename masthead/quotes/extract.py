@@ -13,9 +13,16 @@ just quoted).
 
 from dataclasses import dataclass
 
-from .cues import ANY_CUE, cue_after, cue_before, subject_phrase
+from .cues import ANY_CUE, cue_after, cue_before, subject_phrase, verbs_in
 from .lexicon import CUE_VERBS, NON_SPEECH_LEADERS, WORK_NOUNS
-from .spans import find_spans, mask_markdown, paragraphs, sentence_end, sentence_start, words
+from .spans import (
+    find_spans,
+    mask_markdown,
+    paragraphs,
+    sentence_end,
+    sentence_start,
+    words,
+)
 from .speakers import EntityTable, Resolved
 
 # How much each way of finding the speaker is trusted.
@@ -86,15 +93,30 @@ def _candidate(masked, bounds, spans, index):
     span = spans[index]
     para_start, para_end = bounds[span.paragraph]
     previous = spans[index - 1] if index else None
-    lower = previous.close + 1 if previous and previous.paragraph == span.paragraph else para_start
+    lower = (
+        previous.close + 1
+        if previous and previous.paragraph == span.paragraph
+        else para_start
+    )
     following = spans[index + 1] if index + 1 < len(spans) else None
-    upper = following.open if following and following.paragraph == span.paragraph else para_end
+    upper = (
+        following.open
+        if following and following.paragraph == span.paragraph
+        else para_end
+    )
     start, end = _trim(masked, span.start, span.close)
     candidate = _Candidate(
-        span.open, span.close, span.closed, span.paragraph, start, end,
+        span.open,
+        span.close,
+        span.closed,
+        span.paragraph,
+        start,
+        end,
         head_start=sentence_start(masked, lower, span.open),
-        tail_end=sentence_end(masked, span.close + 1, upper) if span.closed else span.close,
-        n_words=len(words(masked[start:end])),
+        tail_end=sentence_end(masked, span.close + 1, upper)
+        if span.closed
+        else span.close,
+        n_words=len(masked[start:end].split()),
     )
     candidate.partial = _is_partial(masked, candidate)
     candidate.after = _after_cue(masked, candidate)
@@ -149,7 +171,10 @@ def _has_direct_cue(masked, c):
     if c.after is not None and masked[c.close - 1] in ",?!—–":
         return True
     head = masked[c.head_start : c.open].rstrip()
-    return head.endswith((":", ",")) and cue_before(masked, c.head_start, c.open) is not None
+    return (
+        head.endswith((":", ","))
+        and cue_before(masked, c.head_start, c.open) is not None
+    )
 
 
 def _names_a_work(head_words, content, n_words):
@@ -160,7 +185,9 @@ def _names_a_work(head_words, content, n_words):
     return content[:1].isupper() and n_words <= 12
 
 
-_SMALL_WORDS = frozenset("a an the of and or for to in on at by with from as is".split())
+_SMALL_WORDS = frozenset(
+    "a an the of and or for to in on at by with from as is".split()
+)
 
 
 def _title_case(content):
@@ -209,12 +236,14 @@ def _attribute(masked, c, table, last, last_entity):
         if c.partial:
             return None  # a quoted phrase nobody is said to have said
         return _continuation(masked, c, table, last, last_entity)
-    same_paragraph = last is not None and last.paragraph == c.paragraph
-    resolved = table.resolve(cue.phrase, cue.at, last_entity, same_paragraph)
+    since = last.close if last is not None and last.paragraph == c.paragraph else None
+    resolved = table.resolve(cue.phrase, cue.at, last_entity, since)
     if resolved.entity is not None:
         table.note(cue.at, resolved.entity)
     cue_type = _cue_type(side, cue.verb, resolved.how, c.partial)
-    role = cue.appositive if cue.appositive and resolved.how == "name" else resolved.role
+    role = (
+        cue.appositive if cue.appositive and resolved.how == "name" else resolved.role
+    )
     return _quotation(masked, c, resolved, role, cue.verb, cue_type), resolved.entity
 
 
@@ -230,8 +259,9 @@ def _find_cue(masked, c):
     cue = cue_before(masked, c.head_start, c.open, partial=c.partial)
     if cue is not None:
         return cue, "before"
-    verb = ANY_CUE.search(masked, c.head_start, c.open) if c.partial else None
-    if verb is not None:
+    verbs = verbs_in(ANY_CUE, masked, c.head_start, c.open) if c.partial else ()
+    if verbs:
+        verb = verbs[-1]
         cue = subject_phrase(masked, c.head_start, c.open)
         if cue is not None:
             cue.verb = " ".join(verb.group().split())
@@ -254,12 +284,18 @@ def _cue_type(side, verb, how, partial):
 def _continuation(masked, c, table, last, last_entity):
     """No cue: the speaker of the quote just before carries on, by convention."""
     if last is not None and c.paragraph - last.paragraph <= 1:
-        resolved = Resolved(last_entity.name if last_entity else None, "", "continuation")
+        resolved = Resolved(
+            last_entity.name if last_entity else None, "", "continuation"
+        )
         resolved.role = last_entity.role if last_entity else ""
-        return _quotation(masked, c, resolved, resolved.role, "", "continuation"), last_entity
+        return _quotation(
+            masked, c, resolved, resolved.role, "", "continuation"
+        ), last_entity
     entity = table.most_recent_person(c.open)
     resolved = Resolved(entity.name if entity else None, entity.role if entity else "")
-    quotation = _quotation(masked, c, resolved, resolved.role, "", "continuation", _GUESSED)
+    quotation = _quotation(
+        masked, c, resolved, resolved.role, "", "continuation", _GUESSED
+    )
     return quotation, entity
 
 

@@ -93,8 +93,18 @@ NON_NAME_CAPS = frozenset(
 # Titles and honorifics stripped from a canonical name (kept as the role).
 # The value is the gender the honorific implies, or "" when it says nothing.
 HONORIFICS = {
-    "mr": "m", "mr.": "m", "mrs": "f", "mrs.": "f", "ms": "f", "ms.": "f",
-    "miss": "f", "mx": "", "mx.": "", "sir": "m", "dame": "f", "lady": "f",
+    "mr": "m",
+    "mr.": "m",
+    "mrs": "f",
+    "mrs.": "f",
+    "ms": "f",
+    "ms.": "f",
+    "miss": "f",
+    "mx": "",
+    "mx.": "",
+    "sir": "m",
+    "dame": "f",
+    "lady": "f",
     "lord": "m",
 }
 TITLE_WORDS = frozenset(
@@ -128,10 +138,20 @@ DESCRIPTORS = frozenset(
 
 # Abbreviated titles, spelled out so "the lieutenant" finds "Lt. Cordero".
 TITLE_ABBREVIATIONS = {
-    "lt": "lieutenant", "sgt": "sergeant", "capt": "captain", "gov": "governor",
-    "sen": "senator", "rep": "representative", "det": "detective",
-    "supt": "superintendent", "prof": "professor", "rev": "reverend",
-    "dr": "doctor", "gen": "general", "col": "colonel", "cmdr": "commander",
+    "lt": "lieutenant",
+    "sgt": "sergeant",
+    "capt": "captain",
+    "gov": "governor",
+    "sen": "senator",
+    "rep": "representative",
+    "det": "detective",
+    "supt": "superintendent",
+    "prof": "professor",
+    "rev": "reverend",
+    "dr": "doctor",
+    "gen": "general",
+    "col": "colonel",
+    "cmdr": "commander",
 }
 
 # Role nouns: the last word of a description that can stand for a person.
@@ -229,6 +249,7 @@ MALE_NAMES = frozenset(
     ray al ed pat alex lee max gus walt hal lou stan earl ned vic curtis
     howard gene lloyd floyd vernon herbert harvey milton leonard ernest
     warren byron dwight reggie darius kareem tariq mohammed ali devon
-    owen liam connor declan seamus brendan kieran rory shane derek
+    owen liam connor declan seamus brendan kieran rory shane derek herman
+    norman sherman truman
     """.split()
 )

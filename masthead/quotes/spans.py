@@ -14,7 +14,7 @@ _STARS = re.compile(r"\*+")
 _UNDERSCORES = re.compile(r"(?<!\w)_+|_+(?!\w)")
 _LINE_MARKS = re.compile(r"^[ \t]*(?:#{1,6}[ \t]|>[ \t]?|[-+][ \t])", re.M)
 _PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
-_QUOTE_MARKS = re.compile("[“”\"]")
+_QUOTE_MARKS = re.compile('[“”"]')
 # A sentence ends at . ! ? (perhaps inside a closing quote or bracket) before
 # white space and a capital, a digit or an opening mark.
 _SENTENCE_END = re.compile(r"[.!?][”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9])")
@@ -83,22 +83,29 @@ def find_spans(masked, bounds):
     ends there: the newspaper convention continues it in the next paragraph,
     which opens with a fresh mark and so becomes the next span.
     """
-    spans = []
-    for index, (start, end) in enumerate(bounds):
-        opened = None
-        for match in _QUOTE_MARKS.finditer(masked, start, end):
-            mark, at = match.group(), match.start()
-            if opened is None:
-                if mark != "”":  # a stray closing mark opens nothing
-                    opened = at
-            elif mark == "“":  # an opener while open: the first never closed
-                spans.append(Span(opened, at, False, index))
-                opened = at
-            else:
-                spans.append(Span(opened, at, True, index))
+    spans, index, opened = [], 0, None
+    # One pass over every mark in the body, moving through the paragraphs.
+    for match in _QUOTE_MARKS.finditer(masked):
+        at = match.start()
+        while index < len(bounds) and bounds[index][1] <= at:
+            if opened is not None:
+                spans.append(Span(opened, bounds[index][1], False, index))
                 opened = None
-        if opened is not None:
-            spans.append(Span(opened, end, False, index))
+            index += 1
+        if index == len(bounds):
+            break
+        mark = match.group()
+        if opened is None:
+            if mark != "”":  # a stray closing mark opens nothing
+                opened = at
+        elif mark == "“":  # an opener while open: the first never closed
+            spans.append(Span(opened, at, False, index))
+            opened = at
+        else:
+            spans.append(Span(opened, at, True, index))
+            opened = None
+    if opened is not None:
+        spans.append(Span(opened, bounds[index][1], False, index))
     return [span for span in spans if masked[span.start : span.close].strip()]
 
 

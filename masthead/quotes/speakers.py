@@ -6,27 +6,58 @@ to the "Karen Bass" introduced earlier, and "she" to the most recent woman.
 """
 
 import re
-from bisect import bisect_left
+from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
 from .lexicon import NON_NAME_CAPS, ORG_WORDS, ROLE_NOUNS, TITLE_ABBREVIATIONS
 from .names import (
     CAPITAL_RUN,
     appositive_after,
+    capital_runs,
     clean_tokens,
+    follows_place_word,
     read_name,
     read_run,
     role_before,
+    runs_of,
 )
 
 # Only subject pronouns teach a gender: "his" and "her" often belong to
 # someone else in the sentence ("…identified only by his first name, Ray").
-_PRONOUN = re.compile(r"\b(?:[Hh]e|[Ss]he)\b")
+# The leading space (not a look-behind) keeps the regex fast; see capital_runs.
+_PRONOUN = re.compile(r"[\s“\"(](?:[Hh]e|[Ss]he)\b")
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 _LAST_WORD = re.compile(r"([A-Za-z]+)[^A-Za-z]*$")
 _DETERMINER = re.compile(r"^(?:the|a|an|his|her|its|their|our|one)\s+", re.I)
-_SPOKES = frozenset("spokesperson spokesman spokeswoman representative statement".split())
+_SPOKES = frozenset(
+    "spokesperson spokesman spokeswoman representative statement".split()
+)
 _PERSON_NOUNS = ROLE_NOUNS | frozenset("man woman person year-old resident".split())
+_KINSHIP = {
+    "daughter": "f",
+    "son": "m",
+    "wife": "f",
+    "husband": "m",
+    "mother": "f",
+    "father": "m",
+    "sister": "f",
+    "brother": "m",
+    "granddaughter": "f",
+    "grandson": "m",
+    "niece": "f",
+    "nephew": "m",
+    "widow": "f",
+    "widower": "m",
+    "partner": "",
+    "cousin": "",
+    "aunt": "f",
+    "uncle": "m",
+}
+_INTRODUCED = re.compile(
+    r"(?:(?P<owner>[A-Z][\w\-]*)['’]s[ \t]+)?(?:[\w\-]+[ \t]+)?"
+    rf"(?P<noun>{'|'.join(sorted(_KINSHIP.keys() | ROLE_NOUNS))}),[ \t]*$",
+    re.I,
+)
 # How far back (in mentions) a pronoun looks for a person of its gender.
 _PRONOUN_REACH = 12
 
@@ -67,6 +98,7 @@ class EntityTable:
     """Mentions of people and organisations, in the order the article makes them."""
 
     def __init__(self):
+        self._masked, self._quoted = "", []
         self.positions, self.entities = [], []
         self._by_name, self._by_word = {}, {}
 
@@ -74,48 +106,87 @@ class EntityTable:
     def build(cls, masked, quoted):
         """Read the text outside the ``quoted`` (start, end) ranges, in order."""
         table = cls()
-        events = [(m.start(), m) for m in CAPITAL_RUN.finditer(masked)]
-        events += [(m.start(), m) for m in _PRONOUN.finditer(masked)]
-        events.sort(key=lambda event: event[0])
-        ranges, index = quoted, 0
-        for position, match in events:
-            while index < len(ranges) and ranges[index][1] <= position:
+        table._masked, table._quoted = masked, quoted
+        index, count = 0, len(quoted)
+        for match in CAPITAL_RUN.finditer(masked):
+            start = match.start()
+            while index < count and quoted[index][1] <= start:
                 index += 1
-            if index < len(ranges) and ranges[index][0] <= position:
+            if index < count and quoted[index][0] <= start:
                 continue  # inside a quotation: words the speaker used
-            if match.re is _PRONOUN:
-                table._learn_gender(match)
-            else:
-                table._read_run(masked, match)
+            for start, end, run in runs_of(masked, match):
+                table._read_run(masked, start, end, run)
         return table
 
-    def _learn_gender(self, match):
-        # "Reyes … he said": an unknown gender is taken from the next pronoun.
-        if self.entities and match.start() - self.positions[-1] < 150:
-            last = self.entities[-1]
-            if last.kind == "person" and not last.gender:
-                last.gender = _PRONOUN_GENDER[match.group().lower()]
-
-    def _read_run(self, masked, match):
-        before = _LAST_WORD.search(masked, max(0, match.start() - 16), match.start())
-        parsed = read_run(match.group(), before.group(1).lower() if before else "")
-        if parsed is None:
+    def _learn_gender(self, entity, end):
+        # "Reyes … he said": an unknown gender is taken from the next subject
+        # pronoun outside a quotation. Searched only for such people, as a
+        # scan of every pronoun costs more than the rest of this pass.
+        found = _PRONOUN.search(self._masked, end, end + 150)
+        if found is None:
             return
+        at = found.start() + 1
+        if self._names_someone(end, at):
+            return  # the pronoun may be someone else's ("…'s daughter, Eleni")
+        index = bisect_right(self._quoted, (at, len(self._masked)))
+        if index and self._quoted[index - 1][1] > at:
+            return
+        entity.gender = _PRONOUN_GENDER[found.group()[1:].lower()]
+
+    def _read_run(self, masked, start, end, run):
+        parsed = read_run(run)
+        if parsed is None or (parsed.place_test and _after_place_word(masked, start)):
+            return
+        if (
+            parsed.kind == "surname"
+            and masked[start - 2 : start] == ", "
+            and parsed.name.lower() not in self._by_word
+        ):
+            parsed = self._introduced(masked, start, parsed)
         if parsed.affiliation:
-            self._read_affiliation(parsed.affiliation, match.start())
+            self._read_affiliation(parsed.affiliation, start)
         entity = self._entity_for(parsed)
         if entity is None:
             return
         if entity.kind == "person":
-            entity.add_role(parsed.role or role_before(masked, match.start()))
-            entity.add_role(appositive_after(masked, match.end()))
+            entity.add_role(parsed.role or role_before(masked, start))
+            entity.add_role(appositive_after(masked, end))
             entity.gender = entity.gender or parsed.gender
-        self.note(match.start(), entity)
+            if not entity.gender:
+                self._learn_gender(entity, end)
+        self.note(start, entity)
 
     def _read_affiliation(self, tokens, position):
         parsed = read_name(tokens)
         if parsed is not None and parsed.kind == "org":
             self.note(position, self._entity_for(parsed))
+
+    def _introduced(self, masked, start, parsed):
+        """A lone name set off after a role: "Andreou's daughter, Eleni, said".
+
+        A kinship word after a possessive borrows the family name of the
+        person it belongs to, and says the gender.
+        """
+        found = _INTRODUCED.search(masked, max(0, start - 60), start)
+        if found is None:
+            return parsed
+        owner, noun = found.group("owner"), found.group("noun").lower()
+        name, relative = parsed.name, self._by_word.get((owner or "").lower())
+        if noun in _KINSHIP and relative is not None and relative.kind == "person":
+            name = f"{name} {relative.name.split()[-1]}"
+        gender = _KINSHIP.get(noun, parsed.gender)
+        return replace(parsed, kind="person", name=name, gender=gender)
+
+    def _names_someone(self, start, end):
+        # A quotation in between hides whose pronoun it is: resolving that is
+        # the extractor's job, not the gender guess's.
+        if any(mark in self._masked[start:end] for mark in '“”"'):
+            return True
+        for _, _, run in capital_runs(self._masked, start, end):
+            parsed = read_run(run)
+            if parsed is not None and parsed.kind in ("person", "surname"):
+                return True
+        return False
 
     def _entity_for(self, parsed):
         key = parsed.name.lower()
@@ -125,7 +196,9 @@ class EntityTable:
                 return found
             parsed = replace(parsed, kind="person")  # "Mr. Alvarez", no first name
         if parsed.kind == "org":
-            return self._by_name.get(key) or self._org_containing(key) or self._new(parsed)
+            return (
+                self._by_name.get(key) or self._org_containing(key) or self._new(parsed)
+            )
         return self._by_name.get(key) or self._new(parsed)
 
     def _new(self, parsed):
@@ -133,7 +206,7 @@ class EntityTable:
         self._by_name[parsed.name.lower()] = entity
         if entity.kind == "person":
             parts = parsed.name.lower().split()
-            self._by_word[parts[-1]] = entity
+            self._by_word.setdefault(parts[-1], entity)
             self._by_word.setdefault(parts[0], entity)
         else:
             # "Brightfield" after "Brightfield Renewables".
@@ -163,12 +236,16 @@ class EntityTable:
 
     # Resolution of a cue phrase ("Bass", "she", "the Democratic mayor").
 
-    def resolve(self, phrase, position, previous=None, same_paragraph=False):
-        """Resolve the words a cue gives for its speaker."""
+    def resolve(self, phrase, position, previous=None, since=None):
+        """Resolve the words a cue gives for its speaker.
+
+        ``previous`` is the last quote's speaker and ``since`` where that
+        quote ended, when it is in the same paragraph as this cue.
+        """
         phrase = phrase.strip(" \t,—–-")
         lower = phrase.lower()
         if lower in ("he", "she", "they"):
-            return self._pronoun(lower, position, previous, same_paragraph)
+            return self._pronoun(lower, position, previous, since)
         run = _trailing_run(phrase)
         parsed = read_name(clean_tokens(run), speaker=True) if run else None
         if parsed is not None:
@@ -180,7 +257,9 @@ class EntityTable:
             entity = self._by_name.get(parsed.name.lower()) or self._org_containing(
                 parsed.name.lower()
             )
-            return Resolved(entity.name if entity else parsed.name, "", "organisation", entity)
+            return Resolved(
+                entity.name if entity else parsed.name, "", "organisation", entity
+            )
         entity = self._person_named(parsed.name.lower(), position)
         if entity is None and parsed.kind == "surname":
             entity = self._by_word.get(parsed.name.lower())  # "Brightfield said"
@@ -198,47 +277,79 @@ class EntityTable:
     def _person_named(self, key, position):
         if key in self._by_name and self._by_name[key].kind == "person":
             return self._by_name[key]
-        word = key.split()[-1]
+        if " " in key:
+            return None  # "Ellen Voight" is not the "Tom Voight" met before
+        # A bare family name is the first person introduced with it: once
+        # "Nikos Andreou" is in the story, his daughter is called "Eleni".
+        found = self._by_word.get(key)
+        if (
+            found is not None
+            and found.kind == "person"
+            and found.name.lower().endswith(key)
+        ):
+            return found
         for entity in self.before(position):
-            if entity.kind == "person" and entity.answers_to(word):
+            if entity.kind == "person" and entity.answers_to(key):
                 return entity
-        found = self._by_word.get(word)
         return found if found is not None and found.kind == "person" else None
 
-    def _pronoun(self, pronoun, position, previous, same_paragraph):
+    def _pronoun(self, pronoun, position, previous, since):
         gender = {"he": "m", "she": "f"}.get(pronoun, "")
         if pronoun == "they":
-            found = next((e for e in self.before(position) if e.kind == "org"), previous)
+            found = next(
+                (e for e in self.before(position) if e.kind == "org"), previous
+            )
             return _as_resolved(found, "pronoun")
         # "…," she said. "…," she added: a pronoun in the quote's own paragraph
         # almost always continues the speaker just quoted.
-        fits = previous is not None and previous.kind == "person" and previous.gender in (gender, "")
-        if same_paragraph and fits:
+        fits = (
+            previous is not None
+            and previous.kind == "person"
+            and previous.gender in (gender, "")
+        )
+        if since is not None and fits:
             return _as_resolved(previous, "pronoun")
-        known, unknown = self._by_gender(gender, position)
-        found = known or (previous if fits else unknown)
-        if found is not None and not found.gender:
-            found.gender = gender
-        return _as_resolved(found, "pronoun")
+        return _as_resolved(
+            self._by_gender(gender, position) or (previous if fits else None),
+            "pronoun",
+        )
 
     def _by_gender(self, gender, position):
-        """The latest person of this gender, and the latest of unknown gender."""
-        unknown = None
-        for seen, entity in enumerate(self.before(position)):
-            if seen >= _PRONOUN_REACH:
-                break
+        """The person a "he" or "she" most likely means.
+
+        The latest person known to be of that gender, unless someone of
+        unknown gender was introduced after the last quote (the usual way a
+        new voice enters a story) and that person of known gender before it.
+        """
+        index = bisect_left(self.positions, position)
+        unknown, seen = None, 0
+        for at in range(index - 1, -1, -1):
+            entity = self.entities[at]
             if entity.kind != "person":
                 continue
+            seen += 1
+            if seen > _PRONOUN_REACH:
+                break
             if entity.gender == gender:
-                return entity, unknown
+                if unknown is not None and self._quote_between(at, unknown):
+                    return self.entities[unknown]
+                return entity
             if not entity.gender and unknown is None:
-                unknown = entity
-        return None, unknown
+                unknown = at
+        return self.entities[unknown] if unknown is not None else None
+
+    def _quote_between(self, older, newer):
+        """Whether a quotation lies between two mentions (by index)."""
+        start, end = self.positions[older], self.positions[newer]
+        index = bisect_right(self._quoted, (start, len(self._masked)))
+        return index < len(self._quoted) and self._quoted[index][0] < end
 
     def _description(self, phrase, position):
         head = _head_noun(phrase)
         org = _org_in(phrase)
-        if org is not None and (head in _SPOKES or head in ORG_WORDS or head == org.lower()):
+        if org is not None and (
+            head in _SPOKES or head in ORG_WORDS or head == org.lower()
+        ):
             return self._named(read_name(clean_tokens(org)), position, phrase)
         for entity in self.before(position):
             if entity.kind == "person" and head in entity.role_words:
@@ -257,6 +368,11 @@ class EntityTable:
         return match or (orgs[0] if orgs else None)
 
 
+def _after_place_word(masked, start):
+    before = _LAST_WORD.search(masked, max(0, start - 16), start)
+    return before is not None and follows_place_word(before.group(1).lower())
+
+
 def _as_resolved(entity, how):
     if entity is None:
         return Resolved(None, "", how)
@@ -266,21 +382,20 @@ def _as_resolved(entity, how):
 
 def _trailing_run(phrase):
     """The capitalised run that ends the phrase, if it ends with one."""
-    last = None
-    for last in CAPITAL_RUN.finditer(phrase):
-        pass
-    if last is None or phrase[last.end() :].strip(" .’'s"):
+    runs = capital_runs(phrase)
+    last = runs[-1] if runs else None
+    if last is None or phrase[last[1] :].strip(" .’'s"):
         return ""
-    if all(t.lower() in NON_NAME_CAPS for t in last.group().split()):
+    if all(t.lower() in NON_NAME_CAPS for t in last[2].split()):
         return ""
-    return last.group()
+    return last[2]
 
 
 def _org_in(phrase):
-    for match in CAPITAL_RUN.finditer(phrase):
-        parsed = read_name(clean_tokens(match.group()))
+    for _, _, run in capital_runs(phrase):
+        parsed = read_name(clean_tokens(run))
         if parsed is not None and parsed.kind == "org":
-            return match.group()
+            return run
     return None
 
 

@@ -18,8 +18,17 @@ class QueryField(forms.CharField):
         return " ".join(clean_text(super().to_python(value)[:MAX_INPUT]).split())
 
 
+class SearchInput(forms.TextInput):
+    input_type = "search"
+
+
+class DateInput(forms.DateInput):
+    # The browser's date picker; without one, a text box taking YYYY-MM-DD.
+    input_type = "date"
+
+
 class SearchForm(forms.Form):
-    q = QueryField(label=_("Search for"), required=False)
+    q = QueryField(label=_("Search for"), required=False, widget=SearchInput)
     section = forms.ModelChoiceField(
         label=_("Section"),
         queryset=Section.objects.all(),
@@ -35,15 +44,15 @@ class SearchForm(forms.Form):
         empty_label=_("All authors"),
     )
     date_from = forms.DateField(
-        label=_("From"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("From"), required=False, widget=DateInput
     )
     date_to = forms.DateField(
-        label=_("To"), required=False, widget=forms.DateInput(attrs={"type": "date"})
+        label=_("To"), required=False, widget=DateInput
     )
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
-        self.fields["q"].widget.attrs.update({"type": "search", "autocomplete": "off"})
+        self.fields["q"].widget.attrs["autocomplete"] = "off"
         self.fields["author"].label_from_instance = lambda person: person.name
 
     def clean(self):

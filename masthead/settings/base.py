@@ -9,6 +9,7 @@ import secrets
 from pathlib import Path
 
 import dj_database_url
+from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
@@ -70,7 +71,10 @@ INSTALLED_APPS = [
     "masthead.demo",
     "masthead.pagecache",
     "masthead.feeds",
+    "masthead.search",
+    "masthead.api",
     "masthead.seo",
+    "masthead.quotes",
 ]
 
 MIDDLEWARE = [
@@ -180,7 +184,9 @@ CSRF_COOKIE_SAMESITE = "Lax"
 CONTENT_SECURITY_POLICY = {
     "DIRECTIVES": {
         "default-src": ["'self'"],
-        "script-src": ["'self'", "'nonce'"],
+        # django-csp's sentinel, not the string "'nonce'": only the sentinel is
+        # replaced by "'nonce-<value>'" when a page uses request.csp_nonce.
+        "script-src": ["'self'", NONCE],
         "style-src": ["'self'"],
         "img-src": ["'self'", "data:"],
         "font-src": ["'self'"],
@@ -218,6 +224,15 @@ MASTHEAD_COMMENTS_CLOSE_AFTER_DAYS = (
     if os.environ.get("MASTHEAD_COMMENTS_CLOSE_AFTER_DAYS")
     else None
 )
+# Commenters' IPs are truncated to /24 or /64 after this many days
+# (`masthead truncate_comment_ips`, run daily).
+MASTHEAD_COMMENTS_IP_RETENTION_DAYS = int(
+    os.environ.get("MASTHEAD_COMMENTS_IP_RETENTION_DAYS", "30")
+)
+# Reverse proxies whose X-Forwarded-For is believed for a commenter's IP.
+MASTHEAD_TRUSTED_PROXIES = env_list("MASTHEAD_TRUSTED_PROXIES")
+# Links in emails sent outside a request (commands); requests use their own host.
+MASTHEAD_SITE_URL = os.environ.get("MASTHEAD_SITE_URL", "")
 
 # Full pages for anonymous readers, purged exactly when what they show changes.
 MASTHEAD_PAGE_CACHE = env_bool("MASTHEAD_PAGE_CACHE", True)
@@ -237,6 +252,9 @@ MASTHEAD_PAGE_CACHE_STALE_WHILE_REVALIDATE = 300
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # How often the worker looks for due articles and queued jobs (seconds).
 MASTHEAD_WORKER_INTERVAL = float(os.environ.get("MASTHEAD_WORKER_INTERVAL", "5"))
+# Uploads above this many pixels are refused: a small file can decode to
+# gigabytes (a "decompression bomb").
+MASTHEAD_MAX_IMAGE_PIXELS = int(os.environ.get("MASTHEAD_MAX_IMAGE_PIXELS", "40000000"))
 # How long a signed draft-preview link works (seconds): three days by default.
 MASTHEAD_PREVIEW_LINK_MAX_AGE = int(os.environ.get("MASTHEAD_PREVIEW_LINK_MAX_AGE", "259200"))
 

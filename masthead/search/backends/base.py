@@ -1,8 +1,8 @@
 """What every search backend shares: filters, pagination and hits.
 
-A backend supplies three things for its database: the query that matches
-and ranks (`matching`), the cheap one that only matches (`matched`, for the
-count), and a snippet annotation (`with_snippets`). Everything else,
+A backend supplies what differs by database: how entries match (`matched`),
+how they are ranked (`ranked`) and how snippets are cut (`snippets`),
+plus its way of writing entries (`index`). Everything else,
 including the one read rule `Article.objects.published()`, lives here so
 SQLite and PostgreSQL return the same page of the same hits.
 """
@@ -12,16 +12,24 @@ from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.safestring import mark_safe
 
 from masthead.articles.models import Article
 
 from .. import query
+from ..models import SearchEntry
 
 # Beyond this many hits we stop counting: nobody reads page 84 of a search,
 # and counting every match of a common word is the slowest part of a query.
 MAX_RESULTS = 1000
+# Relevance is ranked among the same MAX_RESULTS newest matches that are
+# counted (entries are keyed by article id, which grows with time). Ranking
+# every article that contains "council" costs time in proportion to the
+# archive; a newsroom's readers want the recent story first anyway. See
+# bench/search.py for the figures.
+MAX_RANKED = MAX_RESULTS
 
 
 @dataclass
@@ -44,23 +52,34 @@ class CappedResults:
         return self.matched.values("pk")[:MAX_RESULTS].count()
 
     def __getitem__(self, key):
-        return list(self.ranked.values_list("pk", "rank")[key])
+        start, stop = key.start or 0, key.stop
+        return self.ranked(start, stop) if stop > start else []
 
 
 class SearchBackend:
+    """Search through the `search_entry` table of one database vendor.
+
+    The search table drives every query (FROM search_entry WHERE it matches)
+    and the articles come in through EXISTS over Article.objects.published(),
+    so the planner cannot start from "every published article" and run the
+    full-text match once per article, which SQLite otherwise chooses.
+    """
+
     vendor = None
 
     def search(self, text, *, filters=None, page_number=1, per_page=None):
         """The requested page of hits for what the reader typed, best first."""
         parsed = query.parse(text)
         articles = filtered(Article.objects.published(), filters or {})
-        if not parsed:
-            articles = articles.none()
-        results = CappedResults(
-            self.matching(articles, parsed).order_by("-rank", "-published_at", "-id"),
-            self.matched(articles, parsed),
+        entries = SearchEntry.objects.filter(
+            Exists(articles.filter(pk=OuterRef("pk")))
         )
-        paginator = Paginator(results, per_page or settings.MASTHEAD_PAGE_SIZE)
+        entries = self.matched(entries, parsed) if parsed else entries.none()
+        paginator = Paginator(
+            CappedResults(lambda start, stop: self.ranked(entries, parsed, start, stop),
+                          entries),
+            per_page or settings.MASTHEAD_PAGE_SIZE,
+        )  # fmt: skip
         page = paginator.get_page(page_number)
         page.object_list = self.hits(page.object_list, parsed)
         return page
@@ -68,15 +87,29 @@ class SearchBackend:
     def hits(self, rows, parsed):
         if not rows:
             return []
-        ranks = dict(rows)
-        articles = self.with_snippets(
-            Article.objects.for_listing().filter(pk__in=ranks), parsed
-        ).in_bulk()
+        ids = [pk for pk, _rank in rows]
+        articles = Article.objects.for_listing().in_bulk(ids)
+        snippets = dict(self.snippets(ids, parsed))
         return [
-            Hit(articles[pk], mark_safe(query.highlight(articles[pk].snippet)), rank)
+            Hit(articles[pk], mark_safe(query.highlight(snippets.get(pk, ""))), rank)
             for pk, rank in rows
             if pk in articles
         ]
+
+    def matched(self, entries, parsed):
+        """Entries that match the query (a SearchEntry queryset)."""
+        raise NotImplementedError
+
+    def ranked(self, entries, parsed, start, stop):
+        """[(id, rank)] for rows start:stop of the matching entries, best first.
+
+        Ranked among the MAX_RANKED newest matches; higher rank is better.
+        """
+        raise NotImplementedError
+
+    def snippets(self, entry_ids, parsed):
+        """(id, snippet) pairs: body text with MARK_START/MARK_END around matches."""
+        raise NotImplementedError
 
     def index(self, cursor, rows):
         """Add or replace entries: rows of (article id, title, standfirst, body)."""

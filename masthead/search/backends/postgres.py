@@ -4,7 +4,8 @@ from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRa
 from django.db.models import F
 
 from .. import query
-from .base import SearchBackend
+from ..models import SearchEntry
+from .base import MAX_RANKED, SearchBackend
 
 CONFIG = "english"
 
@@ -18,16 +19,20 @@ def tsquery(parsed):
 class PostgresBackend(SearchBackend):
     vendor = "postgresql"
 
-    def matched(self, articles, parsed):
-        return articles.filter(search_entry__document__match=tsquery(parsed))
+    def matched(self, entries, parsed):
+        return entries.filter(document__match=tsquery(parsed))
 
-    def matching(self, articles, parsed):
-        rank = SearchRank(F("search_entry__document"), tsquery(parsed))
-        return self.matched(articles, parsed).annotate(rank=rank)
+    def ranked(self, entries, parsed, start, stop):
+        # Newest matches first (ids only), then ts_rank for those rows alone:
+        # it reads each stored tsvector, the costly part of a common word.
+        newest = entries.order_by("-pk").values("pk")[:MAX_RANKED]
+        rank = SearchRank(F("document"), tsquery(parsed))
+        ranked = SearchEntry.objects.filter(pk__in=newest).annotate(rank=rank)
+        return list(ranked.order_by("-rank", "-pk").values_list("pk", "rank")[start:stop])
 
-    def with_snippets(self, articles, parsed):
+    def snippets(self, entry_ids, parsed):
         headline = SearchHeadline(
-            "search_entry__body",
+            "body",
             tsquery(parsed),
             config=CONFIG,
             start_sel=query.MARK_START,
@@ -37,7 +42,8 @@ class PostgresBackend(SearchBackend):
             max_fragments=2,
             fragment_delimiter=" … ",
         )
-        return articles.annotate(snippet=headline)
+        entries = SearchEntry.objects.filter(pk__in=entry_ids)
+        return entries.annotate(snippet=headline).values_list("pk", "snippet")
 
     def index(self, cursor, rows):
         cursor.executemany(

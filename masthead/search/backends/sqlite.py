@@ -1,9 +1,11 @@
 """SQLite FTS5: bm25 ranking and snippet(), on the `search_entry` virtual table."""
 
+from django.db import connection
 from django.db.models import F, FloatField, Func, TextField, Value
 
 from .. import query
-from .base import SearchBackend
+from ..models import SearchEntry
+from .base import MAX_RANKED, SearchBackend
 
 # bm25 column weights, in the table's column order: title, standfirst, body.
 WEIGHTS = (10.0, 4.0, 1.0)
@@ -11,10 +13,10 @@ BODY_COLUMN = 2
 SNIPPET_TOKENS = 32
 
 
-def _auxiliary(function, *args, output_field):
+def _auxiliary(function, *args, output_field, column="document"):
     # FTS5 auxiliary functions take the table's hidden column as first argument.
     return Func(
-        F("search_entry__document"),
+        F(column),
         *(Value(arg) for arg in args),
         function=function,
         output_field=output_field,
@@ -24,20 +26,42 @@ def _auxiliary(function, *args, output_field):
 class SQLiteBackend(SearchBackend):
     vendor = "sqlite"
 
-    def matched(self, articles, parsed):
-        return articles.filter(search_entry__document__match=query.to_fts5(parsed))
+    def matched(self, entries, parsed):
+        return entries.filter(document__match=query.to_fts5(parsed))
 
-    def matching(self, articles, parsed):
-        # bm25() is lower for better matches; negated so higher is better everywhere.
+    def ranked(self, entries, parsed, start, stop):
+        # FTS5 walks the match newest first and stops at MAX_RANKED, scoring
+        # only those rows; the outer query sorts them by score. Django cannot
+        # select FROM a subquery, so the outer query is written here around
+        # the inner one Django compiled (published rule and filters included).
         bm25 = _auxiliary("bm25", *WEIGHTS, output_field=FloatField())
-        return self.matched(articles, parsed).annotate(rank=-bm25)
+        newest = (
+            entries.annotate(rank=-bm25)
+            .order_by("-pk")
+            .values_list("pk", "rank")[:MAX_RANKED]
+        )
+        sql, params = newest.query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f'SELECT "pk", "rank" FROM ({sql}) ORDER BY "rank" DESC, "pk" DESC '
+                "LIMIT %s OFFSET %s",
+                (*params, stop - start, start),
+            )
+            return cursor.fetchall()
 
-    def with_snippets(self, articles, parsed):
+    def snippets(self, entry_ids, parsed):
         snippet = _auxiliary(
             "snippet", BODY_COLUMN, query.MARK_START, query.MARK_END, "…",
             SNIPPET_TOKENS, output_field=TextField(),
         )  # fmt: skip
-        return self.matched(articles, parsed).annotate(snippet=snippet)
+        # snippet() needs the MATCH. The id range lets FTS5 read only that
+        # stretch of the index (it seeks on rowid ranges, not on IN lists).
+        entries = SearchEntry.objects.alias(entry_id=F("pk") + 0).filter(
+            entry_id__in=entry_ids, pk__gte=min(entry_ids), pk__lte=max(entry_ids)
+        )
+        return self.matched(entries, parsed).annotate(snippet=snippet).values_list(
+            "pk", "snippet"
+        )
 
     def index(self, cursor, rows):
         rows = list(rows)

@@ -1,0 +1,157 @@
+"""The API's routes. Views stay thin: read rules and writes live elsewhere."""
+
+from datetime import datetime
+
+from django.shortcuts import get_object_or_404
+from django.utils import timezone
+from ninja import Query, Status
+
+from masthead.articles.models import Article, Section, Tag
+from masthead.comments import services as comment_services
+from masthead.comments.forms import CommentForm
+from masthead.comments.models import Comment
+from masthead.comments.views import client_ip
+from masthead.pagecache.dependencies import depends_on
+from masthead.people.models import Person
+
+from . import cursors, schemas, services
+from .api import TokenAuth, api, error
+
+READ = {304: None, 400: schemas.Error, 404: schemas.Error}
+WRITE = {400: schemas.Error, 401: schemas.Error, 403: schemas.Error, 404: schemas.Error,
+         409: schemas.Error}  # fmt: skip
+
+
+@api.get("/articles", response={200: schemas.ArticlePage, **READ}, tags=["articles"])
+def list_articles(request, section: str | None = None, tag: str | None = None,
+                  author: str | None = None,
+                  since: str | None = Query(None, json_schema_extra={"format": "date-time"},
+                                            description="ISO 8601 time, e.g. 2025-05-01T00:00Z."),
+                  cursor: str | None = None, limit: int = Query(20, ge=1, le=100)):  # fmt: skip
+    """Published articles, newest first. Filter by section, tag or author slug, or `since` a time."""
+    articles = Article.objects.published().for_listing()
+    if section:
+        articles = articles.filter(section__slug=section)
+    if tag:
+        articles = articles.filter(tags__slug=tag)
+    if author:
+        articles = articles.filter(bylines__person__slug=author)
+    if since:
+        articles = articles.filter(published_at__gte=parse_since(since))
+    items, next_cursor = cursors.page(articles, "articles", cursor, "published_at", limit=limit)
+    return {"items": items, "next_cursor": next_cursor}
+
+
+@api.get("/articles/{slug}", response={200: schemas.ArticleDetail, **READ}, tags=["articles"])
+def article_detail(request, slug: str):
+    """One published article with its body as HTML (sanitized) and its tags."""
+    depends_on("articles:detail")
+    return get_object_or_404(Article.objects.published().for_page(), slug=slug)
+
+
+@api.get("/articles/{slug}/comments", response={200: schemas.CommentPage, **READ},
+         tags=["comments"])  # fmt: skip
+def list_comments(request, slug: str, cursor: str | None = None,
+                  limit: int = Query(50, ge=1, le=200)):  # fmt: skip
+    """Approved comments, oldest first, with the id of the comment each replies to."""
+    article = get_object_or_404(Article.objects.published(), slug=slug)
+    depends_on(f"comments:article:{article.pk}")
+    comments = Comment.objects.public().filter(article=article).only(
+        "id", "parent_id", "name", "body_html", "created_at"
+    )
+    items, next_cursor = cursors.page(comments, f"comments:{article.pk}", cursor, "created_at",
+                                      limit=limit, descending=False)  # fmt: skip
+    return {"items": items, "next_cursor": next_cursor}
+
+
+@api.post("/articles/{slug}/comments", tags=["comments"], response={
+    201: schemas.CommentAccepted, 202: schemas.CommentAccepted, 400: schemas.Error,
+    403: schemas.Error, 404: schemas.Error, 409: schemas.Error, 429: schemas.Error})  # fmt: skip
+def post_comment(request, slug: str, payload: schemas.CommentIn):
+    """Post a comment under the comment form's rules: 201 if shown now, 202 if held."""
+    article = get_object_or_404(Article.objects.published(), slug=slug)
+    form = CommentForm(payload.dict())
+    if not form.is_valid():
+        errors = {field: [str(m) for m in messages] for field, messages in form.errors.items()}
+        return error(request, 400, "The comment was not posted: please correct the fields named.",
+                     errors)  # fmt: skip
+    data = form.cleaned_data
+    try:
+        comment = comment_services.post_comment(
+            article=article, name=data["name"], email=data["email"],
+            website=data["website"], body=data["comment"], parent_id=data["parent"],
+            ip_address=client_ip(request), user_agent=request.META.get("HTTP_USER_AGENT", ""),
+            request=request,
+        )  # fmt: skip
+    except comment_services.CommentRejected as rejection:
+        field = rejection.field or "request"
+        return error(request, rejection.status, rejection.message, {field: [rejection.message]})
+    if comment.status == Comment.Status.APPROVED:
+        return Status(201, {"id": comment.pk, "status": "approved", "message": "Your comment is published."})
+    # Spam looks the same as pending, so a bot learns nothing from the answer.
+    return Status(202, {"id": comment.pk, "status": "pending",
+                        "message": "Your comment is awaiting moderation."})  # fmt: skip
+
+
+@api.get("/sections", response={200: list[schemas.SectionOut], 304: None}, tags=["site"])
+def list_sections(request):
+    """Every section, in navigation order."""
+    depends_on("sections:all")
+    return Section.objects.order_by("position", "name")
+
+
+@api.get("/tags", response={200: list[schemas.TagOut], 304: None}, tags=["site"])
+def list_tags(request):
+    """Every tag, by name."""
+    depends_on("articles:all")
+    return Tag.objects.order_by("name")
+
+
+@api.get("/authors", response={200: list[schemas.AuthorOut], 304: None}, tags=["site"])
+def list_authors(request):
+    """Staff authors with an author page, by name."""
+    depends_on("articles:all")
+    return Person.objects.filter(is_staff_author=True).order_by("name")
+
+
+# Editors: token required, permissions checked by the services.
+
+
+@api.post("/articles", auth=TokenAuth(), response={201: schemas.EditorArticle, **WRITE},
+          tags=["editors"])  # fmt: skip
+def create_article(request, payload: schemas.ArticleIn):
+    """Create a draft. Needs the `articles.add_article` permission."""
+    article = services.create_article(user=request.auth, data=payload.dict())
+    return Status(201, reloaded(article))
+
+
+@api.patch("/articles/{slug}", auth=TokenAuth(), response={200: schemas.EditorArticle, **WRITE},
+           tags=["editors"])  # fmt: skip
+def update_article(request, slug: str, payload: schemas.ArticlePatch):
+    """Change an article in any state. Needs permission to edit that article."""
+    article = get_object_or_404(Article, slug=slug)
+    data = payload.dict(exclude_unset=True)
+    return reloaded(services.update_article(article=article, user=request.auth, data=data))
+
+
+@api.post("/articles/{slug}/publish", auth=TokenAuth(),
+          response={200: schemas.EditorArticle, **WRITE}, tags=["editors"])  # fmt: skip
+def publish_article(request, slug: str):
+    """Publish now through the editorial workflow. Needs the `publish` permission."""
+    article = get_object_or_404(Article, slug=slug)
+    return reloaded(services.publish_article(article=article, user=request.auth))
+
+
+def parse_since(text):
+    # Strictly ISO 8601: pydantic would also take 0.5 as seconds since 1970.
+    try:
+        moment = datetime.fromisoformat(text)
+    except ValueError as err:
+        raise services.Refused("The request was not valid: please correct the fields named.",
+                               errors={"since": ["Give a time in ISO 8601 form, like "
+                                                 "2025-05-01T09:00:00Z."]}) from err  # fmt: skip
+    return moment if timezone.is_aware(moment) else timezone.make_aware(moment)
+
+
+def reloaded(article):
+    return Article.objects.for_page().get(pk=article.pk)

@@ -1,0 +1,113 @@
+"""Emails about comments: authors, editors, and double opt-in reply notices.
+
+TransactionTestCase-style (transaction=True) because the emails are sent from
+transaction.on_commit, which a rolled-back test transaction never runs.
+"""
+
+import time
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core import mail
+
+from masthead.comments import notifications, services
+from masthead.comments.forms import issued_token
+from masthead.comments.models import Comment, CommentSettings
+from masthead.core.testing import make_article, make_comment, make_person
+
+pytestmark = pytest.mark.django_db(transaction=True)
+
+
+@pytest.fixture
+def article():
+    CommentSettings.objects.update_or_create(pk=1, defaults={"flood_seconds": 0})
+    author = make_person("Jo Writer", email="jo@ledger.example")
+    return make_article(title="Budget vote", authors=[author])
+
+
+def post(client, article, **fields):
+    data = {"comment": "Good reporting.", "name": "Ada Reader", "email": "ada@example.com",
+            "issued": issued_token(time.time() - 60), **fields}
+    return client.post(f"/articles/{article.slug}/comments/", data)
+
+
+def test_pending_comment_emails_editors_not_authors(client, article):
+    get_user_model().objects.create_user("ed", "ed@ledger.example", "pw", is_staff=True)
+    get_user_model().objects.create_user("reader", "r@example.com", "pw")
+    post(client, article)
+    assert [m.to for m in mail.outbox] == [["ed@ledger.example"]]
+    assert "awaiting moderation" in mail.outbox[0].subject
+    assert "/admin/comments/comment/moderate/" in mail.outbox[0].body
+    assert mail.outbox[0].body.count("http://testserver/") == 1  # host from the request
+
+
+def test_approval_emails_the_articles_authors(client, article):
+    comment = make_comment(article, status=Comment.Status.PENDING)
+    services.approve(Comment.objects.filter(pk=comment.pk))
+    assert [m.to for m in mail.outbox] == [["jo@ledger.example"]]
+    assert comment.body in mail.outbox[0].body
+
+
+def test_editor_can_switch_author_emails_off(client, article):
+    CommentSettings.objects.filter(pk=1).update(notify_authors=False)
+    comment = make_comment(article, status=Comment.Status.PENDING)
+    services.approve(Comment.objects.filter(pk=comment.pk))
+    assert mail.outbox == []
+
+
+def test_reply_notifications_need_the_signed_link_and_unsubscribe_in_one_click(client, article):
+    make_comment(article, name="Ada Reader", email="ada@example.com")
+    post(client, article, notify_replies="on", comment="Tell me about replies.")
+    mine = Comment.objects.get(body="Tell me about replies.")
+    assert not mine.notify_replies
+    confirm = [m for m in mail.outbox if m.to == ["ada@example.com"]][0]
+    link = confirm.body.split("open this link:\n")[1].split()[0].replace("http://testserver", "")
+    assert client.get(link).status_code == 200  # a scanner's GET changes nothing
+    mine.refresh_from_db()
+    assert not mine.notify_replies
+    client.post(link)
+    mine.refresh_from_db()
+    assert mine.notify_replies
+
+    mail.outbox.clear()
+    reply = make_comment(article, parent=mine, depth=1, email="bo@example.com",
+                         status=Comment.Status.PENDING, body="A reply to Ada.")
+    services.approve(Comment.objects.filter(pk=reply.pk))
+    notice = [m for m in mail.outbox if m.to == ["ada@example.com"]][0]
+    assert "A reply to Ada." in notice.body
+    unsubscribe = notice.extra_headers["List-Unsubscribe"].strip("<>")
+    assert notice.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    client.post(unsubscribe.replace("http://testserver", ""))
+    mine.refresh_from_db()
+    assert not mine.notify_replies
+
+
+def test_a_link_for_someone_elses_address_is_refused(client, article):
+    comment = make_comment(article, email="victim@example.com")
+    token = notifications.confirm_token(comment)
+    Comment.objects.filter(pk=comment.pk).update(email="changed@example.com")
+    assert client.post(f"/articles/comments/replies/confirm/{token}/").status_code == 400
+    forged = token[:-3] + "abc"
+    assert client.post(f"/articles/comments/replies/confirm/{forged}/").status_code == 400
+
+
+def test_spam_gets_no_confirmation_email(client, article):
+    post(client, article, notify_replies="on", homepage="bot")
+    assert not [m for m in mail.outbox if m.to == ["ada@example.com"]]
+
+
+@pytest.mark.parametrize("name", ["Ada\r\nBcc: victim@example.com", "Ada\nX-Evil: 1", "A\u2028B"])
+def test_cr_lf_never_reaches_a_header(article, name):
+    article.title = f"Budget\r\nBcc: victim@example.com {name}"
+    article.save()
+    comment = make_comment(article, name=name, status=Comment.Status.PENDING)
+    services.approve(Comment.objects.filter(pk=comment.pk))
+    sent = mail.outbox[-1]
+    assert "\n" not in sent.subject and "\r" not in sent.subject
+    headers = sent.message().as_bytes().split(b"\n\n", 1)[0]
+    assert b"\nBcc:" not in headers and b"\nX-Evil" not in headers
+    assert sent.message()["Bcc"] is None and sent.to == ["jo@ledger.example"]
+
+
+def test_header_safe_removes_every_line_break():
+    assert notifications.header_safe("a\r\nb\x00c\u2028d") == "a b c d"

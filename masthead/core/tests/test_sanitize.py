@@ -1,0 +1,70 @@
+"""Markdown then nh3, nothing after: what survives in a comment body."""
+
+import pytest
+
+from masthead.core.sanitize import is_safe_url, render_comment_body, url_scheme
+
+JS = "window.__xss=1"
+
+
+@pytest.mark.parametrize(
+    "markdown",
+    [
+        f"[x](javascript:{JS})",
+        f"[x](javascript&colon;{JS})",
+        f"[x](jav&#x09;ascript:{JS})",
+        f"[x](%6Aavascript:{JS})",
+        f"[x](%256Aavascript:{JS})",
+        "[x](&#106;&#97;&#118;&#97;&#115;&#99;&#114;&#105;&#112;&#116;&#58;alert(1))",
+        "[x](data:text/html;base64,PHNjcmlwdD4=)",
+        "[x](vbscript:msgbox(1))",
+        f"<javascript:{JS}>",
+        "[x](/relative/path)",
+        "[x](//evil.example/)",
+    ],
+)
+def test_no_link_but_http_https_or_mailto_keeps_its_href(markdown):
+    html = render_comment_body(markdown)
+    assert "href" not in html
+
+
+def test_web_and_mail_links_survive_with_ugc_rel():
+    html = render_comment_body("[site](https://example.com/a?b=1) [me](mailto:a@example.com)")
+    assert '<a href="https://example.com/a?b=1" rel="nofollow ugc noopener">site</a>' in html
+    assert 'href="mailto:a@example.com"' in html
+
+
+def test_raw_html_is_text_not_markup():
+    html = render_comment_body('<img src=x onerror="alert(1)"><script>alert(1)</script>')
+    assert "<img" not in html and "<script" not in html
+    assert "&lt;script&gt;" in html
+
+
+def test_only_the_wordpress_allowlist_comes_through():
+    html = render_comment_body("*em* **strong** `code` ~~del~~\n\n> quoted")
+    for tag in ("<em>", "<strong>", "<code>", "<s>", "<blockquote>"):
+        assert tag in html
+
+
+@pytest.mark.parametrize(
+    ("url", "scheme"),
+    [
+        ("https://example.com", "https"),
+        ("JaVaScRiPt:alert(1)", "javascript"),
+        ("java\tscript:alert(1)", "javascript"),
+        ("\x01 javascript:alert(1)", "javascript"),
+        ("&#x6A;avascript:alert(1)", "javascript"),
+        ("%6Aavascript:alert(1)", "javascript"),
+        ("javascript&colon;alert(1)", "javascript"),
+        ("/path:with:colons", None),
+        ("#fragment", None),
+    ],
+)
+def test_url_scheme_sees_what_a_browser_sees(url, scheme):
+    assert url_scheme(url) == scheme
+
+
+def test_websites_must_be_absolute_http_or_https():
+    assert is_safe_url("http://example.com")
+    assert not is_safe_url("mailto:a@example.com")
+    assert not is_safe_url("example.com")

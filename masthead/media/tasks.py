@@ -1,0 +1,15 @@
+"""Background jobs of the media library, run by `masthead worker`."""
+
+from masthead.editorial.jobs import job
+
+
+@job()
+def make_renditions(image_id):
+    from . import renditions
+    from .models import Image
+
+    image = Image.objects.filter(pk=image_id).first()
+    if image is None or image.renditions_ready:
+        return 0  # deleted, or made already by the worker's sweep
+    renditions.make(image)
+    return 1

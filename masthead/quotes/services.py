@@ -1,0 +1,281 @@
+"""Writes for the voices feature: extract an article's quotes, fix them, merge speakers.
+
+Views, admin actions, commands, signal handlers and the worker all call these.
+"""
+
+import hashlib
+import logging
+import re
+from difflib import SequenceMatcher
+
+from django.db import transaction
+from django.utils.text import slugify
+
+from masthead.people.models import Person, PersonAlias, alias_key
+
+from .extract import extract_quotes
+from .models import Extraction, Quote
+from .spans import mask_markdown
+
+logger = logging.getLogger(__name__)
+
+PUBLIC_STATES = ("published", "scheduled")
+# An editor's fix follows a re-extracted quote whose span overlaps this much
+# (the evaluator's rule), or whose words are this similar after an edit.
+MIN_OVERLAP = 0.5
+MIN_SIMILARITY = 0.8
+
+
+def body_digest(body):
+    return hashlib.sha256((body or "").encode("utf-8")).hexdigest()
+
+
+def extract_article_quotes(*, article, force=False):
+    """Read the article's quotes into Quote rows, keeping every editor's fix.
+
+    Quote rows are matched to the new extraction by their words, so links to
+    ``#quote-<id>`` keep working across edits. Rows an editor touched (added,
+    rejected, speaker changed) follow their words to their new place; they
+    are dropped only when the words have left the story. Returns the number
+    of active quotes, or None when the body had already been read.
+    """
+    digest = body_digest(article.body)
+    with transaction.atomic():
+        done = Extraction.objects.select_for_update().filter(article=article).first()
+        if done and done.body_digest == digest and not force:
+            return None
+        existing = list(article.quotes.select_related("speaker"))
+        before = {q.speaker_id for q in existing}
+        rows = _reconcile(article, extract_quotes(article.body), existing)
+        count = sum(1 for q in rows if q.status == Quote.Status.ACTIVE)
+        Extraction.objects.update_or_create(
+            article=article, defaults={"body_digest": digest, "quote_count": count}
+        )
+        purge_quote_pages(article_ids={article.pk}, person_ids=before | {q.speaker_id for q in rows})
+    return count
+
+
+def _reconcile(article, found, existing):
+    masked = mask_markdown(article.body)
+    pinned = [q for q in existing if q.has_editor_fix]
+    loose = {}
+    for quote in existing:
+        if not quote.has_editor_fix:
+            loose.setdefault(_key(quote.text), []).append(quote)
+    _relocate(masked, pinned)
+    speakers = SpeakerResolver()
+    to_create, to_update = [], []
+    for quotation in found:
+        pin = _pinned_match(pinned, quotation)
+        if pin is not None:
+            pinned.remove(pin)
+            _refresh(pin, quotation, speakers)
+            to_update.append(pin)
+            continue
+        same = loose.get(_key(quotation.text))
+        row = same.pop(0) if same else Quote(article=article)
+        _refresh(row, quotation, speakers)
+        (to_update if row.pk else to_create).append(row)
+    # Editor-added quotes the extractor does not see, still in the story.
+    to_update += [q for q in pinned if q.start is not None]
+    stale = [q.pk for q in existing if q not in to_update]
+    Quote.objects.filter(pk__in=stale).delete()
+    Quote.objects.bulk_create(to_create)
+    Quote.objects.bulk_update(to_update, REFRESHED_FIELDS)
+    return to_create + to_update
+
+
+REFRESHED_FIELDS = [
+    "text", "start", "end", "cue", "cue_type", "confidence", "is_partial",
+    "speaker", "speaker_role", "updated_at",
+]  # fmt: skip
+
+
+def _refresh(row, quotation, speakers):
+    """Copy the extractor's reading onto a row, except what an editor decided."""
+    from django.utils import timezone
+
+    row.start, row.end = quotation.start, quotation.end
+    row.updated_at = timezone.now()
+    if row.origin == Quote.Origin.EDITOR:
+        return  # the editor's words and speaker stand; only the place moves
+    row.text = quotation.text
+    row.cue, row.cue_type = quotation.cue[:60], quotation.cue_type[:30]
+    row.confidence, row.is_partial = quotation.confidence, quotation.is_partial
+    if not row.speaker_fixed:
+        row.speaker = speakers.resolve(quotation.speaker, organisation=quotation.cue_type == "organisation")
+        row.speaker_role = (quotation.speaker_role or "")[:300]
+
+
+def _relocate(masked, pinned):
+    """Find each fixed quote's words in the edited body; None when they are gone."""
+    for quote in pinned:
+        span = locate(masked, quote.text, near=quote.start)
+        quote.start, quote.end = span if span else (None, None)
+
+
+def _pinned_match(pinned, quotation):
+    for quote in pinned:
+        if quote.start is not None:
+            if overlap(quote.start, quote.end, quotation.start, quotation.end) >= MIN_OVERLAP:
+                return quote
+        elif SequenceMatcher(None, _key(quote.text), _key(quotation.text)).ratio() >= MIN_SIMILARITY:
+            return quote
+    return None
+
+
+def overlap(a_start, a_end, b_start, b_end):
+    shared = min(a_end, b_end) - max(a_start, b_start)
+    longest = max(a_end - a_start, b_end - b_start)
+    return shared / longest if shared > 0 and longest else 0.0
+
+
+def _key(text):
+    return " ".join(text.split()).casefold()
+
+
+def locate(body, words, near=0):
+    """(start, end) of ``words`` in ``body`` allowing any white space between
+    them; the occurrence nearest ``near`` when there are several."""
+    tokens = words.split()
+    if not tokens:
+        return None
+    pattern = re.compile(r"\s+".join(re.escape(t) for t in tokens), re.IGNORECASE)
+    spans = [(m.start(), m.end()) for m in pattern.finditer(body)]
+    if not spans:
+        return None
+    return min(spans, key=lambda span: abs(span[0] - (near or 0)))
+
+
+class SpeakerResolver:
+    """Canonical names to Person rows, remembered for one extraction.
+
+    An existing record wins (an author whose name matches, or a name recorded
+    as an alias when editors merged duplicates); otherwise a speaker record is
+    created, without an author page.
+    """
+
+    def __init__(self):
+        self.known = {}
+
+    def resolve(self, name, *, organisation=False):
+        name = " ".join((name or "").split())[:200]
+        if not name:
+            return None
+        key = alias_key(name)
+        if key not in self.known:
+            self.known[key] = find_person(name) or create_speaker(
+                name=name, organisation=organisation
+            )
+        return self.known[key]
+
+
+def find_person(name):
+    by_alias = PersonAlias.objects.filter(key=alias_key(name)).select_related("person").first()
+    if by_alias:
+        return by_alias.person
+    return Person.objects.filter(name__iexact=name).order_by("-is_staff_author", "pk").first()
+
+
+def create_speaker(*, name, organisation=False):
+    kind = Person.Kind.ORGANISATION if organisation else Person.Kind.PERSON
+    return Person.objects.create(
+        name=name, slug=unique_slug(name), is_staff_author=False, kind=kind
+    )
+
+
+def unique_slug(name):
+    base = (slugify(name) or "speaker")[:190]
+    taken = set(
+        Person.objects.filter(slug__startswith=base).values_list("slug", flat=True)
+    )
+    slug, n = base, 2
+    while slug in taken:
+        slug, n = f"{base}-{n}", n + 1
+    return slug
+
+
+def purge_quote_pages(*, article_ids=(), person_ids=()):
+    """Cached pages showing these articles' quotes or these people's voices."""
+    from masthead.pagecache.signal_handlers import purge_on_commit
+
+    tags = {"quotes:all"} | {f"articles.article:{pk}" for pk in article_ids}
+    tags |= {f"quotes:person:{pk}" for pk in person_ids if pk}
+    purge_on_commit(tags)
+
+
+def schedule_extraction(*, article_id):
+    """Queue the article for the worker once the saving transaction commits.
+
+    The editor's save pays for one INSERT into the job table; the reading
+    itself happens in `masthead worker`.
+    """
+    from masthead.editorial.jobs import enqueue_on_commit
+
+    from .tasks import extract_quotes_task
+
+    enqueue_on_commit(extract_quotes_task, article_id)
+
+
+def extract_by_id(*, article_id, force=False):
+    from masthead.articles.models import Article
+
+    article = Article.objects.filter(pk=article_id, status__in=PUBLIC_STATES).first()
+    if article is None:
+        return None  # unpublished or deleted since it was queued
+    return extract_article_quotes(article=article, force=force)
+
+
+@transaction.atomic
+def merge_people(*, keep, others):
+    """Fold duplicate people ("Mayor Bass") into ``keep`` (Karen Bass).
+
+    Quotes and bylines move to the kept record, each duplicate's name and
+    aliases become its aliases (so the extractor resolves them to it from now
+    on), blank details are filled from the duplicates, and they are deleted.
+    """
+    others = [p for p in others if p.pk != keep.pk]
+    ids = [p.pk for p in others]
+    article_ids = set(Quote.objects.filter(speaker_id__in=ids).values_list("article_id", flat=True))
+    Quote.objects.filter(speaker_id__in=ids).update(speaker=keep)
+    article_ids |= _move_bylines(keep, ids)
+    PersonAlias.objects.filter(person_id__in=ids).update(person=keep)
+    for other in others:
+        _record_alias(keep, other.name)
+        _fill_blanks(keep, other)
+    keep.save()
+    Person.objects.filter(pk__in=ids).delete()
+    purge_quote_pages(article_ids=article_ids, person_ids=[keep.pk, *ids])
+    return keep
+
+
+def _move_bylines(keep, ids):
+    from masthead.articles.models import ArticleAuthor
+
+    taken = set(ArticleAuthor.objects.filter(person=keep).values_list("article_id", flat=True))
+    moved = set()
+    for byline in ArticleAuthor.objects.filter(person_id__in=ids).order_by("position", "pk"):
+        if byline.article_id in taken:
+            byline.delete()  # both names were on the story: one byline is enough
+        else:
+            byline.person = keep
+            byline.save(update_fields=["person"])
+            taken.add(byline.article_id)
+        moved.add(byline.article_id)
+    return moved
+
+
+def _record_alias(person, name):
+    key = alias_key(name)
+    if key and key != alias_key(person.name):
+        PersonAlias.objects.update_or_create(key=key, defaults={"person": person, "name": name})
+
+
+def _fill_blanks(keep, other):
+    for field in ("job_title", "bio", "photo_id", "email"):
+        if not getattr(keep, field) and getattr(other, field):
+            setattr(keep, field, getattr(other, field))
+    if keep.user_id is None and other.user_id is not None:
+        keep.user_id = other.user_id
+        Person.objects.filter(pk=other.pk).update(user=None)  # one person per account
+    keep.is_staff_author = keep.is_staff_author or other.is_staff_author
