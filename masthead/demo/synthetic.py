@@ -142,7 +142,6 @@ class Generator:
             Comment._meta.db_table, ", ".join(columns), ", ".join(["%s"] * len(columns))
         )
         created_at = self._prepared(Comment._meta.get_field("created_at"))
-        per_article = max(1, -(-total // len(article_ids)))
         self._tune_sqlite_for_bulk_load()
         # One transaction: each commit forces a WAL checkpoint's worth of writes.
         with transaction.atomic(), connection.cursor() as cursor:
@@ -154,7 +153,7 @@ class Generator:
                         when = created_at(self.now - timedelta(seconds=total - n))
                     body, body_html = rendered[n % len(rendered)]
                     # Grouped by article, so the (article, ...) index grows at its end.
-                    rows.append((article_ids[n // per_article], f"Reader {n % 5000}",
+                    rows.append((article_ids[n * len(article_ids) // total], f"Reader {n % 5000}",
                                  f"reader{n % 5000}@example.com", body, body_html, when)
                                 + constants)
                 cursor.executemany(sql, rows)

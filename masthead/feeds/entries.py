@@ -92,7 +92,7 @@ def _file_size(file):
 
 
 def byline(authors):
-    """"A", "A and B", "A, B and C": one author line, as RSS has one dc:creator."""
+    """ "A", "A and B", "A, B and C": one author line, as RSS has one dc:creator."""
     names = [author.name for author in authors]
     if len(names) <= 1:
         return names[0] if names else None

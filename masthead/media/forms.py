@@ -28,7 +28,11 @@ class ImageForm(forms.ModelForm):
         if not isinstance(upload, UploadedFile):
             return upload  # the file already stored, unchanged
         try:
-            processing.inspect(upload, max_pixels=settings.MASTHEAD_MAX_IMAGE_PIXELS)
+            processing.inspect(
+                upload,
+                max_pixels=settings.MASTHEAD_MAX_IMAGE_PIXELS,
+                memory_budget=settings.MASTHEAD_RENDITION_MEMORY_MB << 20,
+            )
             cleaned = processing.clean_metadata(upload)
         except processing.ImageRejected as err:
             raise ValidationError(str(err), code=err.code) from err

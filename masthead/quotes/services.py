@@ -4,11 +4,11 @@ Views, admin actions, commands, signal handlers and the worker all call these.
 """
 
 import hashlib
-import logging
 import re
 from difflib import SequenceMatcher
 
 from django.db import transaction
+from django.utils import timezone
 from django.utils.text import slugify
 
 from masthead.people.models import Person, PersonAlias, alias_key
@@ -16,8 +16,6 @@ from masthead.people.models import Person, PersonAlias, alias_key
 from .extract import extract_quotes
 from .models import Extraction, Quote
 from .spans import mask_markdown
-
-logger = logging.getLogger(__name__)
 
 PUBLIC_STATES = ("published", "scheduled")
 # An editor's fix follows a re-extracted quote whose span overlaps this much
@@ -93,8 +91,6 @@ REFRESHED_FIELDS = [
 
 def _refresh(row, quotation, speakers):
     """Copy the extractor's reading onto a row, except what an editor decided."""
-    from django.utils import timezone
-
     row.start, row.end = quotation.start, quotation.end
     row.updated_at = timezone.now()
     if row.origin == Quote.Origin.EDITOR:

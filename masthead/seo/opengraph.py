@@ -28,7 +28,9 @@ def article_tags(article, request, image):
     ]
     for byline in article.bylines.all():
         author_url = byline.person.get_absolute_url()
-        tags.append(("property", "article:author", request.build_absolute_uri(author_url)))
+        tags.append(
+            ("property", "article:author", request.build_absolute_uri(author_url))
+        )
     if article.section:
         tags.append(("property", "article:section", article.section.name))
     tags += [("property", "article:tag", tag.name) for tag in article.tags.all()]

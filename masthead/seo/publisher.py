@@ -19,7 +19,9 @@ class Logo:
 def logo(request):
     path = settings.MASTHEAD_PUBLISHER_LOGO
     width, height = _pixel_size(path)
-    return Logo(url=request.build_absolute_uri(static(path)), width=width, height=height)
+    return Logo(
+        url=request.build_absolute_uri(static(path)), width=width, height=height
+    )
 
 
 @lru_cache(maxsize=8)

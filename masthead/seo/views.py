@@ -27,4 +27,6 @@ def robots_txt(request):
         "sitemap_index": absolute(reverse("seo:sitemap_index")),
         "news_sitemap": absolute(reverse("seo:sitemap", kwargs={"section": "news"})),
     }
-    return render(request, "seo/robots.txt", context, content_type="text/plain; charset=utf-8")
+    return render(
+        request, "seo/robots.txt", context, content_type="text/plain; charset=utf-8"
+    )

@@ -255,6 +255,10 @@ MASTHEAD_WORKER_INTERVAL = float(os.environ.get("MASTHEAD_WORKER_INTERVAL", "5")
 # Uploads above this many pixels are refused: a small file can decode to
 # gigabytes (a "decompression bomb").
 MASTHEAD_MAX_IMAGE_PIXELS = int(os.environ.get("MASTHEAD_MAX_IMAGE_PIXELS", "40000000"))
+# Memory the worker may spend decoding one upload for its renditions; formats
+# that Pillow cannot decode at reduced scale (PNG, GIF, WebP) get lower pixel
+# limits from it, so a worker stays under 300 MB (issue 5).
+MASTHEAD_RENDITION_MEMORY_MB = int(os.environ.get("MASTHEAD_RENDITION_MEMORY_MB", "220"))
 # How long a signed draft-preview link works (seconds): three days by default.
 MASTHEAD_PREVIEW_LINK_MAX_AGE = int(os.environ.get("MASTHEAD_PREVIEW_LINK_MAX_AGE", "259200"))
 

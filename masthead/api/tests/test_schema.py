@@ -17,7 +17,24 @@ schema = schemathesis.openapi.from_wsgi("/api/schema", get_wsgi_application())
 
 
 @pytest.fixture
-def site(db, token_for):
+def in_process_requests():
+    """Keep the test's database connection open across WSGI requests.
+
+    Django closes connections when a request finishes; its test client
+    disconnects that handler, and so must we when calling the WSGI app.
+    """
+    from django.core import signals
+    from django.db import close_old_connections
+
+    for signal in (signals.request_started, signals.request_finished):
+        signal.disconnect(close_old_connections)
+    yield
+    for signal in (signals.request_started, signals.request_finished):
+        signal.connect(close_old_connections)
+
+
+@pytest.fixture
+def site(db, token_for, in_process_requests):
     article = make_article(slug="story")
     make_comment(article)
     header = token_for("Editor", username="schema-editor")

@@ -22,7 +22,15 @@ def links():
 
 def test_every_network_is_offered_in_order():
     labels = [label for _, label, _ in share_links(URL, TITLE)]
-    assert labels == ["X", "Facebook", "LinkedIn", "WhatsApp", "Reddit", "Bluesky", "Email"]
+    assert labels == [
+        "X",
+        "Facebook",
+        "LinkedIn",
+        "WhatsApp",
+        "Reddit",
+        "Bluesky",
+        "Email",
+    ]
 
 
 @pytest.mark.parametrize(
@@ -52,7 +60,9 @@ def test_email_link_uses_percent_encoding_not_plus():
 @pytest.mark.django_db
 def test_share_bar_works_without_javascript(client):
     article = make_article(slug="bridge-reopens")
-    html = client.get(reverse("articles:detail", kwargs={"slug": "bridge-reopens"})).content
+    html = client.get(
+        reverse("articles:detail", kwargs={"slug": "bridge-reopens"})
+    ).content
     html = html.decode()
     # The URL is selectable in a read-only field; the JS-only buttons start hidden.
     assert 'value="http://testserver/articles/bridge-reopens/" readonly' in html

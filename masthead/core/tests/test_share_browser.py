@@ -34,7 +34,9 @@ def test_web_share_button_appears_only_where_the_browser_can_share(browser, stor
     context = browser.new_context()
     try:
         plain = context.new_page()
-        plain.add_init_script("delete Navigator.prototype.share; delete navigator.share;")
+        plain.add_init_script(
+            "delete Navigator.prototype.share; delete navigator.share;"
+        )
         plain.goto(story_url)
         assert plain.get_by_role("button", name="Share…").count() == 0
 
@@ -50,7 +52,9 @@ def test_web_share_button_appears_only_where_the_browser_can_share(browser, stor
         context.close()
 
 
-def test_without_javascript_the_url_is_selectable_and_buttons_are_hidden(browser, story_url):
+def test_without_javascript_the_url_is_selectable_and_buttons_are_hidden(
+    browser, story_url
+):
     context = browser.new_context(java_script_enabled=False)
     try:
         page = context.new_page()

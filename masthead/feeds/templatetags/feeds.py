@@ -38,8 +38,16 @@ def _listing_links(context):
     subject = context.get(variable) or match.kwargs["slug"]
     kwargs = {"slug": match.kwargs["slug"]}
     return [
-        ("application/rss+xml", f"{subject} (RSS)", reverse(f"{prefix}_rss", kwargs=kwargs)),
-        ("application/atom+xml", f"{subject} (Atom)", reverse(f"{prefix}_atom", kwargs=kwargs)),
+        (
+            "application/rss+xml",
+            f"{subject} (RSS)",
+            reverse(f"{prefix}_rss", kwargs=kwargs),
+        ),
+        (
+            "application/atom+xml",
+            f"{subject} (Atom)",
+            reverse(f"{prefix}_atom", kwargs=kwargs),
+        ),
     ]
 
 

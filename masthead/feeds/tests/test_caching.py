@@ -35,9 +35,14 @@ def site():
         "local": local,
         "author": author,
         "budget": make_article(
-            title="Budget passes", section=local, authors=[author], published_at=recent()
+            title="Budget passes",
+            section=local,
+            authors=[author],
+            published_at=recent(),
         ),
-        "game": make_article(title="Millwrights win", section=sport, published_at=recent()),
+        "game": make_article(
+            title="Millwrights win", section=sport, published_at=recent()
+        ),
     }
 
 
@@ -54,7 +59,9 @@ def warm(client, *urls):
 def test_publishing_purges_the_feeds_and_sitemaps_it_joins_only(client, site):
     warm(client, *LISTINGS, "/sections/sport/feed/")
     make_article(
-        title="Bridge closes", slug="bridge-closes", section=site["local"],
+        title="Bridge closes",
+        slug="bridge-closes",
+        section=site["local"],
         published_at=recent(),
     )
     for url in ["/feed/", "/feed/atom/", "/feed.json", "/sections/local/feed/",

@@ -33,7 +33,9 @@ def parse(client, url):
 def story():
     section = make_section("Local News", slug="local")
     first = make_person("Maren Okafor", slug="maren-okafor", email="maren@ledger.test")
-    second = make_person("Walt Hargrove", slug="walt-hargrove", email="walt@ledger.test")
+    second = make_person(
+        "Walt Hargrove", slug="walt-hargrove", email="walt@ledger.test"
+    )
     return make_article(
         title="Council passes budget & more",
         slug="council-passes-budget",
@@ -117,7 +119,10 @@ def test_no_author_email_in_feed(client, story, url):
         ("/sections/local/feed/", "Local News · The Alder Valley Ledger"),
         ("/sections/local/feed/atom/", "Local News · The Alder Valley Ledger"),
         ("/authors/walt-hargrove/feed/", "Walt Hargrove · The Alder Valley Ledger"),
-        ("/authors/walt-hargrove/feed/atom/", "Walt Hargrove · The Alder Valley Ledger"),
+        (
+            "/authors/walt-hargrove/feed/atom/",
+            "Walt Hargrove · The Alder Valley Ledger",
+        ),
     ],
 )
 def test_section_and_author_feeds_list_only_their_articles(client, story, url, title):
@@ -161,7 +166,9 @@ def test_comments_feed_lists_approved_comments_without_email(client, story):
     [entry] = feed.entries
     assert entry.title == "Comment by Gail Porter"
     assert entry.author == "Gail Porter"
-    assert entry.link.startswith("http://testserver/articles/council-passes-budget/#comment-")
+    assert entry.link.startswith(
+        "http://testserver/articles/council-passes-budget/#comment-"
+    )
     assert "sidewalks funded" in entry.summary
     body = response.content.decode()
     assert "@example.com" not in body and "203.0.113.7" not in body
@@ -183,7 +190,10 @@ def test_site_feed_costs_three_queries_whatever_its_length(
     section, author = make_section(), make_person()
     for _ in range(count):
         make_article(
-            section=section, authors=[author], tags=[make_tag()], hero_image=make_image()
+            section=section,
+            authors=[author],
+            tags=[make_tag()],
+            hero_image=make_image(),
         )
     with django_assert_num_queries(3):
         response = client.get(url)

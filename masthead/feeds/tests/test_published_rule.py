@@ -6,7 +6,13 @@ import pytest
 from django.utils import timezone
 
 from masthead.articles.models import Article
-from masthead.core.testing import make_article, make_comment, make_person, make_section, make_tag
+from masthead.core.testing import (
+    make_article,
+    make_comment,
+    make_person,
+    make_section,
+    make_tag,
+)
 
 pytestmark = pytest.mark.django_db
 
@@ -19,27 +25,49 @@ def site():
     section, tag, author = make_section(), make_tag(), make_person()
     # A section, tag and author known only from hidden stories: their listing
     # feeds are empty and their pages are not in the sitemaps.
-    secret_section, secret_tag, secret_author = make_section(), make_tag(), make_person()
+    secret_section, secret_tag, secret_author = (
+        make_section(),
+        make_tag(),
+        make_person(),
+    )
     hidden = {
         "draft": dict(status=Status.DRAFT),
         "review": dict(status=Status.IN_REVIEW, published_at=now - timedelta(hours=1)),
-        "embargoed": dict(status=Status.SCHEDULED, published_at=now + timedelta(hours=1)),
-        "future": dict(status=Status.PUBLISHED, published_at=now + timedelta(minutes=5)),
-        "unpublished": dict(status=Status.UNPUBLISHED, published_at=now - timedelta(days=1)),
+        "embargoed": dict(
+            status=Status.SCHEDULED, published_at=now + timedelta(hours=1)
+        ),
+        "future": dict(
+            status=Status.PUBLISHED, published_at=now + timedelta(minutes=5)
+        ),
+        "unpublished": dict(
+            status=Status.UNPUBLISHED, published_at=now - timedelta(days=1)
+        ),
     }
     for slug, fields in hidden.items():
-        for where in ({"section": section, "tags": [tag], "authors": [author]},
-                      {"section": secret_section, "tags": [secret_tag],
-                       "authors": [secret_author]}):
+        for where in (
+            {"section": section, "tags": [tag], "authors": [author]},
+            {
+                "section": secret_section,
+                "tags": [secret_tag],
+                "authors": [secret_author],
+            },
+        ):
             make_article(slug=f"hidden-{slug}-{where['section'].pk}", **fields, **where)
     make_article(
-        slug="visible-story", section=section, tags=[tag], authors=[author],
+        slug="visible-story",
+        section=section,
+        tags=[tag],
+        authors=[author],
         published_at=now - timedelta(hours=2),
     )
     # An embargo that has lifted is public even before the worker flips its state.
     make_article(
-        slug="lifted-embargo", status=Status.SCHEDULED, section=section, tags=[tag],
-        authors=[author], published_at=now - timedelta(minutes=1),
+        slug="lifted-embargo",
+        status=Status.SCHEDULED,
+        section=section,
+        tags=[tag],
+        authors=[author],
+        published_at=now - timedelta(minutes=1),
     )
     return {
         "section": section, "tag": tag, "author": author,

@@ -23,7 +23,9 @@ def story():
         slug="bridge-reopens",
         standfirst="Traffic flows again.",
         section=make_section("Local News", slug="local"),
-        authors=[make_person("Maren Okafor", slug="maren-okafor", email="m@ledger.test")],
+        authors=[
+            make_person("Maren Okafor", slug="maren-okafor", email="m@ledger.test")
+        ],
         tags=[make_tag("Roads")],
         hero_image=make_image(),
     )
@@ -100,4 +102,6 @@ def test_listing_pages_name_their_own_feeds(client, story, page, title, feed):
 
 def test_article_page_names_its_comments_feed(client, story):
     html = client.get(story.get_absolute_url()).content.decode()
-    assert 'href="/articles/bridge-reopens/comments/feed/"' in "\n".join(alternates(html))
+    assert 'href="/articles/bridge-reopens/comments/feed/"' in "\n".join(
+        alternates(html)
+    )

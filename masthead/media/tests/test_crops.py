@@ -18,7 +18,11 @@ def photo():
 
 def test_news_crops_have_the_three_shapes_and_their_real_pixel_sizes(photo, settings):
     made = crops.news_crops(photo)
-    assert [(c.width, c.height) for c in made] == [(1200, 675), (1200, 900), (1000, 1000)]
+    assert [(c.width, c.height) for c in made] == [
+        (1200, 675),
+        (1200, 900),
+        (1000, 1000),
+    ]
     for c in made:
         assert c.url.startswith("/media/crops/")
         path = settings.MEDIA_ROOT / c.url.removeprefix("/media/")

@@ -12,6 +12,7 @@ from datetime import datetime, time, timedelta
 
 from django.conf import settings
 from django.core.paginator import Paginator
+from django.db import connection
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
 from django.utils.safestring import mark_safe
@@ -103,8 +104,28 @@ class SearchBackend:
     def ranked(self, entries, parsed, start, stop):
         """[(id, rank)] for rows start:stop of the matching entries, best first.
 
-        Ranked among the MAX_RANKED newest matches; higher rank is better.
+        The inner query walks the matches newest first and stops at
+        MAX_RANKED, scoring only those rows (both databases read matches in
+        id order from an index here); the outer query sorts them by score.
+        Django cannot select FROM a subquery, so the outer query is written
+        around the inner one Django compiled (published rule and filters in).
         """
+        newest = (
+            entries.annotate(rank=self.rank(parsed))
+            .order_by("-pk")
+            .values_list("pk", "rank")[:MAX_RANKED]
+        )
+        sql, params = newest.query.sql_with_params()
+        with connection.cursor() as cursor:
+            cursor.execute(
+                f'SELECT "pk", "rank" FROM ({sql}) AS newest '
+                'ORDER BY "rank" DESC, "pk" DESC LIMIT %s OFFSET %s',
+                (*params, stop - start, start),
+            )
+            return cursor.fetchall()
+
+    def rank(self, parsed):
+        """An expression scoring a matching entry: higher is better."""
         raise NotImplementedError
 
     def snippets(self, entry_ids, parsed):

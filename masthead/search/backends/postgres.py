@@ -5,7 +5,7 @@ from django.db.models import F
 
 from .. import query
 from ..models import SearchEntry
-from .base import MAX_RANKED, SearchBackend
+from .base import SearchBackend
 
 CONFIG = "english"
 
@@ -22,13 +22,8 @@ class PostgresBackend(SearchBackend):
     def matched(self, entries, parsed):
         return entries.filter(document__match=tsquery(parsed))
 
-    def ranked(self, entries, parsed, start, stop):
-        # Newest matches first (ids only), then ts_rank for those rows alone:
-        # it reads each stored tsvector, the costly part of a common word.
-        newest = entries.order_by("-pk").values("pk")[:MAX_RANKED]
-        rank = SearchRank(F("document"), tsquery(parsed))
-        ranked = SearchEntry.objects.filter(pk__in=newest).annotate(rank=rank)
-        return list(ranked.order_by("-rank", "-pk").values_list("pk", "rank")[start:stop])
+    def rank(self, parsed):
+        return SearchRank(F("document"), tsquery(parsed))
 
     def snippets(self, entry_ids, parsed):
         headline = SearchHeadline(

@@ -1,11 +1,10 @@
 """SQLite FTS5: bm25 ranking and snippet(), on the `search_entry` virtual table."""
 
-from django.db import connection
 from django.db.models import F, FloatField, Func, TextField, Value
 
 from .. import query
 from ..models import SearchEntry
-from .base import MAX_RANKED, SearchBackend
+from .base import SearchBackend
 
 # bm25 column weights, in the table's column order: title, standfirst, body.
 WEIGHTS = (10.0, 4.0, 1.0)
@@ -29,25 +28,9 @@ class SQLiteBackend(SearchBackend):
     def matched(self, entries, parsed):
         return entries.filter(document__match=query.to_fts5(parsed))
 
-    def ranked(self, entries, parsed, start, stop):
-        # FTS5 walks the match newest first and stops at MAX_RANKED, scoring
-        # only those rows; the outer query sorts them by score. Django cannot
-        # select FROM a subquery, so the outer query is written here around
-        # the inner one Django compiled (published rule and filters included).
-        bm25 = _auxiliary("bm25", *WEIGHTS, output_field=FloatField())
-        newest = (
-            entries.annotate(rank=-bm25)
-            .order_by("-pk")
-            .values_list("pk", "rank")[:MAX_RANKED]
-        )
-        sql, params = newest.query.sql_with_params()
-        with connection.cursor() as cursor:
-            cursor.execute(
-                f'SELECT "pk", "rank" FROM ({sql}) ORDER BY "rank" DESC, "pk" DESC '
-                "LIMIT %s OFFSET %s",
-                (*params, stop - start, start),
-            )
-            return cursor.fetchall()
+    def rank(self, parsed):
+        # bm25() is lower for better matches: negated, higher is better everywhere.
+        return -_auxiliary("bm25", *WEIGHTS, output_field=FloatField())
 
     def snippets(self, entry_ids, parsed):
         snippet = _auxiliary(

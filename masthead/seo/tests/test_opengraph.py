@@ -81,4 +81,7 @@ def test_twitter_card_is_large_with_an_image_and_small_without(client, story):
 def test_canonical_link_is_absolute(client, story):
     html = client.get(story.get_absolute_url()).content.decode()
     links = read_head(html).links
-    assert {"rel": "canonical", "href": "http://testserver/articles/bridge-reopens/"} in links
+    assert {
+        "rel": "canonical",
+        "href": "http://testserver/articles/bridge-reopens/",
+    } in links

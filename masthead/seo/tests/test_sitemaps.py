@@ -62,7 +62,10 @@ def test_article_lastmod_is_the_update_time_when_there_is_one(client):
     article = make_article()
     revised = timezone.now() - timedelta(minutes=5)
     type(article).objects.filter(pk=article.pk).update(revised_at=revised)
-    [lastmod] = [e.text for e in xml(client, "/sitemap-articles.xml").iterfind(".//s:lastmod", NS)]
+    [lastmod] = [
+        e.text
+        for e in xml(client, "/sitemap-articles.xml").iterfind(".//s:lastmod", NS)
+    ]
     assert lastmod == revised.isoformat()  # W3C datetime, to the second and beyond
 
 
@@ -73,7 +76,9 @@ def test_section_tag_and_author_sitemaps_list_pages_with_published_articles(clie
     assert locations(client, "/sitemap-sections.xml") == [
         f"http://testserver{section.get_absolute_url()}"
     ]
-    assert locations(client, "/sitemap-tags.xml") == [f"http://testserver{tag.get_absolute_url()}"]
+    assert locations(client, "/sitemap-tags.xml") == [
+        f"http://testserver{tag.get_absolute_url()}"
+    ]
     assert locations(client, "/sitemap-authors.xml") == [
         f"http://testserver{author.get_absolute_url()}"
     ]
@@ -82,13 +87,21 @@ def test_section_tag_and_author_sitemaps_list_pages_with_published_articles(clie
 
 def test_news_sitemap_has_publication_date_and_title_of_the_last_two_days(client):
     now = timezone.now()
-    fresh = make_article(title="Bridge & road reopen", published_at=now - timedelta(hours=30))
+    fresh = make_article(
+        title="Bridge & road reopen", published_at=now - timedelta(hours=30)
+    )
     make_article(title="Old news", published_at=now - timedelta(days=3))
     root = xml(client, "/news-sitemap.xml")
     [url] = root.findall("s:url", NS)
-    assert url.findtext("s:loc", namespaces=NS) == f"http://testserver{fresh.get_absolute_url()}"
+    assert (
+        url.findtext("s:loc", namespaces=NS)
+        == f"http://testserver{fresh.get_absolute_url()}"
+    )
     news = url.find("news:news", NS)
-    assert news.findtext("news:publication/news:name", namespaces=NS) == "The Alder Valley Ledger"
+    assert (
+        news.findtext("news:publication/news:name", namespaces=NS)
+        == "The Alder Valley Ledger"
+    )
     assert news.findtext("news:publication/news:language", namespaces=NS) == "en"
     assert news.findtext("news:title", namespaces=NS) == "Bridge & road reopen"
     published = news.findtext("news:publication_date", namespaces=NS)
@@ -128,7 +141,10 @@ def test_robots_txt_names_the_sitemaps_with_absolute_urls(client, settings):
         ("/sitemap-sections.xml", 2),
         ("/sitemap-tags.xml", 2),
         ("/sitemap-authors.xml", 2),
-        ("/sitemap.xml", 7),  # a count per sitemap, latest change of the two article ones
+        (
+            "/sitemap.xml",
+            7,
+        ),  # a count per sitemap, latest change of the two article ones
     ],
 )
 def test_sitemap_costs_constant_queries_whatever_its_length(
@@ -138,7 +154,9 @@ def test_sitemap_costs_constant_queries_whatever_its_length(
     now = timezone.now()
     for minutes in range(count):
         make_article(
-            section=make_section(), tags=[make_tag()], authors=[make_person()],
+            section=make_section(),
+            tags=[make_tag()],
+            authors=[make_person()],
             published_at=now - timedelta(minutes=minutes),
         )
     with django_assert_num_queries(queries):

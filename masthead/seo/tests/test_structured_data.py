@@ -35,7 +35,9 @@ def story():
             make_person("Walt Hargrove", slug="walt-hargrove"),
         ],
         tags=[make_tag("City Council")],
-        hero_image=make_image(file=ContentFile(jpeg_bytes(1600, 1000), name="dais.jpg")),
+        hero_image=make_image(
+            file=ContentFile(jpeg_bytes(1600, 1000), name="dais.jpg")
+        ),
         published_at=published,
     )
     type(article).objects.filter(pk=article.pk).update(
@@ -109,7 +111,10 @@ def test_article_without_hero_image_leaves_image_out(client):
 def test_article_without_byline_is_credited_to_the_newsroom(client):
     _, _, data = json_ld(client, make_article())
     [author] = data["NewsArticle"]["author"]
-    assert author["@type"] == "Organization" and author["name"] == "The Alder Valley Ledger"
+    assert (
+        author["@type"] == "Organization"
+        and author["name"] == "The Alder Valley Ledger"
+    )
 
 
 def test_breadcrumbs_go_home_section_article(client, story):
@@ -132,7 +137,9 @@ def test_json_ld_cannot_close_its_script_element(client, story):
 
 def test_json_ld_carries_the_pages_csp_nonce(client, story):
     response, head, _ = json_ld(client, story)
-    nonces = {s.get("nonce") for s in head.scripts if s.get("type") == "application/ld+json"}
+    nonces = {
+        s.get("nonce") for s in head.scripts if s.get("type") == "application/ld+json"
+    }
     [nonce] = nonces
     assert nonce and f"'nonce-{nonce}'" in response["Content-Security-Policy"]
 
