@@ -82,9 +82,8 @@ def main():
     for url in URLS:
         times, queries, size = measure(url, args.runs)
         p95 = statistics.quantiles(times, n=20)[-1] if len(times) > 1 else times[0]
-        print(
-            f"{url:28} {statistics.median(times):8.1f} {p95:8.1f} {queries:8d} {size:9d}"
-        )
+        p50 = statistics.median(times)
+        print(f"{url:28} {p50:8.1f} {p95:8.1f} {queries:8d} {size:9d}")
 
 
 if __name__ == "__main__":

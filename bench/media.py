@@ -26,14 +26,21 @@ from pathlib import Path
 ROOT = Path(__file__).resolve().parent.parent
 sys.path.insert(0, str(ROOT))
 # (share of images, size): a newsroom's mix, most of them from cameras and phones.
-SIZES = [(1, (6000, 4000)), (2, (4000, 3000)), (3, (2400, 1600)), (2, (1200, 800)),
-         (2, (400, 300))]
+SIZES = [
+    (1, (6000, 4000)),
+    (2, (4000, 3000)),
+    (3, (2400, 1600)),
+    (2, (1200, 800)),
+    (2, (400, 300)),
+]
 # Seven formats against ten sizes: every size comes in every format in 70 images.
 FORMATS = ["JPEG"] * 4 + ["PNG", "WEBP", "GIF"]
 
 
 def setup_django():
-    os.environ.setdefault("MASTHEAD_VAR_DIR", tempfile.mkdtemp(prefix="masthead-bench-"))
+    os.environ.setdefault(
+        "MASTHEAD_VAR_DIR", tempfile.mkdtemp(prefix="masthead-bench-")
+    )
     os.environ.setdefault("SECRET_KEY", "bench-only-secret")
     os.environ["DJANGO_SETTINGS_MODULE"] = "masthead.settings.dev"
     os.environ.setdefault("MASTHEAD_PAGE_CACHE", "0")
@@ -77,8 +84,12 @@ def upload(count):
         fmt, size = FORMATS[n % len(FORMATS)], size_of(n)
         upload = SimpleUploadedFile(f"bench-{n}.{fmt.lower()}", drawn(n, size, fmt))
         form = ImageForm(
-            data={"alt_text": f"Bench picture {n}", "credit": "Bench/Ledger",
-                  "focal_x": 0.4, "focal_y": 0.5},
+            data={
+                "alt_text": f"Bench picture {n}",
+                "credit": "Bench/Ledger",
+                "focal_x": 0.4,
+                "focal_y": 0.5,
+            },
             files={"file": upload},
         )
         if not form.is_valid():
@@ -90,8 +101,12 @@ def upload(count):
 
 def run_worker():
     started = time.monotonic()
-    subprocess.run([sys.executable, "-m", "masthead.cli", "worker", "--once"],
-                   check=True, stdout=subprocess.DEVNULL, cwd=ROOT)
+    subprocess.run(
+        [sys.executable, "-m", "masthead.cli", "worker", "--once"],
+        check=True,
+        stdout=subprocess.DEVNULL,
+        cwd=ROOT,
+    )
     seconds = time.monotonic() - started
     peak_mb = resource.getrusage(resource.RUSAGE_CHILDREN).ru_maxrss / 1024
     return seconds, peak_mb
@@ -108,13 +123,21 @@ def main():
     worker_seconds, peak_mb = run_worker()
     from django.conf import settings
 
-    made = sum(1 for path in Path(settings.MEDIA_ROOT, "renditions").rglob("*") if path.is_file())
+    made = sum(
+        1
+        for path in Path(settings.MEDIA_ROOT, "renditions").rglob("*")
+        if path.is_file()
+    )
     ready = Image.objects.filter(renditions_ready=True).count()
-    print(f"images uploaded:       {args.images - refused} ({refused} refused) "
-          f"in {upload_seconds:.1f} s (drawing included)")
+    print(
+        f"images uploaded:       {args.images - refused} ({refused} refused) "
+        f"in {upload_seconds:.1f} s (drawing included)"
+    )
     print(f"images with renditions: {ready}")
-    print(f"renditions made:       {made} in {worker_seconds:.1f} s "
-          f"= {made / worker_seconds:.1f} renditions/s, {ready / worker_seconds:.2f} images/s")
+    print(
+        f"renditions made:       {made} in {worker_seconds:.1f} s "
+        f"= {made / worker_seconds:.1f} renditions/s, {ready / worker_seconds:.2f} images/s"
+    )
     print(f"worker peak memory:    {peak_mb:.0f} MB (maximum RSS; bar: < 300 MB)")
 
 

@@ -2,7 +2,7 @@ from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.urls import path
 
-from masthead.editorial import admin_views, policy, revisions, services
+from masthead.editorial import admin_views, checklist, policy, revisions, services
 from masthead.editorial.preview import share_url
 
 from .models import Article, ArticleAuthor, Correction, Section, Tag
@@ -24,8 +24,10 @@ class CorrectionInline(admin.TabularInline):
     readonly_fields = ["created_at"]
 
     def has_add_permission(self, request, obj=None):
-        return obj is not None and obj.is_published and super().has_add_permission(
-            request, obj
+        return (
+            obj is not None
+            and obj.is_published
+            and super().has_add_permission(request, obj)
         )
 
 
@@ -53,13 +55,19 @@ class ArticleAdmin(admin.ModelAdmin):
     fieldsets = [
         (None, {"fields": ["title", "slug", "standfirst", "body"]}),
         ("Placement", {"fields": ["section", "tags", "hero_image"]}),
-        ("Publishing", {"fields": ["status", "published_at", "revised_at",
-                                   "comments_enabled"]}),
+        (
+            "Publishing",
+            {"fields": ["status", "published_at", "revised_at", "comments_enabled"]},
+        ),
     ]
     actions = [
         _transition_action(name)
         for name in ("submit_for_review", "publish", "unpublish", "return_to_draft")
     ]
+
+    class Media:
+        js = ["editorial/editor.js"]
+        css = {"all": ["editorial/editor.css"]}
 
     def get_queryset(self, request):
         """Contributors and Authors work on their own articles only."""
@@ -94,8 +102,12 @@ class ArticleAdmin(admin.ModelAdmin):
                 correction.save()
                 continue
             try:
-                services.add_correction(article=form.instance, user=request.user,
-                                        kind=correction.kind, text=correction.text)
+                services.add_correction(
+                    article=form.instance,
+                    user=request.user,
+                    kind=correction.kind,
+                    text=correction.text,
+                )
             except (PermissionDenied, services.TransitionError) as err:
                 messages.error(request, str(err))
         for gone in formset.deleted_objects:
@@ -104,7 +116,10 @@ class ArticleAdmin(admin.ModelAdmin):
     def change_view(self, request, object_id, form_url="", extra_context=None):
         article = self.get_object(request, object_id)
         if article is not None:
-            extra_context = {**(extra_context or {}), **self.workflow_context(request, article)}
+            extra_context = {
+                **(extra_context or {}),
+                **self.workflow_context(request, article),
+            }
         return super().change_view(request, object_id, form_url, extra_context)
 
     def workflow_context(self, request, article):
@@ -115,21 +130,46 @@ class ArticleAdmin(admin.ModelAdmin):
             "can_preview": can_edit,
             "share_url": share_url(request, article) if can_edit else "",
             "can_view_revisions": policy.can_view_revisions(request.user, article),
+            "checklist": checklist.article_checks(article),
         }
 
     def get_urls(self):
         wrap = self.admin_site.admin_view
         return [
-            path("<path:object_id>/transition/", wrap(admin_views.transition_view),
-                 name="articles_article_transition"),
-            path("<path:object_id>/preview/", wrap(admin_views.preview_view),
-                 name="articles_article_preview"),
-            path("<path:object_id>/revisions/",
-                 wrap(lambda request, object_id: admin_views.revisions_view(
-                     self, request, object_id)),
-                 name="articles_article_revisions"),
-            path("<path:object_id>/revisions/<int:revision_id>/restore/",
-                 wrap(admin_views.restore_view), name="articles_article_restore"),
+            path(
+                "dashboard/",
+                wrap(lambda request: admin_views.dashboard_view(self, request)),
+                name="articles_article_dashboard",
+            ),
+            path(
+                "markdown-preview/",
+                wrap(admin_views.markdown_preview_view),
+                name="articles_article_markdown_preview",
+            ),
+            path(
+                "<path:object_id>/transition/",
+                wrap(admin_views.transition_view),
+                name="articles_article_transition",
+            ),
+            path(
+                "<path:object_id>/preview/",
+                wrap(admin_views.preview_view),
+                name="articles_article_preview",
+            ),
+            path(
+                "<path:object_id>/revisions/",
+                wrap(
+                    lambda request, object_id: admin_views.revisions_view(
+                        self, request, object_id
+                    )
+                ),
+                name="articles_article_revisions",
+            ),
+            path(
+                "<path:object_id>/revisions/<int:revision_id>/restore/",
+                wrap(admin_views.restore_view),
+                name="articles_article_restore",
+            ),
             *super().get_urls(),
         ]
 

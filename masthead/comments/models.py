@@ -2,7 +2,7 @@ from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from masthead.core.sanitize import render_comment_body
+from masthead.core.sanitize import is_safe_url, render_comment_body
 
 from .querysets import CommentQuerySet
 
@@ -82,6 +82,12 @@ class Comment(models.Model):
     @property
     def is_public(self):
         return self.status == self.Status.APPROVED
+
+    @property
+    def safe_website(self):
+        """The website only if it is http(s) after decoding: rows edited in the
+        admin or imported skip the form's check, the page must not."""
+        return self.website if is_safe_url(self.website) else ""
 
 
 class CommentSettings(models.Model):

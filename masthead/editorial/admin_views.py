@@ -6,15 +6,19 @@ before doing anything, whatever the buttons on the page offered.
 
 from django.contrib import messages
 from django.core.exceptions import PermissionDenied
-from django.http import Http404, HttpResponseNotAllowed
+from django.db.models import Count
+from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
 from django.template.response import TemplateResponse
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
-from masthead.articles.models import Article
+from masthead.articles.models import Article, Correction
 from masthead.articles.views import article_page
+from masthead.comments.models import Comment
+from masthead.core import text
+from masthead.core.sanitize import render_article_body
 
 from . import policy, revisions, services
 from .diff import field_changes
@@ -64,7 +68,9 @@ def transition_view(request, object_id):
     name = request.POST.get("name", "")
     if name not in services.TRANSITION_NAMES:
         raise Http404("No such action.")
-    run_transition(request, article=article, name=name, at=parse_time(request.POST.get("at")))
+    run_transition(
+        request, article=article, name=name, at=parse_time(request.POST.get("at"))
+    )
     return redirect(change_url(article))
 
 
@@ -96,7 +102,8 @@ def revisions_view(model_admin, request, object_id):
         "older": older,
         "newer": newer,
         "changes": field_changes(older.fields, newer.fields, revisions.LABELS)
-        if older and newer else [],
+        if older and newer
+        else [],
     }
     return TemplateResponse(request, "editorial/admin/revisions.html", context)
 
@@ -109,7 +116,9 @@ def _chosen_pair(request, history):
         if len(history) < 2:
             return None, None
         a, b = history[1], history[0]
-    return tuple(sorted([a, b], key=lambda revision: (revision.created_at, revision.pk)))
+    return tuple(
+        sorted([a, b], key=lambda revision: (revision.created_at, revision.pk))
+    )
 
 
 def restore_view(request, object_id, revision_id):
@@ -119,3 +128,53 @@ def restore_view(request, object_id, revision_id):
     revisions.restore(revision=revision, user=request.user)
     messages.success(request, f"Revision {revision.pk} restored as a new revision.")
     return redirect(change_url(revision.article))
+
+
+def markdown_preview_view(request):
+    """The body as readers will get it, rendered by the server for the editor's
+    live preview (same sanitizer as the site; nothing from a CDN)."""
+    if request.method != "POST":
+        return HttpResponseNotAllowed(["POST"])
+    if not request.user.has_perm("articles.change_article"):
+        raise PermissionDenied("You may not edit articles.")
+    body = request.POST.get("body", "")[:200_000]
+    return JsonResponse(
+        {
+            "html": render_article_body(body),
+            "words": text.count_words(body),
+            "reading_time": text.reading_time_label(text.reading_minutes(body, 0)),
+        }
+    )
+
+
+def dashboard_view(model_admin, request):
+    """The desk at a glance: states, the scheduled queue, what needs doing."""
+    if not request.user.has_perm("articles.view_article"):
+        raise PermissionDenied("You may not see the newsroom's articles.")
+    articles = model_admin.get_queryset(request)
+    counts = dict(
+        articles.values_list("status")
+        .annotate(n=Count("pk"))
+        .values_list("status", "n")
+    )
+    context = {
+        **model_admin.admin_site.each_context(request),
+        "title": "Editors' dashboard",
+        "opts": model_admin.model._meta,
+        "states": [
+            (label, counts.get(value, 0), value)
+            for value, label in Article.Status.choices
+        ],
+        "scheduled": articles.filter(status=Article.Status.SCHEDULED).order_by(
+            "published_at"
+        )[:20],
+        "in_review": articles.filter(status=Article.Status.IN_REVIEW).order_by(
+            "modified_at"
+        )[:20],
+        "recently_published": Article.objects.published().order_by("-published_at")[
+            :10
+        ],
+        "pending_comments": Comment.objects.pending().count(),
+        "corrections": Correction.objects.recent()[:10],
+    }
+    return TemplateResponse(request, "editorial/admin/dashboard.html", context)

@@ -19,6 +19,8 @@ import time
 from django.db import transaction
 from django_tasks import task as job  # noqa: F401  (re-exported for other apps)
 from django_tasks_db.management.commands.db_worker import Worker
+from django_tasks_db.models import DBTaskResult
+from django_tasks_db.utils import exclusive_transaction
 
 __all__ = ["job", "enqueue", "enqueue_on_commit", "run_pending"]
 
@@ -54,11 +56,30 @@ class _LoggingWorker(Worker):
 
 
 def run_pending(*, log=lambda line: None, max_tasks=None, worker_id="masthead"):
-    """Run every queued job that is due, in this process; returns how many ran."""
+    """Run every queued job that is due, in this process; returns how many ran.
+
+    The claim loop of django-tasks-db's own worker, minus its connection
+    recycling (the `worker` command does that between ticks), so tests can
+    run jobs inside their transaction.
+    """
     worker = _LoggingWorker(
-        log=log, queue_names=["*"], interval=0, batch=True, backend_name="default",
-        startup_delay=False, max_tasks=max_tasks, worker_id=worker_id,
+        log=log,
+        queue_names=["*"],
+        interval=0,
+        batch=True,
+        backend_name="default",
+        startup_delay=False,
+        max_tasks=max_tasks,
+        worker_id=worker_id,
         excluded_queue_names=[],
     )
-    worker.run()
+    while max_tasks is None or worker.ran < max_tasks:
+        ready = DBTaskResult.objects.ready().filter(backend_name="default")
+        with exclusive_transaction(ready.db):
+            claimed = ready.get_locked()
+            if claimed is not None:
+                claimed.claim(worker_id)  # no other worker will take it now
+        if claimed is None:
+            break
+        worker.run_task(claimed)
     return worker.ran

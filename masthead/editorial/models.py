@@ -15,7 +15,10 @@ class Transition(models.Model):
     to_status = models.CharField(_("to"), max_length=20)
     # Null when the scheduler acted: nobody was present when the embargo lifted.
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
     at = models.DateTimeField(_("time"), default=timezone.now)
@@ -38,7 +41,10 @@ class Revision(models.Model):
         "articles.Article", on_delete=models.CASCADE, related_name="revisions"
     )
     user = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
         related_name="+",
     )
     created_at = models.DateTimeField(_("saved at"), default=timezone.now)

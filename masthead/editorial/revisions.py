@@ -35,11 +35,15 @@ def snapshot(article):
         "section_id": article.section_id,
         "tags": sorted(tag.name for tag in article.tags.all()),
         "tag_ids": sorted(article.tags.values_list("pk", flat=True)),
-        "authors": [str(byline.person) for byline in article.bylines.select_related("person")],
+        "authors": [
+            str(byline.person) for byline in article.bylines.select_related("person")
+        ],
         "hero_image": str(article.hero_image) if article.hero_image_id else None,
         "hero_image_id": article.hero_image_id,
         "status": article.status,
-        "published_at": article.published_at.isoformat() if article.published_at else None,
+        "published_at": article.published_at.isoformat()
+        if article.published_at
+        else None,
         "comments_enabled": article.comments_enabled,
     }
 
@@ -65,4 +69,6 @@ def restore(*, revision, user):
         article.tags.set(
             article.tags.model.objects.filter(pk__in=fields.get("tag_ids", []))
         )
-        return record(article=article, user=user, note=f"Restored revision {revision.pk}")
+        return record(
+            article=article, user=user, note=f"Restored revision {revision.pk}"
+        )

@@ -12,21 +12,41 @@ ADMINISTRATOR = "Administrator"
 ROLE_NAMES = [CONTRIBUTOR, AUTHOR, EDITOR, ADMINISTRATOR]
 
 _WRITER = [
-    "articles.add_article", "articles.change_article", "articles.view_article",
-    "articles.add_articleauthor", "articles.change_articleauthor",
-    "articles.delete_articleauthor", "articles.view_articleauthor",
-    "articles.view_section", "articles.view_tag", "articles.view_correction",
-    "media.add_image", "media.change_image", "media.view_image",
-    "people.view_person", "editorial.view_revision",
+    "articles.add_article",
+    "articles.change_article",
+    "articles.view_article",
+    "articles.add_articleauthor",
+    "articles.change_articleauthor",
+    "articles.delete_articleauthor",
+    "articles.view_articleauthor",
+    "articles.view_section",
+    "articles.view_tag",
+    "articles.view_correction",
+    "media.add_image",
+    "media.change_image",
+    "media.view_image",
+    "people.view_person",
+    "editorial.view_revision",
 ]
 _AUTHOR = _WRITER + ["articles.publish_article"]
 _EDITOR = _AUTHOR + [
-    "articles.edit_others_article", "articles.review_article", "articles.delete_article",
-    "articles.add_section", "articles.change_section", "articles.delete_section",
-    "articles.add_tag", "articles.change_tag", "articles.delete_tag",
-    "articles.add_correction", "articles.change_correction",
-    "comments.view_comment", "comments.change_comment", "comments.delete_comment",
-    "people.add_person", "people.change_person", "media.delete_image",
+    "articles.edit_others_article",
+    "articles.review_article",
+    "articles.delete_article",
+    "articles.add_section",
+    "articles.change_section",
+    "articles.delete_section",
+    "articles.add_tag",
+    "articles.change_tag",
+    "articles.delete_tag",
+    "articles.add_correction",
+    "articles.change_correction",
+    "comments.view_comment",
+    "comments.change_comment",
+    "comments.delete_comment",
+    "people.add_person",
+    "people.change_person",
+    "media.delete_image",
     "editorial.view_transition",
 ]
 ROLE_PERMISSIONS = {CONTRIBUTOR: _WRITER, AUTHOR: _AUTHOR, EDITOR: _EDITOR}
@@ -39,9 +59,11 @@ def ensure_roles(group_model, permission_model):
     for name in ROLE_NAMES:
         group, _ = group_model.objects.get_or_create(name=name)
         wanted = ROLE_PERMISSIONS.get(name)
-        perms = by_name.values() if wanted is None else [
-            by_name[code] for code in wanted if code in by_name
-        ]
+        perms = (
+            by_name.values()
+            if wanted is None
+            else [by_name[code] for code in wanted if code in by_name]
+        )
         group.permissions.add(*perms)
 
 

@@ -38,7 +38,9 @@ class TransitionError(Exception):
 
 
 def submit_for_review(*, article, user, at=None):
-    _require(policy.can_edit(user, article), "You may only submit articles you can edit.")
+    _require(
+        policy.can_edit(user, article), "You may only submit articles you can edit."
+    )
     return _apply(article, "submit_for_review", S.IN_REVIEW, user=user, at=at)
 
 
@@ -110,7 +112,8 @@ def allowed_transitions(*, article, user):
         "return_to_draft": policy.can_return_to_draft,
     }
     return [
-        name for name, check in checks.items()
+        name
+        for name, check in checks.items()
         if article.status in ALLOWED_FROM[name] and check(user, article)
     ]
 
@@ -122,7 +125,9 @@ def _require(allowed, sentence):
 
 def _publish_refusal(user):
     if user.has_perm("articles.publish_article"):
-        return "Only editors may publish, schedule or unpublish other people's articles."
+        return (
+            "Only editors may publish, schedule or unpublish other people's articles."
+        )
     return "Your role may not publish, schedule or unpublish articles."
 
 
@@ -143,10 +148,17 @@ def _apply(article, name, to_status, *, user, at=None, published_at=None):
             locked.published_at = _publication_time(locked, published_at, at, user)
         locked.save()
         Transition.objects.create(
-            article=locked, name=name, from_status=from_status, to_status=to_status,
-            user=user, at=at, published_at=locked.published_at,
+            article=locked,
+            name=name,
+            from_status=from_status,
+            to_status=to_status,
+            user=user,
+            at=at,
+            published_at=locked.published_at,
         )
-        revisions.record(article=locked, user=user, note=f"State: {locked.get_status_display()}")
+        revisions.record(
+            article=locked, user=user, note=f"State: {locked.get_status_display()}"
+        )
     article.status, article.published_at = locked.status, locked.published_at
     return locked
 

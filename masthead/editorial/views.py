@@ -14,7 +14,9 @@ from . import preview
 def shared_preview(request, token):
     """One draft, as readers will see it, for whoever holds an unexpired link."""
     article_id = preview.article_id_for(token)
-    article = Article.objects.for_page().filter(pk=article_id).first() if article_id else None
+    article = (
+        Article.objects.for_page().filter(pk=article_id).first() if article_id else None
+    )
     if article is None:
         raise Http404("This preview link is not valid or has expired.")
     return private(article_page(request, as_if_published(article)))

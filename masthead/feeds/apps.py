@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class FeedsConfig(AppConfig):
-    """RSS, Atom and JSON Feed for the site, its sections, tags, authors and comments."""
+    """RSS, Atom and JSON Feed of the site, its sections, tags, authors, comments."""
 
     name = "masthead.feeds"
     label = "feeds"

@@ -11,13 +11,30 @@ from .tasks import make_renditions
 @admin.register(Image)
 class ImageAdmin(admin.ModelAdmin):
     form = ImageForm
-    list_display = ["thumbnail", "__str__", "credit", "width", "height",
-                    "renditions_ready", "uploaded_at"]
+    list_display = [
+        "thumbnail",
+        "__str__",
+        "credit",
+        "width",
+        "height",
+        "renditions_ready",
+        "uploaded_at",
+    ]
     list_filter = ["renditions_ready"]
     search_fields = ["caption", "credit", "alt_text"]
     readonly_fields = ["focal_point_picker", "width", "height", "renditions_ready"]
-    fields = ["file", "alt_text", "caption", "credit", "focal_point_picker",
-              "focal_x", "focal_y", "width", "height", "renditions_ready"]
+    fields = [
+        "file",
+        "alt_text",
+        "caption",
+        "credit",
+        "focal_point_picker",
+        "focal_x",
+        "focal_y",
+        "width",
+        "height",
+        "renditions_ready",
+    ]
 
     class Media:
         js = ["media/focal-point.js"]
@@ -38,7 +55,8 @@ class ImageAdmin(admin.ModelAdmin):
             'width="400"><span class="focal-picker__mark" hidden></span></span>'
             '<span class="help">Click the subject: crops keep it in frame. '
             "Or type fractions below (0 = left/top, 1 = right/bottom).</span>",
-            image.file.url, image.alt_text,
+            image.file.url,
+            image.alt_text,
         )
 
     def save_model(self, request, obj, form, change):

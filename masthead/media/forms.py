@@ -14,9 +14,10 @@ class ImageForm(forms.ModelForm):
     # A plain FileField: we open the bytes ourselves and say precisely what is wrong.
     file = forms.FileField(label="File", help_text="JPEG, PNG, WebP or GIF.")
     credit = forms.CharField(
-        max_length=200, required=False,
+        max_length=200,
+        required=False,
         help_text="Photographer/Agency, as printed. Left empty, it is taken from "
-                  "the picture's byline or copyright when it has one.",
+        "the picture's byline or copyright when it has one.",
     )
 
     class Meta:
@@ -62,8 +63,11 @@ class ImageForm(forms.ModelForm):
         if not cleaned.get("credit") and isinstance(upload, UploadedFile):
             cleaned["credit"] = processing.credit_from_metadata(upload)
         if not cleaned.get("credit") and "file" not in self.errors:
-            self.add_error("credit", ValidationError(
-                "Add a credit: who made this picture (the file names no one).",
-                code="required",
-            ))
+            self.add_error(
+                "credit",
+                ValidationError(
+                    "Add a credit: who made this picture (the file names no one).",
+                    code="required",
+                ),
+            )
         return cleaned

@@ -60,16 +60,20 @@ class Image(models.Model):
         return hashlib.sha1(source.encode()).hexdigest()[:12]
 
     def rendition_url(self, name):
-        return default_storage.url(f"renditions/{self.pk}/{self.renditions['key']}/{name}")
+        return default_storage.url(
+            f"renditions/{self.pk}/{self.renditions['key']}/{name}"
+        )
 
     def srcset(self, fmt, crop=None):
-        """"url 320w, url 640w…" for one format, or "" when none are made yet."""
+        """ "url 320w, url 640w…" for one format, or "" when none are made yet."""
         if not self.renditions_ready:
             return ""
         data = self.renditions
         widths = data["crops"].get(crop, []) if crop else data["widths"]
         stem = f"{crop}-" if crop else ""
-        return ", ".join(f"{self.rendition_url(f'{stem}w{w}.{fmt}')} {w}w" for w in widths)
+        return ", ".join(
+            f"{self.rendition_url(f'{stem}w{w}.{fmt}')} {w}w" for w in widths
+        )
 
     def crop_url(self, ratio="16x9", fmt=None):
         """The largest crop of a ratio ("16x9", "4x3", "1x1"), for cards and
@@ -77,7 +81,9 @@ class Image(models.Model):
         if not self.renditions_ready or not self.renditions["crops"].get(ratio):
             return self.url
         width = self.renditions["crops"][ratio][-1]
-        return self.rendition_url(f"{ratio}-w{width}.{fmt or self.renditions['formats'][-1]}")
+        return self.rendition_url(
+            f"{ratio}-w{width}.{fmt or self.renditions['formats'][-1]}"
+        )
 
     def crop_size(self, ratio="16x9"):
         """(width, height) of crop_url's picture."""

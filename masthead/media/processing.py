@@ -62,7 +62,9 @@ def inspect(fileobj, *, max_pixels, memory_budget=None):
                 kind, (width, height) = image.format, image.size
                 image.verify()
     except Image.DecompressionBombError as err:
-        raise ImageRejected(_too_big_message(None, None, max_pixels), "too_large") from err
+        raise ImageRejected(
+            _too_big_message(None, None, max_pixels), "too_large"
+        ) from err
     except (UnidentifiedImageError, OSError, SyntaxError, ValueError) as err:
         raise ImageRejected(
             "This file is not a picture we can read: upload a JPEG, PNG, WebP or GIF.",
@@ -72,7 +74,8 @@ def inspect(fileobj, *, max_pixels, memory_budget=None):
         fileobj.seek(0)
     if kind not in ACCEPTED:
         raise ImageRejected(
-            f"{kind} images are not accepted: upload a JPEG, PNG, WebP or GIF.", "format"
+            f"{kind} images are not accepted: upload a JPEG, PNG, WebP or GIF.",
+            "format",
         )
     kind = ACCEPTED[kind]
     limit = pixel_limit(kind, max_pixels, memory_budget)
@@ -116,7 +119,7 @@ def clean_metadata(fileobj):
 
 
 def credit_from_metadata(fileobj):
-    """"Byline/Agency" from IPTC or EXIF, as newsrooms print credits; "" if none."""
+    """ "Byline/Agency" from IPTC or EXIF, as newsrooms print credits; "" if none."""
     fileobj.seek(0)
     with Image.open(fileobj) as image:
         iptc = IptcImagePlugin.getiptcinfo(image) or {}
@@ -128,7 +131,9 @@ def credit_from_metadata(fileobj):
             or _text(exif.get(EXIF_COPYRIGHT))
         )
     fileobj.seek(0)
-    agency = agency.removeprefix("©").removeprefix("(c)").removeprefix("Copyright").strip()
+    agency = (
+        agency.removeprefix("©").removeprefix("(c)").removeprefix("Copyright").strip()
+    )
     parts = [part for part in (byline, agency) if part]
     if len(parts) == 2 and parts[0].lower() == parts[1].lower():
         parts = parts[:1]
@@ -174,7 +179,9 @@ def _decoded(image, largest_width):
     JPEGs are decoded at 1/2, 1/4 or 1/8 scale (draft); others are reduced by a
     whole factor at once (Image.reduce) and the full-size bitmap let go."""
     if image.format == "JPEG":
-        image.draft("RGB", (largest_width, round(image.height * largest_width / image.width)))
+        image.draft(
+            "RGB", (largest_width, round(image.height * largest_width / image.width))
+        )
     image.seek(0)  # the first frame of an animated GIF or WebP
     image.load()
     mode = "RGBA" if _has_alpha(image) else "RGB"

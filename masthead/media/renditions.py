@@ -17,7 +17,9 @@ def make(image):
     folder = f"renditions/{image.pk}"
     widths, crops, formats = [], {name: [] for name in geometry.RATIOS}, set()
     with image.file.open("rb") as source:
-        for name, data in processing.render(source, focal=(image.focal_x, image.focal_y)):
+        for name, data in processing.render(
+            source, focal=(image.focal_x, image.focal_y)
+        ):
             path = f"{folder}/{key}/{name}"
             if default_storage.exists(path):
                 default_storage.delete(path)  # same name must mean same picture

@@ -59,6 +59,11 @@ class SearchEntry(models.Model):
     standfirst = models.TextField(_("standfirst"))
     body = models.TextField(_("body text"))
     document = DocumentField(db_column="search_entry", editable=False)
+    # PostgreSQL only (see migration 0002): the headline's weighted vector,
+    # which ranks, and the full vector with positions, which confirms phrases.
+    # Never select whole SearchEntry rows: SQLite's table has neither column.
+    headline = DocumentField(db_column="headline", editable=False)
+    positions = DocumentField(db_column="positions", editable=False)
 
     class Meta:
         managed = False

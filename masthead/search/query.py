@@ -82,6 +82,12 @@ def to_websearch(parsed):
     return " ".join(parts)
 
 
+def without_phrases(parsed):
+    """The same words with every phrase loosened into its words (all still required)."""
+    words = list(parsed.words) + [word for phrase in parsed.phrases for word in phrase]
+    return ParsedQuery(tuple(_unique(words)), ())
+
+
 def clean_text(text):
     """Text fit for the index: no control characters (they mark highlights)."""
     return _CONTROL.sub(" ", text or "")

@@ -175,7 +175,8 @@ MASTHEAD_SERVE_MEDIA = env_bool("MASTHEAD_SERVE_MEDIA", True)
 LOGIN_URL = "admin:login"
 
 # Security headers. The CSP allows no inline script at all: our few scripts are
-# static files, and anything inline must carry the per-request nonce.
+# static files. A nonce is available for a page that truly needs inline
+# script, but public pages must not use one: they are cached for every reader.
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"

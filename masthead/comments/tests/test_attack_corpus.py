@@ -102,3 +102,13 @@ def test_four_byte_characters_are_stored_whole(client, article, open_rules):
     assert Comment.objects.get(name="Zoë 🦆 𝒜").body == "A fair point, number 1."
     assert Comment.objects.filter(body="Ducks 🦆🦆 and 😀").exists()
 
+
+
+def test_a_website_set_outside_the_form_never_becomes_a_script_link(client, article):
+    from masthead.core.testing import make_comment
+
+    make_comment(article, name="Imported", website="jav&#x09;ascript:window.__xss=1")
+    html = client.get(article.get_absolute_url()).content.decode()
+    assert "Imported" in html
+    assert audit(html) == []
+    assert "ascript:window" not in html

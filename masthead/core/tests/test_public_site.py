@@ -8,6 +8,8 @@ from masthead.comments.models import Comment
 
 from .crawl import crawl
 
+pytestmark = pytest.mark.django_db
+
 
 @pytest.fixture(scope="module")
 def demo_pages(django_db_setup, django_db_blocker, tmp_path_factory):

@@ -42,7 +42,8 @@ def test_web_share_button_appears_only_where_the_browser_can_share(browser, stor
 
         sharing = context.new_page()
         sharing.add_init_script(
-            "navigator.share = (data) => { window.shared = data; return Promise.resolve(); };"
+            "navigator.share = (data) => {"
+            " window.shared = data; return Promise.resolve(); };"
         )
         sharing.goto(story_url)
         sharing.get_by_role("button", name="Share…").click()

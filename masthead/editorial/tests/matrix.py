@@ -35,8 +35,11 @@ ALLOWED = {
     "manage_sections": {E, AD},
     "manage_tags": {E, AD},
 }
-CASES = [(role, action, role in allowed) for action, allowed in ALLOWED.items()
-         for role in ROLES]
+CASES = [
+    (role, action, role in allowed)
+    for action, allowed in ALLOWED.items()
+    for role in ROLES
+]
 
 # action → (whose article, starting status, transition name, target status)
 TRANSITIONS = {
@@ -60,9 +63,13 @@ EDITS = {
 
 
 def article_for(whose, status, *, user, other):
-    published_at = timezone.now() - timedelta(hours=1) if status == S.PUBLISHED else None
+    published_at = (
+        timezone.now() - timedelta(hours=1) if status == S.PUBLISHED else None
+    )
     return make_article(
-        status=status, published_at=published_at, section=make_section(),
+        status=status,
+        published_at=published_at,
+        section=make_section(),
         created_by=user if whose == "own" else other,
     )
 

@@ -16,11 +16,16 @@ pytestmark = pytest.mark.django_db
 def change_form_data(article, **changes):
     """What the admin's article form posts, with both inlines' management forms."""
     data = {
-        "title": article.title, "slug": article.slug, "standfirst": article.standfirst,
-        "body": article.body, "section": article.section_id or "",
+        "title": article.title,
+        "slug": article.slug,
+        "standfirst": article.standfirst,
+        "body": article.body,
+        "section": article.section_id or "",
         "comments_enabled": "on",
-        "bylines-TOTAL_FORMS": "0", "bylines-INITIAL_FORMS": "0",
-        "corrections-TOTAL_FORMS": "0", "corrections-INITIAL_FORMS": "0",
+        "bylines-TOTAL_FORMS": "0",
+        "bylines-INITIAL_FORMS": "0",
+        "corrections-TOTAL_FORMS": "0",
+        "corrections-INITIAL_FORMS": "0",
     }
     return {**data, **changes}
 
@@ -41,22 +46,43 @@ def attempt_in_admin(client, action, user, other):
     if action == "add_correction":
         article = make_article(created_by=other, section=make_section())
         url = reverse("admin:articles_article_change", args=[article.pk])
-        client.post(url, change_form_data(article, **{
-            "corrections-TOTAL_FORMS": "1", "corrections-0-kind": "correction",
-            "corrections-0-text": "We got the date wrong.",
-        }))
+        client.post(
+            url,
+            change_form_data(
+                article,
+                **{
+                    "corrections-TOTAL_FORMS": "1",
+                    "corrections-0-kind": "correction",
+                    "corrections-0-text": "We got the date wrong.",
+                },
+            ),
+        )
         return Correction.objects.filter(article=article).exists()
     if action == "moderate_comments":
         comment = make_comment(make_article(), status="pending")
-        client.post(reverse("admin:comments_comment_changelist"), {
-            "action": "delete_selected", "_selected_action": [comment.pk], "post": "yes",
-        })
+        client.post(
+            reverse("admin:comments_comment_changelist"),
+            {
+                "action": "delete_selected",
+                "_selected_action": [comment.pk],
+                "post": "yes",
+            },
+        )
         return not type(comment).objects.filter(pk=comment.pk).exists()
-    model, name = {"manage_sections": (Section, "Sports desk"),
-                   "manage_tags": (Tag, "Flooding")}[action]
+    model, name = {
+        "manage_sections": (Section, "Sports desk"),
+        "manage_tags": (Tag, "Flooding"),
+    }[action]
     url = reverse(f"admin:articles_{model._meta.model_name}_add")
-    client.post(url, {"name": name, "slug": name.lower().replace(" ", "-"),
-                      "position": 0, "in_navigation": "on"})
+    client.post(
+        url,
+        {
+            "name": name,
+            "slug": name.lower().replace(" ", "-"),
+            "position": 0,
+            "in_navigation": "on",
+        },
+    )
     return model.objects.filter(name=name).exists()
 
 
@@ -82,8 +108,10 @@ def test_status_cannot_be_set_through_the_form(client, make_user):
     article = make_article(status=S.DRAFT, created_by=contributor)
     client.force_login(contributor)
     url = reverse("admin:articles_article_change", args=[article.pk])
-    client.post(url, change_form_data(article, status="published",
-                                      published_at="2020-01-01 00:00"))
+    client.post(
+        url,
+        change_form_data(article, status="published", published_at="2020-01-01 00:00"),
+    )
     article.refresh_from_db()
     assert article.status == S.DRAFT and article.published_at is None
 
@@ -91,10 +119,17 @@ def test_status_cannot_be_set_through_the_form(client, make_user):
 def test_a_new_article_belongs_to_its_writer_and_keeps_a_revision(client, make_user):
     contributor = make_user("Contributor")
     client.force_login(contributor)
-    client.post(reverse("admin:articles_article_add"), change_form_data(
-        Article(title="Fresh story", slug="fresh-story", body="Words.",
-                section=make_section()),
-    ))
+    client.post(
+        reverse("admin:articles_article_add"),
+        change_form_data(
+            Article(
+                title="Fresh story",
+                slug="fresh-story",
+                body="Words.",
+                section=make_section(),
+            ),
+        ),
+    )
     article = Article.objects.get(slug="fresh-story")
     assert article.created_by == contributor and article.status == S.DRAFT
     assert Revision.objects.get(article=article).user == contributor
@@ -104,7 +139,9 @@ def test_the_change_page_offers_only_allowed_transitions(client, make_user):
     contributor = make_user("Contributor")
     article = make_article(status=S.DRAFT, created_by=contributor)
     client.force_login(contributor)
-    html = client.get(reverse("admin:articles_article_change", args=[article.pk])).content.decode()
+    html = client.get(
+        reverse("admin:articles_article_change", args=[article.pk])
+    ).content.decode()
     assert "Submit for review" in html
     assert "Publish now" not in html
 
@@ -113,9 +150,14 @@ def test_bulk_publish_action_refuses_what_the_role_may_not_do(client, make_user)
     author = make_user("Author")
     own = make_article(status=S.IN_REVIEW, created_by=author)
     client.force_login(author)
-    response = client.post(reverse("admin:articles_article_changelist"), {
-        "action": "publish", "_selected_action": [own.pk],
-    }, follow=True)
+    response = client.post(
+        reverse("admin:articles_article_changelist"),
+        {
+            "action": "publish",
+            "_selected_action": [own.pk],
+        },
+        follow=True,
+    )
     assert Article.objects.get(pk=own.pk).status == S.PUBLISHED
     assert "published" in response.content.decode()
 

@@ -10,8 +10,11 @@ pytestmark = pytest.mark.django_db
 
 def test_a_correction_shows_at_the_foot_of_the_article_with_its_time(client, make_user):
     article = make_article()
-    note = services.add_correction(article=article, user=make_user("Editor"),
-                                   text="An earlier version misnamed the mayor.")
+    note = services.add_correction(
+        article=article,
+        user=make_user("Editor"),
+        text="An earlier version misnamed the mayor.",
+    )
     html = client.get(article.get_absolute_url()).content.decode()
     assert f'id="correction-{note.pk}"' in html
     assert "An earlier version misnamed the mayor." in html
@@ -21,8 +24,9 @@ def test_a_correction_shows_at_the_foot_of_the_article_with_its_time(client, mak
 def test_the_corrections_page_lists_only_published_articles_notes(client, make_user):
     editor = make_user("Editor")
     live = make_article(title="Live story")
-    services.add_correction(article=live, user=editor, text="Fixed the date.",
-                            kind=Correction.Kind.UPDATE)
+    services.add_correction(
+        article=live, user=editor, text="Fixed the date.", kind=Correction.Kind.UPDATE
+    )
     withdrawn = make_article(title="Withdrawn story")
     services.add_correction(article=withdrawn, user=editor, text="Hidden note.")
     services.unpublish(article=withdrawn, user=editor)
@@ -34,7 +38,9 @@ def test_the_corrections_page_lists_only_published_articles_notes(client, make_u
     ]
 
 
-def test_recent_corrections_is_one_query_however_many(django_assert_num_queries, make_user):
+def test_recent_corrections_is_one_query_however_many(
+    django_assert_num_queries, make_user
+):
     """Feeds and JSON-LD read corrections with their article: no per-row query."""
     editor = make_user("Editor")
     for _ in range(5):

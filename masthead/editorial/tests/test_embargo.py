@@ -39,7 +39,8 @@ def listing_surfaces(article, section, tag, author):
         "section feed": optional("feeds:section_rss", slug=section.slug),
         "tag feed": optional("feeds:tag_rss", slug=tag.slug),
         "author feed": optional("feeds:author_rss", slug=author.slug),
-        "search": (optional("search:search") or "") and f"{reverse('search:search')}?q={WORD}",
+        "search": (optional("search:search") or "")
+        and f"{reverse('search:search')}?q={WORD}",
         "api": optional("api:article-list") or optional("api:articles"),
         "corrections": optional("editorial:corrections"),
     }
@@ -51,7 +52,10 @@ def sitemap_urls(client):
     if index is None:
         return {}
     xml = client.get(index).content.decode()
-    paths = [re.sub(r"^https?://[^/]+", "", loc) for loc in re.findall(r"<loc>([^<]+)</loc>", xml)]
+    paths = [
+        re.sub(r"^https?://[^/]+", "", loc)
+        for loc in re.findall(r"<loc>([^<]+)</loc>", xml)
+    ]
     return {f"sitemap {path}": path for path in paths}
 
 
@@ -66,9 +70,12 @@ def embargoed(django_capture_on_commit_callbacks):
     section, tag, author = make_section(), make_tag(), make_person()
     with django_capture_on_commit_callbacks(execute=True):  # search indexing
         article = make_article(
-            status=Article.Status.SCHEDULED, title=f"{WORD} dam report",
+            status=Article.Status.SCHEDULED,
+            title=f"{WORD} dam report",
             published_at=timezone.now() + timedelta(hours=2),
-            section=section, authors=[author], tags=[tag],
+            section=section,
+            authors=[author],
+            tags=[tag],
         )
         make_article(section=section, authors=[author], tags=[tag])  # something to list
     return article, section, tag, author
@@ -90,10 +97,13 @@ def test_the_embargo_lifts_on_the_minute_without_the_worker(client, embargoed):
         surfaces = {**listing_surfaces(article, *rest), **sitemap_urls(client)}
         surfaces.pop("corrections", None)  # lists corrections, not articles
         surfaces = {  # sitemaps of sections, tags and authors list no articles
-            name: url for name, url in surfaces.items()
+            name: url
+            for name, url in surfaces.items()
             if not re.search(r"sitemap-(sections|tags|authors)", url)
         }
-        missing = [name for name, url in surfaces.items() if not shows(client, url, article)]
+        missing = [
+            name for name, url in surfaces.items() if not shows(client, url, article)
+        ]
         assert client.get(article.get_absolute_url()).status_code == 200
     assert missing == []
     assert Article.objects.get(pk=article.pk).status == Article.Status.SCHEDULED

@@ -41,8 +41,11 @@ def test_a_job_held_until_later_is_not_run_early():
 
 
 def test_the_worker_publishes_scheduled_articles_when_their_time_comes():
-    due = make_article(status=Article.Status.SCHEDULED, title="Budget passes",
-                       published_at=timezone.now() - timedelta(seconds=30))
+    due = make_article(
+        status=Article.Status.SCHEDULED,
+        title="Budget passes",
+        published_at=timezone.now() - timedelta(seconds=30),
+    )
     output = run_worker_once()
     assert Article.objects.get(pk=due.pk).status == Article.Status.PUBLISHED
     assert "published scheduled article" in output and "Budget passes" in output

@@ -24,7 +24,9 @@ def test_editors_preview_a_draft_as_readers_will_see_it(client, make_user, draft
 
 
 def test_a_signed_link_shows_that_draft_to_someone_without_an_account(client, draft):
-    url = reverse("editorial:shared_preview", kwargs={"token": preview.make_token(draft)})
+    url = reverse(
+        "editorial:shared_preview", kwargs={"token": preview.make_token(draft)}
+    )
     response = client.get(url)
     assert response.status_code == 200
     assert "Secret budget draft" in response.content.decode()
@@ -43,7 +45,9 @@ def test_an_expired_link_shows_nothing(client, draft, settings):
     settings.MASTHEAD_PREVIEW_LINK_MAX_AGE = 60
     token = preview.make_token(draft)
     with mock.patch("time.time", return_value=__import__("time").time() + 120):
-        response = client.get(reverse("editorial:shared_preview", kwargs={"token": token}))
+        response = client.get(
+            reverse("editorial:shared_preview", kwargs={"token": token})
+        )
     assert response.status_code == 404
 
 

@@ -38,7 +38,9 @@ def test_editors_compare_two_revisions_as_an_escaped_diff(client, make_user):
     assert "<ins>+ The council met &lt;script&gt;x()&lt;/script&gt;.</ins>" in html
 
 
-def test_restoring_a_revision_brings_back_its_words_as_a_new_revision(client, make_user):
+def test_restoring_a_revision_brings_back_its_words_as_a_new_revision(
+    client, make_user
+):
     editor = make_user("Editor")
     article = make_article(status=Article.Status.DRAFT, section=make_section())
     first = edited(article, editor, title="Original headline")

@@ -68,7 +68,9 @@ def test_each_transition_is_recorded_with_who_and_when(make_user):
 def test_a_state_that_does_not_allow_the_action_is_refused_with_a_sentence(make_user):
     editor = make_user("Editor")
     article = make_article(status=S.PUBLISHED)
-    with pytest.raises(services.TransitionError, match="cannot be submitted for review"):
+    with pytest.raises(
+        services.TransitionError, match="cannot be submitted for review"
+    ):
         services.submit_for_review(article=article, user=editor)
     assert Article.objects.get(pk=article.pk).status == S.PUBLISHED
 
@@ -77,7 +79,9 @@ def test_scheduling_needs_a_future_time(make_user):
     editor = make_user("Editor")
     article = make_article(status=S.DRAFT)
     with pytest.raises(services.TransitionError, match="future"):
-        services.schedule(article=article, user=editor, at=timezone.now() - timedelta(1))
+        services.schedule(
+            article=article, user=editor, at=timezone.now() - timedelta(1)
+        )
     assert Article.objects.get(pk=article.pk).status == S.DRAFT
 
 
@@ -99,7 +103,9 @@ def test_publishing_a_scheduled_article_early_moves_its_time_to_now(make_user):
 
 
 def test_publish_due_flips_only_articles_whose_time_has_come():
-    due = make_article(status=S.SCHEDULED, published_at=timezone.now() - timedelta(minutes=1))
+    due = make_article(
+        status=S.SCHEDULED, published_at=timezone.now() - timedelta(minutes=1)
+    )
     later = make_article(status=S.SCHEDULED, published_at=matrix.future())
     done = services.publish_due()
     assert [a.pk for a in done] == [due.pk]
@@ -121,8 +127,12 @@ def test_a_correction_moves_the_updated_time_but_not_the_publication_time(make_u
     editor = make_user("Editor")
     published = timezone.now() - timedelta(days=2)
     article = make_article(status=S.PUBLISHED, published_at=published)
-    services.add_correction(article=article, user=editor, text="We misspelt a name.",
-                            kind=Correction.Kind.CORRECTION)
+    services.add_correction(
+        article=article,
+        user=editor,
+        text="We misspelt a name.",
+        kind=Correction.Kind.CORRECTION,
+    )
     article.refresh_from_db()
     assert article.published_at == published
     assert article.revised_at > published

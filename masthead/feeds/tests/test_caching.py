@@ -46,8 +46,15 @@ def site():
     }
 
 
-LISTINGS = ["/feed/", "/feed/atom/", "/feed.json", "/sections/local/feed/",
-            "/authors/maren/feed/", "/sitemap-articles.xml", "/news-sitemap.xml"]  # fmt: skip
+LISTINGS = [
+    "/feed/",
+    "/feed/atom/",
+    "/feed.json",
+    "/sections/local/feed/",
+    "/authors/maren/feed/",
+    "/sitemap-articles.xml",
+    "/news-sitemap.xml",
+]
 
 
 def warm(client, *urls):

@@ -77,11 +77,10 @@ def site():
 
 def feed_urls(site):
     urls = ["/feed/", "/feed/atom/", "/feed.json"]
-    for kind, obj in [("sections", site["section"]), ("tags", site["tag"]),
-                      ("authors", site["author"])] + [
-        (kind, obj) for kind, obj in zip(("sections", "tags", "authors"), site["secret"])
-    ]:  # fmt: skip
-        urls += [f"/{kind}/{obj.slug}/feed/", f"/{kind}/{obj.slug}/feed/atom/"]
+    public = (site["section"], site["tag"], site["author"])
+    for objects in (public, site["secret"]):
+        for kind, obj in zip(("sections", "tags", "authors"), objects, strict=True):
+            urls += [f"/{kind}/{obj.slug}/feed/", f"/{kind}/{obj.slug}/feed/atom/"]
     return urls
 
 

@@ -2,7 +2,12 @@ from django import template
 from django.utils.html import format_html, format_html_join
 
 register = template.Library()
-MIME = {"webp": "image/webp", "jpeg": "image/jpeg", "png": "image/png", "gif": "image/gif"}
+MIME = {
+    "webp": "image/webp",
+    "jpeg": "image/jpeg",
+    "png": "image/png",
+    "gif": "image/gif",
+}
 
 
 @register.simple_tag
@@ -16,11 +21,17 @@ def picture(image, sizes="100vw", alt=None, loading="lazy", crop=None, css_class
     if not image.renditions_ready:
         return format_html(
             '<img src="{}" alt="{}" width="{}" height="{}" loading="{}" class="{}">',
-            image.url, alt, width, height, loading, css_class,
+            image.url,
+            alt,
+            width,
+            height,
+            loading,
+            css_class,
         )
     formats = image.renditions["formats"]
     sources = format_html_join(
-        "", '<source type="{}" srcset="{}" sizes="{}">',
+        "",
+        '<source type="{}" srcset="{}" sizes="{}">',
         ((MIME[fmt], image.srcset(fmt, crop), sizes) for fmt in formats[:-1]),
     )
     fallback = formats[-1]
@@ -28,8 +39,15 @@ def picture(image, sizes="100vw", alt=None, loading="lazy", crop=None, css_class
     return format_html(
         '<picture>{}<img src="{}" srcset="{}" sizes="{}" alt="{}" width="{}" '
         'height="{}" loading="{}" class="{}"></picture>',
-        sources, src, image.srcset(fallback, crop), sizes, alt, width, height,
-        loading, css_class,
+        sources,
+        src,
+        image.srcset(fallback, crop),
+        sizes,
+        alt,
+        width,
+        height,
+        loading,
+        css_class,
     )
 
 

@@ -20,7 +20,12 @@ def exif_with(orientation=None, gps=False, artist=None, copyright=None):
     if orientation:
         exif[processing.EXIF_ORIENTATION] = orientation
     if gps:
-        exif[processing.EXIF_GPS] = {1: "N", 2: (51.0, 30.0, 0.0), 3: "W", 4: (0.0, 7.0, 0.0)}
+        exif[processing.EXIF_GPS] = {
+            1: "N",
+            2: (51.0, 30.0, 0.0),
+            3: "W",
+            4: (0.0, 7.0, 0.0),
+        }
     if artist:
         exif[processing.EXIF_ARTIST] = artist
     if copyright:

@@ -26,9 +26,15 @@ def editor(client):
 
 
 def upload(client, data, name="photo.jpg", **fields):
-    form = {"alt_text": "A red square", "caption": "", "credit": "Jo Snap/Ledger",
-            "focal_x": "0.5", "focal_y": "0.5", **fields,
-            "file": SimpleUploadedFile(name, data)}
+    form = {
+        "alt_text": "A red square",
+        "caption": "",
+        "credit": "Jo Snap/Ledger",
+        "focal_x": "0.5",
+        "focal_y": "0.5",
+        **fields,
+        "file": SimpleUploadedFile(name, data),
+    }
     return client.post(reverse("admin:media_image_add"), form)
 
 
@@ -69,7 +75,9 @@ def test_alt_text_and_a_credit_are_required(client, editor):
     assert not Image.objects.exists()
 
 
-def test_saving_queues_renditions_for_the_worker(client, editor, django_capture_on_commit_callbacks):
+def test_saving_queues_renditions_for_the_worker(
+    client, editor, django_capture_on_commit_callbacks
+):
     from django_tasks_db.models import DBTaskResult
 
     with django_capture_on_commit_callbacks(execute=True):
@@ -84,12 +92,21 @@ def test_the_focal_point_is_set_with_numbers_without_javascript(client, editor):
     url = reverse("admin:media_image_change", args=[image.pk])
     page = client.get(url).content.decode()
     assert "data-focal-point" in page and "focal-point.js" in page
-    client.post(url, {"alt_text": image.alt_text, "credit": image.credit, "caption": "",
-                      "focal_x": "0.25", "focal_y": "0.75"})
+    client.post(
+        url,
+        {
+            "alt_text": image.alt_text,
+            "credit": image.credit,
+            "caption": "",
+            "focal_x": "0.25",
+            "focal_y": "0.75",
+        },
+    )
     image.refresh_from_db()
     assert (image.focal_x, image.focal_y) == (0.25, 0.75)
-    response = client.post(url, {"alt_text": "x", "credit": "y", "focal_x": "3",
-                                 "focal_y": "0.5"})
+    response = client.post(
+        url, {"alt_text": "x", "credit": "y", "focal_x": "3", "focal_y": "0.5"}
+    )
     assert "between 0 and 1" in response.content.decode()
 
 

@@ -24,4 +24,6 @@ def test_a_crop_stops_at_the_edges():
 
 
 def test_a_moved_focal_point_moves_the_crop():
-    assert geometry.crop_box(6000, 4000, (4, 3), 0.1) != geometry.crop_box(6000, 4000, (4, 3), 0.9)
+    assert geometry.crop_box(6000, 4000, (4, 3), 0.1) != geometry.crop_box(
+        6000, 4000, (4, 3), 0.9
+    )

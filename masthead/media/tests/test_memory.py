@@ -19,8 +19,12 @@ def test_rendering_a_24_megapixel_jpeg_stays_under_300_mb(tmp_path):
     noise = Image.effect_noise((6000, 4000), 40)
     Image.merge("RGB", [noise, noise.rotate(180), noise]).save(path, "JPEG", quality=90)
     del noise
-    result = subprocess.run([sys.executable, "-c", CHILD, str(path)],
-                            capture_output=True, text=True, check=True)
+    result = subprocess.run(
+        [sys.executable, "-c", CHILD, str(path)],
+        capture_output=True,
+        text=True,
+        check=True,
+    )
     made, peak_mb = map(int, result.stdout.split())
     assert made == 2 * (6 + 3 * 2)  # widths and crops, WebP and JPEG each
     assert peak_mb < 300, f"peak {peak_mb} MB"

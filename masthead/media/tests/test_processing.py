@@ -8,15 +8,19 @@ from masthead.media import processing
 from .images import exif_with, picture
 
 
-@pytest.mark.parametrize(("fmt", "kind"), [("JPEG", "jpeg"), ("PNG", "png"),
-                                           ("WEBP", "webp"), ("GIF", "gif")])
+@pytest.mark.parametrize(
+    ("fmt", "kind"),
+    [("JPEG", "jpeg"), ("PNG", "png"), ("WEBP", "webp"), ("GIF", "gif")],
+)
 def test_the_four_accepted_types_are_recognised_from_their_bytes(fmt, kind):
     info = processing.inspect(io.BytesIO(picture(fmt)), max_pixels=10**7)
     assert (info.format, info.width, info.height) == (kind, 800, 600)
 
 
 def test_a_non_image_is_refused_with_a_sentence():
-    with pytest.raises(processing.ImageRejected, match="not a picture we can read") as err:
+    with pytest.raises(
+        processing.ImageRejected, match="not a picture we can read"
+    ) as err:
         processing.inspect(io.BytesIO(b"%PDF-1.4 not a picture"), max_pixels=10**7)
     assert err.value.code == "not_an_image"
 
@@ -36,7 +40,9 @@ def test_a_decompression_bomb_is_refused_before_decoding():
 
 
 def test_gps_is_removed_and_orientation_applied():
-    raw = picture(size=(300, 100), exif=exif_with(orientation=6, gps=True, artist="Ann Lee"))
+    raw = picture(
+        size=(300, 100), exif=exif_with(orientation=6, gps=True, artist="Ann Lee")
+    )
     cleaned = Image.open(io.BytesIO(processing.clean_metadata(io.BytesIO(raw))))
     exif = cleaned.getexif()
     assert cleaned.size == (100, 300)  # rotated upright
@@ -49,8 +55,12 @@ def test_a_file_with_nothing_to_clean_is_kept_byte_for_byte():
 
 
 def test_credit_comes_from_exif_byline_and_copyright():
-    raw = picture(exif=exif_with(artist="Ann Lee", copyright="Copyright Alder Photo Agency"))
-    assert processing.credit_from_metadata(io.BytesIO(raw)) == "Ann Lee/Alder Photo Agency"
+    raw = picture(
+        exif=exif_with(artist="Ann Lee", copyright="Copyright Alder Photo Agency")
+    )
+    assert (
+        processing.credit_from_metadata(io.BytesIO(raw)) == "Ann Lee/Alder Photo Agency"
+    )
     assert processing.credit_from_metadata(io.BytesIO(picture())) == ""
 
 
@@ -71,7 +81,9 @@ def test_transparent_pngs_keep_their_transparency():
 
 def test_formats_that_decode_at_full_size_get_a_lower_pixel_limit():
     webp = io.BytesIO(picture("WEBP", size=(5000, 4000)))
-    with pytest.raises(processing.ImageRejected, match="limit for WebP files is 14 megapixels"):
+    with pytest.raises(
+        processing.ImageRejected, match="limit for WebP files is 14 megapixels"
+    ):
         processing.inspect(webp, max_pixels=40_000_000, memory_budget=220 << 20)
     jpeg = io.BytesIO(picture("JPEG", size=(5000, 4000)))
     assert processing.inspect(jpeg, max_pixels=40_000_000, memory_budget=220 << 20)

@@ -1,8 +1,8 @@
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.core.files.storage import default_storage
+from django.db import connection
 from django.template import Context, Template
+from django.test.utils import CaptureQueriesContext
 
 from masthead.core.testing import make_article, make_image
 from masthead.editorial import jobs
@@ -18,7 +18,9 @@ pytestmark = pytest.mark.django_db
 def big_image(**fields):
     from django.core.files.base import ContentFile
 
-    return make_image(file=ContentFile(picture(size=(2400, 1600)), name="big.jpg"), **fields)
+    return make_image(
+        file=ContentFile(picture(size=(2400, 1600)), name="big.jpg"), **fields
+    )
 
 
 def render_picture(image, **options):
@@ -34,7 +36,9 @@ def test_renditions_are_made_once_by_the_worker_and_recorded():
     assert image.renditions_ready
     assert image.renditions["widths"] == [320, 640, 960, 1280, 1600, 2048]
     assert image.renditions["formats"] == ["webp", "jpeg"]
-    assert default_storage.exists(f"renditions/{image.pk}/{image.renditions['key']}/w2048.webp")
+    assert default_storage.exists(
+        f"renditions/{image.pk}/{image.renditions['key']}/w2048.webp"
+    )
     jobs.enqueue(make_renditions, image.pk)
     assert jobs.run_pending() == 1  # the job ran, and found nothing to do
     assert make_renditions.call(image.pk) == 0
@@ -73,7 +77,9 @@ def test_crops_for_previews_and_structured_data_have_their_ratio():
     assert image.crop_url("4x3").endswith("4x3-w1280.jpeg")
 
 
-def test_listing_pages_use_srcset_without_extra_queries(client, django_assert_num_queries):
+def test_listing_pages_use_srcset_without_extra_queries(
+    client, django_assert_num_queries
+):
     """The picture tag reads only the image row the listing already joined."""
     hero = renditions.make(big_image())
     make_article(hero_image=hero)

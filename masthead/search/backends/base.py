@@ -11,7 +11,7 @@ from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
 from django.conf import settings
-from django.core.paginator import Paginator
+from django.core.paginator import Page, Paginator
 from django.db import connection
 from django.db.models import Exists, OuterRef
 from django.utils import timezone
@@ -22,15 +22,13 @@ from masthead.articles.models import Article
 from .. import query
 from ..models import SearchEntry
 
-# Beyond this many hits we stop counting: nobody reads page 84 of a search,
-# and counting every match of a common word is the slowest part of a query.
-MAX_RESULTS = 1000
-# Relevance is ranked among the same MAX_RESULTS newest matches that are
-# counted (entries are keyed by article id, which grows with time). Ranking
-# every article that contains "council" costs time in proportion to the
-# archive; a newsroom's readers want the recent story first anyway. See
+# Relevance is ranked among the newest MAX_RESULTS matches (entries are
+# keyed by article id, which grows with time), and that is also where
+# counting stops. Ranking or counting every article that contains "council"
+# costs time in proportion to the archive; nobody reads page 84 of a search,
+# and a newsroom's readers want the recent story first anyway. See
 # bench/search.py for the figures.
-MAX_RANKED = MAX_RESULTS
+MAX_RESULTS = 1000
 
 
 @dataclass
@@ -40,21 +38,6 @@ class Hit:
     article: Article
     snippet: str
     rank: float
-
-
-class CappedResults:
-    """A Paginator's object list: counted cheaply and at most MAX_RESULTS long."""
-
-    def __init__(self, ranked, matched):
-        self.ranked = ranked
-        self.matched = matched
-
-    def count(self):
-        return self.matched.values("pk")[:MAX_RESULTS].count()
-
-    def __getitem__(self, key):
-        start, stop = key.start or 0, key.stop
-        return self.ranked(start, stop) if stop > start else []
 
 
 class SearchBackend:
@@ -69,21 +52,27 @@ class SearchBackend:
     vendor = None
 
     def search(self, text, *, filters=None, page_number=1, per_page=None):
-        """The requested page of hits for what the reader typed, best first."""
+        """The requested page of hits for what the reader typed, best first.
+
+        A page number past the end gives the last page; junk gives the first.
+        """
         parsed = query.parse(text)
-        articles = filtered(Article.objects.published(), filters or {})
-        entries = SearchEntry.objects.filter(
-            Exists(articles.filter(pk=OuterRef("pk")))
-        )
-        entries = self.matched(entries, parsed) if parsed else entries.none()
-        paginator = Paginator(
-            CappedResults(lambda start, stop: self.ranked(entries, parsed, start, stop),
-                          entries),
-            per_page or settings.MASTHEAD_PAGE_SIZE,
-        )  # fmt: skip
-        page = paginator.get_page(page_number)
-        page.object_list = self.hits(page.object_list, parsed)
-        return page
+        per_page = per_page or settings.MASTHEAD_PAGE_SIZE
+        number = page_number_from(page_number)
+        rows, total = [], 0
+        if parsed:
+            articles = filtered(Article.objects.published(), filters or {})
+            entries = self.matched(
+                SearchEntry.objects.filter(Exists(articles.filter(pk=OuterRef("pk")))),
+                parsed,
+            )
+            rows, total = self.ranked(entries, parsed, (number - 1) * per_page, per_page)
+            if not rows and total:
+                number = -(-total // per_page)
+                rows, total = self.ranked(entries, parsed, (number - 1) * per_page, per_page)
+        paginator = Paginator([], per_page)
+        paginator.count = total  # known already: the ranked query counted
+        return Page(self.hits(rows, parsed), number if total else 1, paginator)
 
     def hits(self, rows, parsed):
         if not rows:
@@ -101,28 +90,35 @@ class SearchBackend:
         """Entries that match the query (a SearchEntry queryset)."""
         raise NotImplementedError
 
-    def ranked(self, entries, parsed, start, stop):
-        """[(id, rank)] for rows start:stop of the matching entries, best first.
+    def ranked(self, entries, parsed, offset, limit):
+        """([(id, rank)] for `limit` rows from `offset`, best first; total matches).
 
         The inner query walks the matches newest first and stops at
-        MAX_RANKED, scoring only those rows (both databases read matches in
-        id order from an index here); the outer query sorts them by score.
-        Django cannot select FROM a subquery, so the outer query is written
-        around the inner one Django compiled (published rule and filters in).
+        MAX_RESULTS, scoring only those rows (both databases read matches in
+        id order from an index here); the outer query sorts them by score
+        and counts them in the same pass. Django cannot select FROM a
+        subquery, so the outer query is written around the inner one Django
+        compiled (the published rule and the filters are in it).
         """
         newest = (
             entries.annotate(rank=self.rank(parsed))
             .order_by("-pk")
-            .values_list("pk", "rank")[:MAX_RANKED]
+            .values_list("pk", "rank")[:MAX_RESULTS]
         )
         sql, params = newest.query.sql_with_params()
         with connection.cursor() as cursor:
             cursor.execute(
-                f'SELECT "pk", "rank" FROM ({sql}) AS newest '
+                f'SELECT "pk", "rank", COUNT(*) OVER () FROM ({sql}) AS newest '
                 'ORDER BY "rank" DESC, "pk" DESC LIMIT %s OFFSET %s',
-                (*params, stop - start, start),
+                (*params, limit, offset),
             )
-            return cursor.fetchall()
+            found = cursor.fetchall()
+        if not found and offset:
+            return [], self.count(entries)
+        return [(pk, rank) for pk, rank, _total in found], found[0][2] if found else 0
+
+    def count(self, entries):
+        return entries.values("pk")[:MAX_RESULTS].count()
 
     def rank(self, parsed):
         """An expression scoring a matching entry: higher is better."""
@@ -142,6 +138,13 @@ class SearchBackend:
             % ", ".join(["%s"] * len(article_ids)),
             list(article_ids),
         )
+
+
+def page_number_from(value):
+    try:
+        return max(1, int(value or 1))
+    except (TypeError, ValueError):
+        return 1
 
 
 def filtered(articles, filters):

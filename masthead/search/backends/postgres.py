@@ -1,4 +1,7 @@
-"""PostgreSQL full text: websearch_to_tsquery, ts_rank and ts_headline ('english')."""
+"""PostgreSQL full text: websearch_to_tsquery, ts_rank and ts_headline ('english').
+
+The table's columns are described in migrations/0002_postgresql_lexemes.py.
+"""
 
 from django.contrib.postgres.search import SearchHeadline, SearchQuery, SearchRank
 from django.db.models import F
@@ -20,10 +23,19 @@ class PostgresBackend(SearchBackend):
     vendor = "postgresql"
 
     def matched(self, entries, parsed):
-        return entries.filter(document__match=tsquery(parsed))
+        # The in-row vector has no positions (a phrase never matches it), so
+        # it is asked for the words; the full vector then confirms phrases
+        # on those rows only.
+        entries = entries.filter(document__match=tsquery(query.without_phrases(parsed)))
+        if parsed.phrases:
+            entries = entries.filter(positions__match=tsquery(parsed))
+        return entries
 
     def rank(self, parsed):
-        return SearchRank(F("document"), tsquery(parsed))
+        # Headline and standfirst only: that vector lives in the row, so
+        # ranking costs no TOAST fetch. Stories matching only in the body
+        # tie at 0 and come newest first.
+        return SearchRank(F("headline"), tsquery(parsed))
 
     def snippets(self, entry_ids, parsed):
         headline = SearchHeadline(

@@ -69,3 +69,8 @@ def test_highlight_closes_a_mark_cut_off_by_the_snippet():
 
 def test_clean_text_removes_the_marker_characters():
     assert query.clean_text(f"a{query.MARK_START}b{query.MARK_END}c") == "a b c"
+
+
+def test_without_phrases_keeps_every_word_required():
+    parsed = query.without_phrases(query.parse('storm "river flood" storm'))
+    assert parsed.words == ("storm", "river", "flood") and parsed.phrases == ()

@@ -5,6 +5,7 @@ import time
 
 from django.conf import settings
 from django.core.management.base import BaseCommand, CommandError
+from django.db import close_old_connections, connection
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 
@@ -19,11 +20,18 @@ class Command(BaseCommand):
     )
 
     def add_arguments(self, parser):
-        parser.add_argument("--once", action="store_true",
-                            help="Do what is due now, then exit (for cron or tests).")
-        parser.add_argument("--interval", type=float, default=None,
-                            help="Seconds between looks for due work "
-                                 "(default: MASTHEAD_WORKER_INTERVAL).")
+        parser.add_argument(
+            "--once",
+            action="store_true",
+            help="Do what is due now, then exit (for cron or tests).",
+        )
+        parser.add_argument(
+            "--interval",
+            type=float,
+            default=None,
+            help="Seconds between looks for due work "
+            "(default: MASTHEAD_WORKER_INTERVAL).",
+        )
 
     def handle(self, *, once, interval, **options):
         interval = settings.MASTHEAD_WORKER_INTERVAL if interval is None else interval
@@ -43,9 +51,13 @@ class Command(BaseCommand):
         self.log("worker stopped")
 
     def tick(self):
+        if not connection.in_atomic_block:  # (a test's transaction must survive)
+            close_old_connections()  # as Django does per request: drop dead ones
         for article in services.publish_due():
-            self.log(f"published scheduled article {article.pk} “{article.title}” "
-                     f"(due {article.published_at:%Y-%m-%d %H:%M %Z})")
+            self.log(
+                f"published scheduled article {article.pk} “{article.title}” "
+                f"(due {article.published_at:%Y-%m-%d %H:%M %Z})"
+            )
         jobs.run_pending(log=self.log, worker_id=self.worker_id)
         # The safety net for images saved outside the admin (demo loader, API),
         # whose renditions nobody queued.

@@ -1,0 +1,55 @@
+"""What an editor checks before publishing. Pure Python: no Django import."""
+
+import re
+from dataclasses import dataclass
+
+HEADLINE_MAX = 100  # longer headlines are cut in search results and social cards
+MARKDOWN_IMAGE = re.compile(r"!\[(?P<alt>[^\]]*)\]\([^)]*\)")
+
+
+@dataclass
+class Check:
+    label: str
+    passed: bool
+    advice: str = ""
+
+
+def run(*, title, standfirst, section_chosen, body, hero=None):
+    """hero: None or a dict with "alt_text" and "credit"."""
+    body_alts = [
+        match.group("alt").strip() for match in MARKDOWN_IMAGE.finditer(body or "")
+    ]
+    return [
+        Check(
+            f"Headline of {HEADLINE_MAX} characters or fewer",
+            0 < len(title or "") <= HEADLINE_MAX,
+            f"It has {len(title or '')}; search results cut long headlines.",
+        ),
+        Check(
+            "Standfirst written",
+            bool((standfirst or "").strip()),
+            "One or two sentences that sell the story.",
+        ),
+        Check("Section chosen", section_chosen, "Readers find stories by section."),
+        Check(
+            "Alt text and credit on the hero image",
+            hero is None or bool(hero.get("alt_text") and hero.get("credit")),
+            "Every picture needs both.",
+        ),
+        Check(
+            "Alt text on every picture in the body",
+            all(body_alts),
+            f"{body_alts.count('')} picture(s) have none.",
+        ),
+    ]
+
+
+def article_checks(article):
+    hero = article.hero_image
+    return run(
+        title=article.title,
+        standfirst=article.standfirst,
+        section_chosen=article.section_id is not None,
+        body=article.body,
+        hero={"alt_text": hero.alt_text, "credit": hero.credit} if hero else None,
+    )
