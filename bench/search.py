@@ -29,7 +29,9 @@ from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
 WORKDIR = Path("/tmp/masthead-bench-search")
-PG_SERVER = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
+PG_SERVER = os.environ.get(
+    "DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres"
+)
 PG_DATABASE = "masthead_bench"
 SEED = 20240501
 
@@ -58,10 +60,19 @@ NEWS_WORDS = (
     "federal governor legislature senator representative campaign candidate "
     "voters ballot referendum levy bond enrollment graduation championship"
 ).split()
-PSEUDO_SYLLABLES = "ka lo mi ner tas vel dor an bri cum fel gor hal jin kev lum mor pra quin sel tor ulm vin wex yar zel".split()
+PSEUDO_SYLLABLES = (
+    "ka lo mi ner tas vel dor an bri cum fel gor hal jin kev lum mor pra quin sel "
+    "tor ulm vin wex yar zel"
+).split()
 VOCABULARY_SIZE = 40_000
-PHRASES = ["city council", "school board", "police chief", "county commissioners",
-           "public hearing", "fire department"]  # fmt: skip
+PHRASES = [
+    "city council",
+    "school board",
+    "police chief",
+    "county commissioners",
+    "public hearing",
+    "fire department",
+]
 
 
 def vocabulary(rng):
@@ -81,11 +92,14 @@ class TextMaker:
     def __init__(self, seed):
         self.rng = random.Random(seed)
         self.words = vocabulary(random.Random(seed + 1))
-        self.cumulative = list(accumulate(1 / rank for rank in range(1, len(self.words) + 1)))
+        self.cumulative = list(
+            accumulate(1 / rank for rank in range(1, len(self.words) + 1))
+        )
 
     def sentence(self, low=8, high=24):
-        words = self.rng.choices(self.words, cum_weights=self.cumulative,
-                                 k=self.rng.randint(low, high))  # fmt: skip
+        words = self.rng.choices(
+            self.words, cum_weights=self.cumulative, k=self.rng.randint(low, high)
+        )
         if self.rng.random() < 0.3:
             words.insert(self.rng.randrange(len(words)), self.rng.choice(PHRASES))
         return " ".join(words).capitalize() + "."
@@ -143,8 +157,12 @@ def child(database, articles, rebuild, repeat):
     built = {}
     if rebuild or Article.objects.count() != articles:
         built = build_site(articles)
-    return {"database": database, "articles": Article.objects.count(), **built,
-            "results": time_queries(repeat)}  # fmt: skip
+    return {
+        "database": database,
+        "articles": Article.objects.count(),
+        **built,
+        "results": time_queries(repeat),
+    }
 
 
 def build_site(total):
@@ -158,34 +176,53 @@ def build_site(total):
         cursor.execute("DELETE FROM search_entry")
     ArticleAuthor.objects.all().delete()
     Article.objects.all().delete()
-    sections = [Section.objects.get_or_create(slug=slug, defaults={"name": name})[0]
-                for name, slug in [("Local News", "local-news"), ("Business", "business"),
-                                   ("Sports", "sports"), ("Opinion", "opinion"),
-                                   ("Arts", "arts"), ("Environment", "environment")]]  # fmt: skip
-    people = [Person.objects.get_or_create(slug=f"bench-{i}", defaults={"name": f"Reporter {i}"})[0]
-              for i in range(40)]  # fmt: skip
+    sections = [
+        Section.objects.get_or_create(slug=slug, defaults={"name": name})[0]
+        for name, slug in [
+            ("Local News", "local-news"),
+            ("Business", "business"),
+            ("Sports", "sports"),
+            ("Opinion", "opinion"),
+            ("Arts", "arts"),
+            ("Environment", "environment"),
+        ]
+    ]
+    people = [
+        Person.objects.get_or_create(
+            slug=f"bench-{i}", defaults={"name": f"Reporter {i}"}
+        )[0]
+        for i in range(40)
+    ]
     maker, started = TextMaker(SEED), time.perf_counter()
-    from django.utils import timezone
     from datetime import timedelta
+
+    from django.utils import timezone
 
     now = timezone.now()
     for offset in range(0, total, 2000):
         rows = []
         for n in range(offset, min(total, offset + 2000)):
             paragraphs = maker.body()
-            rows.append(Article(
-                title=maker.sentence(5, 11)[:-1], slug=f"bench-{n}",
-                standfirst=maker.sentence(12, 24), body="\n\n".join(paragraphs),
-                body_html="".join(f"<p>{p}</p>\n" for p in paragraphs),
-                section=maker.rng.choice(sections), status=Article.Status.PUBLISHED,
-                published_at=now - timedelta(minutes=(total - n) * 7),  # newest last
-            ))  # fmt: skip
+            rows.append(
+                Article(
+                    title=maker.sentence(5, 11)[:-1],
+                    slug=f"bench-{n}",
+                    standfirst=maker.sentence(12, 24),
+                    body="\n\n".join(paragraphs),
+                    body_html="".join(f"<p>{p}</p>\n" for p in paragraphs),
+                    section=maker.rng.choice(sections),
+                    status=Article.Status.PUBLISHED,
+                    published_at=now
+                    - timedelta(minutes=(total - n) * 7),  # newest last
+                )
+            )
         with transaction.atomic():
             created = Article.objects.bulk_create(rows)
             if created[0].pk is None:
                 created = list(Article.objects.order_by("-id")[: len(rows)])
             ArticleAuthor.objects.bulk_create(
-                ArticleAuthor(article=a, person=maker.rng.choice(people)) for a in created
+                ArticleAuthor(article=a, person=maker.rng.choice(people))
+                for a in created
             )
         log(f"\r  {database_label()}: {offset + len(rows):,}/{total:,} articles")
     generated = time.perf_counter() - started
@@ -221,8 +258,15 @@ def time_queries(repeat):
             started = time.perf_counter()
             count = run_once(backends, text, filters)
             times.append((time.perf_counter() - started) * 1000)
-        results.append({"label": label, "query": text, "filtered": bool(filters),
-                        "hits": count, "times": times})  # fmt: skip
+        results.append(
+            {
+                "label": label,
+                "query": text,
+                "filtered": bool(filters),
+                "hits": count,
+                "times": times,
+            }
+        )
     return results
 
 
@@ -248,8 +292,9 @@ def postgres_url():
         import psycopg
 
         with psycopg.connect(PG_SERVER, autocommit=True, connect_timeout=3) as conn:
-            exists = conn.execute("SELECT 1 FROM pg_database WHERE datname = %s",
-                                  [PG_DATABASE]).fetchone()  # fmt: skip
+            exists = conn.execute(
+                "SELECT 1 FROM pg_database WHERE datname = %s", [PG_DATABASE]
+            ).fetchone()
             if not exists:
                 conn.execute(f'CREATE DATABASE "{PG_DATABASE}"')
     except Exception as err:  # any failure means: no PostgreSQL to measure
@@ -268,10 +313,25 @@ def run_child(database, args):
         if url is None:
             return None
         env["DATABASE_URL"] = url
-    command = [sys.executable, __file__, "--child", database, "--articles", str(args.articles),
-               "--repeat", str(args.repeat)] + (["--rebuild"] if args.rebuild else [])  # fmt: skip
-    output = subprocess.run(command, env=env, check=True, capture_output=False,
-                            stdout=subprocess.PIPE, text=True, cwd=ROOT).stdout  # fmt: skip
+    command = [
+        sys.executable,
+        __file__,
+        "--child",
+        database,
+        "--articles",
+        str(args.articles),
+        "--repeat",
+        str(args.repeat),
+    ] + (["--rebuild"] if args.rebuild else [])
+    output = subprocess.run(
+        command,
+        env=env,
+        check=True,
+        capture_output=False,
+        stdout=subprocess.PIPE,
+        text=True,
+        cwd=ROOT,
+    ).stdout
     return json.loads(output)
 
 
@@ -281,19 +341,30 @@ def percentile(values, fraction):
 
 
 def report(run):
-    print(f"\n{run['database']}: {run['articles']:,} articles"
-          + (f" (generated in {run['generate_seconds']}s, indexed in {run['index_seconds']}s)"
-             if "index_seconds" in run else ""))  # fmt: skip
+    print(
+        f"\n{run['database']}: {run['articles']:,} articles"
+        + (
+            f" (generated in {run['generate_seconds']}s,"
+            f" indexed in {run['index_seconds']}s)"
+            if "index_seconds" in run
+            else ""
+        )
+    )
     print(f"  {'query':<38} {'hits':>6} {'p50 ms':>8} {'p95 ms':>8}")
     everything = []
     for row in run["results"]:
         everything += row["times"]
         name = f"{row['label']}: {row['query']}"[:38]
-        print(f"  {name:<38} {row['hits']:>6} {statistics.median(row['times']):>8.1f} "
-              f"{percentile(row['times'], 0.95):>8.1f}")  # fmt: skip
-    print(f"  all queries: p50 {percentile(everything, 0.5):.1f} ms, "
-          f"p95 {percentile(everything, 0.95):.1f} ms, p99 {percentile(everything, 0.99):.1f} ms"
-          f" ({len(everything)} searches)")  # fmt: skip
+        print(
+            f"  {name:<38} {row['hits']:>6} {statistics.median(row['times']):>8.1f} "
+            f"{percentile(row['times'], 0.95):>8.1f}"
+        )
+    print(
+        f"  all queries: p50 {percentile(everything, 0.5):.1f} ms, "
+        f"p95 {percentile(everything, 0.95):.1f} ms, "
+        f"p99 {percentile(everything, 0.99):.1f} ms"
+        f" ({len(everything)} searches)"
+    )
 
 
 def main():

@@ -5,7 +5,10 @@ from .models import Token
 
 @admin.register(Token)
 class TokenAdmin(admin.ModelAdmin):
-    """List and revoke tokens. New ones come from `create_api_token`, which shows the key once."""
+    """List and revoke tokens.
+
+    New ones come from `create_api_token`, which shows the key once.
+    """
 
     list_display = ["name", "user", "key_start", "created_at", "last_used_at"]
     readonly_fields = ["user", "name", "key_start", "created_at", "last_used_at"]

@@ -40,7 +40,7 @@ class MastheadAPI(NinjaAPI):
             request, data, status=status, temporal_response=temporal_response
         )
         if request.method in ("GET", "HEAD") and response.status_code == 200:
-            response["ETag"] = '"%s"' % hashlib.sha1(response.content).hexdigest()
+            response["ETag"] = f'"{hashlib.sha1(response.content).hexdigest()}"'
             response = get_conditional_response(
                 request, etag=response["ETag"], response=response
             )
@@ -58,17 +58,30 @@ api = MastheadAPI(
 
 
 def error(request, status, detail, errors=None):
-    return api.create_response(request, {"detail": detail, "errors": errors or {}}, status=status)
+    return api.create_response(
+        request, {"detail": detail, "errors": errors or {}}, status=status
+    )
 
 
 @api.exception_handler(NinjaValidationError)
 def invalid_input(request, exc):
     errors = {}
     for problem in exc.errors:
-        location = [str(part) for part in problem.get("loc", ()) if part not in ("body", "query", "path", "payload")]
+        location = [
+            str(part)
+            for part in problem.get("loc", ())
+            if part not in ("body", "query", "path", "payload")
+        ]
         field = ".".join(location) or "request"
-        errors.setdefault(field, []).append(sentence(problem.get("msg", "Invalid value")))
-    return error(request, 400, "The request was not valid: please correct the fields named.", errors)
+        errors.setdefault(field, []).append(
+            sentence(problem.get("msg", "Invalid value"))
+        )
+    return error(
+        request,
+        400,
+        "The request was not valid: please correct the fields named.",
+        errors,
+    )
 
 
 def sentence(message):
@@ -78,7 +91,9 @@ def sentence(message):
 
 @api.exception_handler(AuthenticationError)
 def unauthenticated(request, exc):
-    response = error(request, 401, "Send a valid API token as “Authorization: Bearer <token>”.")
+    response = error(
+        request, 401, "Send a valid API token as “Authorization: Bearer <token>”."
+    )
     response["WWW-Authenticate"] = "Bearer"
     return response
 
@@ -95,8 +110,12 @@ def not_found(request, exc):
 
 @api.exception_handler(BadCursor)
 def bad_cursor(request, exc):
-    return error(request, 400, "This cursor is not valid here: start again without one.",
-                 {"cursor": ["This cursor was not issued for this listing."]})
+    return error(
+        request,
+        400,
+        "This cursor is not valid here: start again without one.",
+        {"cursor": ["This cursor was not issued for this listing."]},
+    )
 
 
 @api.exception_handler(services.Refused)

@@ -18,7 +18,9 @@ class BadCursor(ValueError):
 
 
 def encode(kind, row, field):
-    return signing.dumps([kind, getattr(row, field).isoformat(), row.pk], salt=SALT, compress=True)
+    return signing.dumps(
+        [kind, getattr(row, field).isoformat(), row.pk], salt=SALT, compress=True
+    )
 
 
 def decode(kind, cursor):
@@ -45,7 +47,11 @@ def after(queryset, kind, cursor, field, *, descending):
 def page(queryset, kind, cursor, field, *, limit, descending=True):
     """(rows, next cursor or None) for one page of a (field, id)-ordered listing."""
     order = [f"-{field}", "-pk"] if descending else [field, "pk"]
-    rows = list(after(queryset, kind, cursor, field, descending=descending).order_by(*order)[: limit + 1])
+    rows = list(
+        after(queryset, kind, cursor, field, descending=descending).order_by(*order)[
+            : limit + 1
+        ]
+    )
     more = len(rows) > limit
     rows = rows[:limit]
     return rows, encode(kind, rows[-1], field) if more else None

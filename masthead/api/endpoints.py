@@ -21,22 +21,39 @@ from .api import TokenAuth, api, error
 
 # A string checked by parse_since(): pydantic's datetime would also take 0.5
 # as seconds since 1970, which no client means.
-IsoTime = Annotated[str | None, WithJsonSchema(
-    {"type": "string", "format": "date-time", "description": "ISO 8601 time."})]  # fmt: skip
+IsoTime = Annotated[
+    str | None,
+    WithJsonSchema(
+        {"type": "string", "format": "date-time", "description": "ISO 8601 time."}
+    ),
+]
 RFC3339 = re.compile(
     r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([Zz]|[+-]\d{2}:\d{2})\Z"
 )
 READ = {304: None, 400: schemas.Error, 404: schemas.Error}
-WRITE = {400: schemas.Error, 401: schemas.Error, 403: schemas.Error, 404: schemas.Error,
-         409: schemas.Error}  # fmt: skip
+WRITE = {
+    400: schemas.Error,
+    401: schemas.Error,
+    403: schemas.Error,
+    404: schemas.Error,
+    409: schemas.Error,
+}
 
 
 @api.get("/articles", response={200: schemas.ArticlePage, **READ}, tags=["articles"])
-def list_articles(request, section: str | None = None, tag: str | None = None,
-                  author: str | None = None,
-                  since: IsoTime = None,
-                  cursor: str | None = None, limit: int = Query(20, ge=1, le=100)):  # fmt: skip
-    """Published articles, newest first. Filter by section, tag or author slug, or `since` a time."""
+def list_articles(
+    request,
+    section: str | None = None,
+    tag: str | None = None,
+    author: str | None = None,
+    since: IsoTime = None,
+    cursor: str | None = None,
+    limit: int = Query(20, ge=1, le=100),
+):
+    """Published articles, newest first.
+
+    Filter by section, tag or author slug, or published `since` a time.
+    """
     articles = Article.objects.published().for_listing()
     if section:
         articles = articles.filter(section__slug=section)
@@ -46,63 +63,116 @@ def list_articles(request, section: str | None = None, tag: str | None = None,
         articles = articles.filter(bylines__person__slug=author)
     if since is not None:
         articles = articles.filter(published_at__gte=parse_since(since))
-    items, next_cursor = cursors.page(articles, "articles", cursor, "published_at", limit=limit)
+    items, next_cursor = cursors.page(
+        articles, "articles", cursor, "published_at", limit=limit
+    )
     return {"items": items, "next_cursor": next_cursor}
 
 
-@api.get("/articles/{slug}", response={200: schemas.ArticleDetail, **READ}, tags=["articles"])
+@api.get(
+    "/articles/{slug}", response={200: schemas.ArticleDetail, **READ}, tags=["articles"]
+)
 def article_detail(request, slug: str):
     """One published article with its body as HTML (sanitized) and its tags."""
     depends_on("articles:detail")
     return get_object_or_404(Article.objects.published().for_page(), slug=slug)
 
 
-@api.get("/articles/{slug}/comments", response={200: schemas.CommentPage, **READ},
-         tags=["comments"])  # fmt: skip
-def list_comments(request, slug: str, cursor: str | None = None,
-                  limit: int = Query(50, ge=1, le=200)):  # fmt: skip
+@api.get(
+    "/articles/{slug}/comments",
+    response={200: schemas.CommentPage, **READ},
+    tags=["comments"],
+)
+def list_comments(
+    request, slug: str, cursor: str | None = None, limit: int = Query(50, ge=1, le=200)
+):
     """Approved comments, oldest first, with the id of the comment each replies to."""
     article = get_object_or_404(Article.objects.published(), slug=slug)
     depends_on(f"comments:article:{article.pk}")
-    comments = Comment.objects.public().filter(article=article).only(
-        "id", "parent_id", "name", "body_html", "created_at"
+    comments = (
+        Comment.objects.public()
+        .filter(article=article)
+        .only("id", "parent_id", "name", "body_html", "created_at")
     )
-    items, next_cursor = cursors.page(comments, f"comments:{article.pk}", cursor, "created_at",
-                                      limit=limit, descending=False)  # fmt: skip
+    items, next_cursor = cursors.page(
+        comments,
+        f"comments:{article.pk}",
+        cursor,
+        "created_at",
+        limit=limit,
+        descending=False,
+    )
     return {"items": items, "next_cursor": next_cursor}
 
 
-@api.post("/articles/{slug}/comments", tags=["comments"], response={
-    201: schemas.CommentAccepted, 202: schemas.CommentAccepted, 400: schemas.Error,
-    403: schemas.Error, 404: schemas.Error, 409: schemas.Error, 429: schemas.Error})  # fmt: skip
+@api.post(
+    "/articles/{slug}/comments",
+    tags=["comments"],
+    response={
+        201: schemas.CommentAccepted,
+        202: schemas.CommentAccepted,
+        400: schemas.Error,
+        403: schemas.Error,
+        404: schemas.Error,
+        409: schemas.Error,
+        429: schemas.Error,
+    },
+)
 def post_comment(request, slug: str, payload: schemas.CommentIn):
     """Post a comment under the comment form's rules: 201 if shown now, 202 if held."""
     article = get_object_or_404(Article.objects.published(), slug=slug)
     form = CommentForm(payload.dict())
     if not form.is_valid():
-        errors = {field: [str(m) for m in messages] for field, messages in form.errors.items()}
-        return error(request, 400, "The comment was not posted: please correct the fields named.",
-                     errors)  # fmt: skip
+        errors = {
+            field: [str(m) for m in messages] for field, messages in form.errors.items()
+        }
+        return error(
+            request,
+            400,
+            "The comment was not posted: please correct the fields named.",
+            errors,
+        )
     data = form.cleaned_data
     try:
         comment = comment_services.post_comment(
-            article=article, name=data["name"], email=data["email"],
-            website=data["website"], body=data["comment"], parent_id=data["parent"],
-            ip_address=client_ip(request), user_agent=request.META.get("HTTP_USER_AGENT", ""),
+            article=article,
+            name=data["name"],
+            email=data["email"],
+            website=data["website"],
+            body=data["comment"],
+            parent_id=data["parent"],
+            ip_address=client_ip(request),
+            user_agent=request.META.get("HTTP_USER_AGENT", ""),
             request=request,
-        )  # fmt: skip
+        )
     except comment_services.CommentRejected as rejection:
         field = rejection.field or "request"
-        return error(request, rejection.status, rejection.message, {field: [rejection.message]})
+        return error(
+            request, rejection.status, rejection.message, {field: [rejection.message]}
+        )
     if comment.status == Comment.Status.APPROVED:
-        return Status(201, {"id": comment.pk, "status": "approved",
-                            "message": "Your comment is published."})  # fmt: skip
+        return Status(
+            201,
+            {
+                "id": comment.pk,
+                "status": "approved",
+                "message": "Your comment is published.",
+            },
+        )
     # Spam looks the same as pending, so a bot learns nothing from the answer.
-    return Status(202, {"id": comment.pk, "status": "pending",
-                        "message": "Your comment is awaiting moderation."})  # fmt: skip
+    return Status(
+        202,
+        {
+            "id": comment.pk,
+            "status": "pending",
+            "message": "Your comment is awaiting moderation.",
+        },
+    )
 
 
-@api.get("/sections", response={200: list[schemas.SectionOut], 304: None}, tags=["site"])
+@api.get(
+    "/sections", response={200: list[schemas.SectionOut], 304: None}, tags=["site"]
+)
 def list_sections(request):
     """Every section, in navigation order."""
     depends_on("sections:all")
@@ -126,25 +196,39 @@ def list_authors(request):
 # Editors: token required, permissions checked by the services.
 
 
-@api.post("/articles", auth=TokenAuth(), response={201: schemas.EditorArticle, **WRITE},
-          tags=["editors"])  # fmt: skip
+@api.post(
+    "/articles",
+    auth=TokenAuth(),
+    response={201: schemas.EditorArticle, **WRITE},
+    tags=["editors"],
+)
 def create_article(request, payload: schemas.ArticleIn):
     """Create a draft. Needs the `articles.add_article` permission."""
     article = services.create_article(user=request.auth, data=payload.dict())
     return Status(201, reloaded(article))
 
 
-@api.patch("/articles/{slug}", auth=TokenAuth(), response={200: schemas.EditorArticle, **WRITE},
-           tags=["editors"])  # fmt: skip
+@api.patch(
+    "/articles/{slug}",
+    auth=TokenAuth(),
+    response={200: schemas.EditorArticle, **WRITE},
+    tags=["editors"],
+)
 def update_article(request, slug: str, payload: schemas.ArticlePatch):
     """Change an article in any state. Needs permission to edit that article."""
     article = get_object_or_404(Article, slug=slug)
     data = payload.dict(exclude_unset=True)
-    return reloaded(services.update_article(article=article, user=request.auth, data=data))
+    return reloaded(
+        services.update_article(article=article, user=request.auth, data=data)
+    )
 
 
-@api.post("/articles/{slug}/publish", auth=TokenAuth(),
-          response={200: schemas.EditorArticle, **WRITE}, tags=["editors"])  # fmt: skip
+@api.post(
+    "/articles/{slug}/publish",
+    auth=TokenAuth(),
+    response={200: schemas.EditorArticle, **WRITE},
+    tags=["editors"],
+)
 def publish_article(request, slug: str):
     """Publish now through the editorial workflow. Needs the `publish` permission."""
     article = get_object_or_404(Article, slug=slug)
@@ -158,9 +242,12 @@ def parse_since(text):
             raise ValueError(text)
         return datetime.fromisoformat(text.upper().replace("Z", "+00:00"))
     except ValueError as err:
-        raise services.Refused("The request was not valid: please correct the fields named.",
-                               errors={"since": ["Give a time in RFC 3339 form, like "
-                                                 "2025-05-01T09:00:00Z."]}) from err  # fmt: skip
+        raise services.Refused(
+            "The request was not valid: please correct the fields named.",
+            errors={
+                "since": ["Give a time in RFC 3339 form, like 2025-05-01T09:00:00Z."]
+            },
+        ) from err
 
 
 def reloaded(article):

@@ -16,7 +16,9 @@ def hash_key(key):
 
 class TokenQuerySet(models.QuerySet):
     def active_for_key(self, key):
-        return self.select_related("user").filter(key_hash=hash_key(key), user__is_active=True)
+        return self.select_related("user").filter(
+            key_hash=hash_key(key), user__is_active=True
+        )
 
 
 class Token(models.Model):
@@ -30,7 +32,9 @@ class Token(models.Model):
     key_start = models.CharField(_("starts with"), max_length=12, editable=False)
     key_hash = models.CharField(max_length=64, unique=True, editable=False)
     created_at = models.DateTimeField(_("created"), auto_now_add=True)
-    last_used_at = models.DateTimeField(_("last used"), null=True, blank=True, editable=False)
+    last_used_at = models.DateTimeField(
+        _("last used"), null=True, blank=True, editable=False
+    )
 
     objects = TokenQuerySet.as_manager()
 

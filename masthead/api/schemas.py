@@ -84,7 +84,9 @@ class EditorArticle(ArticleDetail):
 
 class ArticlePage(Schema):
     items: list[ArticleSummary]
-    next_cursor: str | None = Field(None, description="Pass as ?cursor= for the next page.")
+    next_cursor: str | None = Field(
+        None, description="Pass as ?cursor= for the next page."
+    )
 
 
 class CommentOut(Schema):
@@ -105,7 +107,9 @@ class CommentIn(Schema):
     email: str = Field(..., description="Never shown, never in any response.")
     comment: str
     website: str = ""
-    parent: int | None = Field(None, description="Id of the approved comment replied to.")
+    parent: int | None = Field(
+        None, description="Id of the approved comment replied to."
+    )
 
 
 class CommentAccepted(Schema):
@@ -121,7 +125,9 @@ class ArticleIn(Schema):
     standfirst: str = ""
     section: str | None = Field(None, description="Section slug.")
     tags: list[str] | None = Field(None, description="Tag slugs.")
-    authors: list[str] | None = Field(None, description="Person slugs, in byline order.")
+    authors: list[str] | None = Field(
+        None, description="Person slugs, in byline order."
+    )
     comments_enabled: bool = True
 
 
@@ -138,4 +144,6 @@ class ArticlePatch(Schema):
 
 class Error(Schema):
     detail: str = Field(..., description="A sentence saying what went wrong.")
-    errors: dict[str, list[str]] = Field(default_factory=dict, description="Sentences per field.")
+    errors: dict[str, list[str]] = Field(
+        default_factory=dict, description="Sentences per field."
+    )

@@ -30,7 +30,9 @@ class Refused(Exception):
 def create_token(*, user, name):
     """A new token for `user`; returns (token, key). The key is never stored."""
     key = Token.new_key()
-    token = Token.objects.create(user=user, name=name, key_start=key[:8], key_hash=hash_key(key))
+    token = Token.objects.create(
+        user=user, name=name, key_start=key[:8], key_hash=hash_key(key)
+    )
     return token, key
 
 
@@ -82,20 +84,29 @@ def _save(article, data, *, user, new):
             if people is not None:
                 _set_bylines(article, people)
     except IntegrityError as err:
-        raise Refused("That slug is taken.", status=409,
-                      errors={"slug": ["Another article already uses this slug."]}) from err
+        raise Refused(
+            "That slug is taken.",
+            status=409,
+            errors={"slug": ["Another article already uses this slug."]},
+        ) from err
     return article
 
 
 def _validate(article):
     try:
-        article.full_clean(exclude=["section", "hero_image", "authors", "tags", "created_by"])
+        article.full_clean(
+            exclude=["section", "hero_image", "authors", "tags", "created_by"]
+        )
     except ValidationError as err:
-        errors = {field: [str(m) for m in messages] for field, messages in err.message_dict.items()}
+        errors = {
+            field: [str(m) for m in messages]
+            for field, messages in err.message_dict.items()
+        }
         if any("already exists" in m for m in errors.get("slug", [])):
             raise Refused("That slug is taken.", status=409, errors=errors) from err
-        raise Refused("The article was not saved: please correct the fields named.",
-                      errors=errors) from err
+        raise Refused(
+            "The article was not saved: please correct the fields named.", errors=errors
+        ) from err
 
 
 def _section(slug):
@@ -103,7 +114,9 @@ def _section(slug):
         return None
     section = Section.objects.filter(slug=slug).first()
     if section is None:
-        raise Refused("Unknown section.", errors={"section": [f"There is no section “{slug}”."]})
+        raise Refused(
+            "Unknown section.", errors={"section": [f"There is no section “{slug}”."]}
+        )
     return section
 
 
@@ -111,7 +124,14 @@ def _lookup(model, slugs, field):
     found = {obj.slug: obj for obj in model.objects.filter(slug__in=slugs)}
     missing = [slug for slug in slugs if slug not in found]
     if missing:
-        raise Refused(f"Unknown {field}.", errors={field: [f"There is no {model._meta.verbose_name} “{s}”." for s in missing]})
+        raise Refused(
+            f"Unknown {field}.",
+            errors={
+                field: [
+                    f"There is no {model._meta.verbose_name} “{s}”." for s in missing
+                ]
+            },
+        )
     return [found[slug] for slug in slugs]
 
 
@@ -127,5 +147,6 @@ def _authors(slugs, user, new):
 def _set_bylines(article, people):
     ArticleAuthor.objects.filter(article=article).delete()
     ArticleAuthor.objects.bulk_create(
-        ArticleAuthor(article=article, person=person, position=n) for n, person in enumerate(people)
+        ArticleAuthor(article=article, person=person, position=n)
+        for n, person in enumerate(people)
     )

@@ -43,12 +43,8 @@ class SearchForm(forms.Form):
         required=False,
         empty_label=_("All authors"),
     )
-    date_from = forms.DateField(
-        label=_("From"), required=False, widget=DateInput
-    )
-    date_to = forms.DateField(
-        label=_("To"), required=False, widget=DateInput
-    )
+    date_from = forms.DateField(label=_("From"), required=False, widget=DateInput)
+    date_to = forms.DateField(label=_("To"), required=False, widget=DateInput)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)
@@ -59,9 +55,13 @@ class SearchForm(forms.Form):
         data = super().clean()
         start, end = data.get("date_from"), data.get("date_to")
         if start and end and start > end:
-            self.add_error("date_to", _("The “To” date must not be before the “From” date."))
+            self.add_error(
+                "date_to", _("The “To” date must not be before the “From” date.")
+            )
         return data
 
     def filters(self):
-        return {name: self.cleaned_data.get(name) for name in
-                ("section", "author", "date_from", "date_to")}  # fmt: skip
+        return {
+            name: self.cleaned_data.get(name)
+            for name in ("section", "author", "date_from", "date_to")
+        }

@@ -18,7 +18,9 @@ class Match(Lookup):
     lookup_name = "match"
 
     def as_sql(self, compiler, connection):
-        raise NotSupportedError(f"Full-text search is not available on {connection.vendor}.")
+        raise NotSupportedError(
+            f"Full-text search is not available on {connection.vendor}."
+        )
 
     def _match(self, compiler, connection, operator):
         lhs, lhs_params = self.process_lhs(compiler, connection)

@@ -47,7 +47,9 @@ def parse(text):
         if len(words) > 1:
             phrases.append(words)
     # An unmatched quote is just a character; quoted single words are words.
-    rest = _PHRASE.sub(lambda m: m.group(1) if len(_WORD.findall(m.group(1))) == 1 else " ", text)
+    rest = _PHRASE.sub(
+        lambda m: m.group(1) if len(_WORD.findall(m.group(1))) == 1 else " ", text
+    )
     words = _unique(_WORD.findall(rest))
     phrases = _unique(phrases)[:MAX_PARTS]
     return ParsedQuery(tuple(words[: MAX_PARTS - len(phrases)]), tuple(phrases))
@@ -56,7 +58,9 @@ def parse(text):
 def _unique(items):
     seen, kept = set(), []
     for item in items:
-        key = tuple(w.lower() for w in item) if isinstance(item, tuple) else item.lower()
+        key = (
+            tuple(w.lower() for w in item) if isinstance(item, tuple) else item.lower()
+        )
         if key not in seen:
             seen.add(key)
             kept.append(item)

@@ -48,9 +48,11 @@ def rebuild(*, progress=None, batch_size=BATCH_SIZE):
 
     `progress(done, total)` is called after each batch. Returns the count.
     """
-    articles = Article.objects.filter(status__in=INDEXED_STATUSES).only(
-        "title", "standfirst", "body_html"
-    ).order_by("pk")
+    articles = (
+        Article.objects.filter(status__in=INDEXED_STATUSES)
+        .only("title", "standfirst", "body_html")
+        .order_by("pk")
+    )
     total = articles.count()
     backend, done, last_pk = get_backend(), 0, 0
     with transaction.atomic(), connection.cursor() as cursor:

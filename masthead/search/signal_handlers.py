@@ -24,7 +24,9 @@ def article_deleted(sender, instance, **kwargs):
 def connect():
     from masthead.articles.models import Article
 
-    post_save.connect(article_saved, sender=Article, dispatch_uid="masthead_search_saved")
+    post_save.connect(
+        article_saved, sender=Article, dispatch_uid="masthead_search_saved"
+    )
     post_delete.connect(
         article_deleted, sender=Article, dispatch_uid="masthead_search_deleted"
     )

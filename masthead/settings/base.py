@@ -118,6 +118,8 @@ DATABASES = {
     )
 }
 if DATABASES["default"]["ENGINE"] == "django.db.backends.sqlite3":
+    # SQLite creates the file but not its folder (var/ on a fresh checkout).
+    Path(DATABASES["default"]["NAME"]).parent.mkdir(parents=True, exist_ok=True)
     # WAL lets readers proceed while a comment is being written; the timeout
     # makes concurrent writers wait instead of failing with "database is locked".
     DATABASES["default"]["OPTIONS"] = {

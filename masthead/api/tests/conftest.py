@@ -1,6 +1,6 @@
 import pytest
-from django.contrib.auth.models import Group, Permission
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group, Permission
 
 from masthead.api import services
 from masthead.editorial.roles import AUTHOR, CONTRIBUTOR, EDITOR, ensure_roles
@@ -12,7 +12,9 @@ def token_for(db):
     ensure_roles(Group, Permission)
 
     def make(role=None, username=None):
-        user = get_user_model().objects.create_user(username or f"user-{role or 'none'}")
+        user = get_user_model().objects.create_user(
+            username or f"user-{role or 'none'}"
+        )
         if role:
             user.groups.add(Group.objects.get(name=role))
         _token, key = services.create_token(user=user, name="test")

@@ -15,8 +15,15 @@ def article():
 
 
 def post(client, slug="story", **data):
-    payload = {"name": "Jo Reader", "email": "jo@example.com", "comment": "Well reported.", **data}
-    return client.post(f"/api/articles/{slug}/comments", payload, content_type="application/json")
+    payload = {
+        "name": "Jo Reader",
+        "email": "jo@example.com",
+        "comment": "Well reported.",
+        **data,
+    }
+    return client.post(
+        f"/api/articles/{slug}/comments", payload, content_type="application/json"
+    )
 
 
 def test_first_comment_is_held_for_moderation_with_202(client, article):
@@ -40,13 +47,17 @@ def test_form_errors_come_back_as_a_sentence_per_field(client, article):
     assert response.status_code == 400
     errors = response.json()["errors"]
     assert errors["name"] == ["Please enter your name."]
-    assert errors["email"] == ["Please enter a valid email address, like name@example.com."]
+    assert errors["email"] == [
+        "Please enter a valid email address, like name@example.com."
+    ]
     assert errors["comment"] == ["Please type your comment."]
     assert not Comment.objects.exists()
 
 
 def test_missing_json_fields_are_a_400_naming_them(client, article):
-    response = client.post("/api/articles/story/comments", {}, content_type="application/json")
+    response = client.post(
+        "/api/articles/story/comments", {}, content_type="application/json"
+    )
     assert response.status_code == 400
     assert set(response.json()["errors"]) >= {"name", "email", "comment"}
 
@@ -69,8 +80,9 @@ def test_drafts_cannot_be_commented_on(client):
     assert post(client).status_code == 404
 
 
-def test_no_csrf_token_is_needed_and_a_session_cookie_grants_nothing(client, article,
-                                                                   django_user_model):  # fmt: skip
+def test_no_csrf_token_is_needed_and_a_session_cookie_grants_nothing(
+    client, article, django_user_model
+):
     staff = django_user_model.objects.create_user("staff", is_staff=True)
     client.force_login(staff)
     from django.test import Client

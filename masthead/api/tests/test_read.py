@@ -26,20 +26,33 @@ def get_json(client, url, **params):
 
 @pytest.fixture
 def newsroom():
-    news, sports = make_section("News", slug="news"), make_section("Sports", slug="sports")
+    news, sports = (
+        make_section("News", slug="news"),
+        make_section("Sports", slug="sports"),
+    )
     ana = make_person("Ana Ruiz", slug="ana-ruiz", email="ana@ledger.example")
     flood = make_tag("Flood")
     now = timezone.now()
     return {
-        "old": make_article(title="Old news", section=news, authors=[ana], tags=[flood],
-                            published_at=now - timedelta(days=3)),
-        "new": make_article(title="New match", section=sports,
-                            published_at=now - timedelta(hours=1)),
+        "old": make_article(
+            title="Old news",
+            section=news,
+            authors=[ana],
+            tags=[flood],
+            published_at=now - timedelta(days=3),
+        ),
+        "new": make_article(
+            title="New match", section=sports, published_at=now - timedelta(hours=1)
+        ),
         "draft": make_article(title="Draft", status=Article.Status.DRAFT, section=news),
-        "embargoed": make_article(title="Embargoed", status=Article.Status.SCHEDULED,
-                                  published_at=now + timedelta(days=1)),
-        "ana": ana, "flood": flood,
-    }  # fmt: skip
+        "embargoed": make_article(
+            title="Embargoed",
+            status=Article.Status.SCHEDULED,
+            published_at=now + timedelta(days=1),
+        ),
+        "ana": ana,
+        "flood": flood,
+    }
 
 
 def test_article_list_shows_published_articles_newest_first(client, newsroom):
@@ -47,17 +60,26 @@ def test_article_list_shows_published_articles_newest_first(client, newsroom):
     assert [a["title"] for a in data["items"]] == ["New match", "Old news"]
     assert data["next_cursor"] is None
     first = data["items"][1]
-    assert first["url"] == "http://testserver/articles/%s/" % newsroom["old"].slug
+    assert first["url"] == f"http://testserver/articles/{newsroom['old'].slug}/"
     assert first["section"]["slug"] == "news"
-    assert first["authors"] == [{"name": "Ana Ruiz", "slug": "ana-ruiz", "job_title": "",
-                                 "url": "http://testserver/authors/ana-ruiz/"}]  # fmt: skip
+    assert first["authors"] == [
+        {
+            "name": "Ana Ruiz",
+            "slug": "ana-ruiz",
+            "job_title": "",
+            "url": "http://testserver/authors/ana-ruiz/",
+        }
+    ]
 
 
-@pytest.mark.parametrize("params,titles", [
-    ({"section": "news"}, ["Old news"]),
-    ({"author": "ana-ruiz"}, ["Old news"]),
-    ({"tag": "tag-x"}, []),
-])  # fmt: skip
+@pytest.mark.parametrize(
+    "params,titles",
+    [
+        ({"section": "news"}, ["Old news"]),
+        ({"author": "ana-ruiz"}, ["Old news"]),
+        ({"tag": "tag-x"}, []),
+    ],
+)
 def test_article_list_filters(client, newsroom, params, titles):
     data = get_json(client, "/api/articles", **params)
     assert [a["title"] for a in data["items"]] == titles
@@ -65,17 +87,22 @@ def test_article_list_filters(client, newsroom, params, titles):
 
 def test_article_list_filters_by_tag_and_since(client, newsroom):
     tag = newsroom["flood"].slug
-    assert [a["title"] for a in get_json(client, "/api/articles", tag=tag)["items"]] == ["Old news"]
+    assert [
+        a["title"] for a in get_json(client, "/api/articles", tag=tag)["items"]
+    ] == ["Old news"]
     since = (timezone.now() - timedelta(days=1)).isoformat()
-    assert [a["title"] for a in get_json(client, "/api/articles", since=since)["items"]] == [
-        "New match"
-    ]
+    assert [
+        a["title"] for a in get_json(client, "/api/articles", since=since)["items"]
+    ] == ["New match"]
 
 
 def test_drafts_and_embargoed_articles_are_never_served(client, newsroom):
     for key in ("draft", "embargoed"):
         assert client.get(f"/api/articles/{newsroom[key].slug}").status_code == 404
-        assert client.get(f"/api/articles/{newsroom[key].slug}/comments").status_code == 404
+        assert (
+            client.get(f"/api/articles/{newsroom[key].slug}/comments").status_code
+            == 404
+        )
 
 
 def test_article_detail_has_body_html_and_tags(client, newsroom):
@@ -86,15 +113,31 @@ def test_article_detail_has_body_html_and_tags(client, newsroom):
 
 
 def test_no_private_field_in_any_response(client, newsroom):
-    make_comment(newsroom["old"], email="private@example.com", ip_address="198.51.100.9",
-                 user_agent="SecretAgent/1.0")  # fmt: skip
-    urls = ["/api/articles", f"/api/articles/{newsroom['old'].slug}",
-            f"/api/articles/{newsroom['old'].slug}/comments", "/api/authors", "/api/sections",
-            "/api/tags"]  # fmt: skip
+    make_comment(
+        newsroom["old"],
+        email="private@example.com",
+        ip_address="198.51.100.9",
+        user_agent="SecretAgent/1.0",
+    )
+    urls = [
+        "/api/articles",
+        f"/api/articles/{newsroom['old'].slug}",
+        f"/api/articles/{newsroom['old'].slug}/comments",
+        "/api/authors",
+        "/api/sections",
+        "/api/tags",
+    ]
     for url in urls:
         body = client.get(url).content.decode()
-        for secret in ("private@example.com", "198.51.100.9", "SecretAgent", "ana@ledger",
-                       '"email"', '"status"', '"body"'):  # fmt: skip
+        for secret in (
+            "private@example.com",
+            "198.51.100.9",
+            "SecretAgent",
+            "ana@ledger",
+            '"email"',
+            '"status"',
+            '"body"',
+        ):
             assert secret not in body, (url, secret)
 
 
@@ -106,9 +149,16 @@ def test_comments_are_approved_only_with_parent_ids(client, newsroom):
     make_comment(article, status="spam", body="Spam")
     data = get_json(client, f"/api/articles/{article.slug}/comments")
     assert [(c["body_html"].strip(), c["parent_id"]) for c in data["items"]] == [
-        ("<p>Top level</p>", None), ("<p>A reply</p>", top.pk)
+        ("<p>Top level</p>", None),
+        ("<p>A reply</p>", top.pk),
     ]
-    assert set(data["items"][0]) == {"id", "parent_id", "name", "body_html", "created_at"}
+    assert set(data["items"][0]) == {
+        "id",
+        "parent_id",
+        "name",
+        "body_html",
+        "created_at",
+    }
 
 
 def test_cursor_walks_every_article_once(client):
@@ -116,7 +166,9 @@ def test_cursor_walks_every_article_once(client):
     made = [make_article(published_at=now - timedelta(minutes=n % 3)) for n in range(7)]
     seen, cursor = [], None
     while True:
-        data = get_json(client, "/api/articles", limit=3, **({"cursor": cursor} if cursor else {}))
+        data = get_json(
+            client, "/api/articles", limit=3, **({"cursor": cursor} if cursor else {})
+        )
         seen += [a["id"] for a in data["items"]]
         cursor = data["next_cursor"]
         if not cursor:
@@ -155,13 +207,19 @@ def test_etag_and_304(client, newsroom):
     assert client.get("/api/articles", HTTP_IF_NONE_MATCH=etag).status_code == 200
 
 
-@pytest.mark.parametrize("url", ["/api/articles", "/api/sections", "/api/tags", "/api/authors"])
-def test_listings_use_a_constant_number_of_queries(client, django_assert_max_num_queries,
-                                                   django_assert_num_queries, url):
+@pytest.mark.parametrize(
+    "url", ["/api/articles", "/api/sections", "/api/tags", "/api/authors"]
+)
+def test_listings_use_a_constant_number_of_queries(
+    client, django_assert_max_num_queries, django_assert_num_queries, url
+):
     """Rows added must not add queries: N+1 on a listing would sink a busy API."""
+
     def grow(n):
         for _ in range(n):
-            make_article(section=make_section(), authors=[make_person()], tags=[make_tag()])
+            make_article(
+                section=make_section(), authors=[make_person()], tags=[make_tag()]
+            )
 
     grow(2)
     with CountQueries() as small:

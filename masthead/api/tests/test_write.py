@@ -1,4 +1,4 @@
-"""Editors' endpoints: tokens, permissions checked on the server, publish via editorial."""
+"""Editors' endpoints: tokens, server-side permissions, publishing via editorial."""
 
 import pytest
 
@@ -9,12 +9,17 @@ from masthead.editorial.roles import AUTHOR, CONTRIBUTOR, EDITOR
 
 pytestmark = pytest.mark.django_db
 
-NEW = {"title": "Bridge reopens", "body": "The **bridge** is open.", "standfirst": "At last."}
+NEW = {
+    "title": "Bridge reopens",
+    "body": "The **bridge** is open.",
+    "standfirst": "At last.",
+}
 
 
 def create(client, headers, **data):
-    return client.post("/api/articles", {**NEW, **data}, content_type="application/json",
-                       **headers)  # fmt: skip
+    return client.post(
+        "/api/articles", {**NEW, **data}, content_type="application/json", **headers
+    )
 
 
 def test_without_a_token_writes_are_401(client):
@@ -49,13 +54,20 @@ def test_contributor_creates_a_draft_with_section_tags_and_authors(client, token
     make_section("News", slug="news")
     tag = make_tag("Roads")
     make_person("Ana Ruiz", slug="ana-ruiz")
-    response = create(client, token_for(CONTRIBUTOR), section="news", tags=[tag.slug],
-                      authors=["ana-ruiz"])  # fmt: skip
+    response = create(
+        client,
+        token_for(CONTRIBUTOR),
+        section="news",
+        tags=[tag.slug],
+        authors=["ana-ruiz"],
+    )
     assert response.status_code == 201, response.content
     data = response.json()
     assert data["status"] == "draft" and data["slug"] == "bridge-reopens"
     assert data["body_html"].strip() == "<p>The <strong>bridge</strong> is open.</p>"
-    assert data["section"]["slug"] == "news" and data["authors"][0]["slug"] == "ana-ruiz"
+    assert (
+        data["section"]["slug"] == "news" and data["authors"][0]["slug"] == "ana-ruiz"
+    )
     # A draft is not public.
     assert client.get("/api/articles/bridge-reopens").status_code == 404
 
@@ -82,9 +94,16 @@ def test_empty_title_is_a_400(client, token_for):
 def test_contributor_may_edit_own_draft_but_not_publish_it(client, token_for):
     header = token_for(CONTRIBUTOR)
     create(client, header)
-    response = client.patch("/api/articles/bridge-reopens", {"title": "Bridge reopens early"},
-                            content_type="application/json", **header)  # fmt: skip
-    assert response.status_code == 200 and response.json()["title"] == "Bridge reopens early"
+    response = client.patch(
+        "/api/articles/bridge-reopens",
+        {"title": "Bridge reopens early"},
+        content_type="application/json",
+        **header,
+    )
+    assert (
+        response.status_code == 200
+        and response.json()["title"] == "Bridge reopens early"
+    )
     response = client.post("/api/articles/bridge-reopens/publish", **header)
     assert response.status_code == 403
     assert Article.objects.get().status == Article.Status.DRAFT
@@ -93,8 +112,12 @@ def test_contributor_may_edit_own_draft_but_not_publish_it(client, token_for):
 def test_nobody_edits_someone_elses_article_without_the_right(client, token_for):
     create(client, token_for(CONTRIBUTOR, username="writer"))
     other = token_for(CONTRIBUTOR, username="other")
-    response = client.patch("/api/articles/bridge-reopens", {"title": "Hijacked"},
-                            content_type="application/json", **other)  # fmt: skip
+    response = client.patch(
+        "/api/articles/bridge-reopens",
+        {"title": "Hijacked"},
+        content_type="application/json",
+        **other,
+    )
     assert response.status_code == 403
     assert Article.objects.get().title == "Bridge reopens"
 
@@ -111,7 +134,9 @@ def test_author_publishes_own_article_and_it_becomes_public(client, token_for):
 def test_editor_publishes_anyones_article_but_not_twice(client, token_for):
     create(client, token_for(CONTRIBUTOR, username="writer"))
     editor = token_for(EDITOR, username="editor")
-    assert client.post("/api/articles/bridge-reopens/publish", **editor).status_code == 200
+    assert (
+        client.post("/api/articles/bridge-reopens/publish", **editor).status_code == 200
+    )
     again = client.post("/api/articles/bridge-reopens/publish", **editor)
     assert again.status_code == 409
     assert "cannot be published" in again.json()["detail"]

@@ -1,4 +1,6 @@
 from django import template
+from django.utils import timezone
+from django.utils.dates import MONTHS
 
 from masthead.core.share import share_links
 
@@ -21,3 +23,21 @@ def share_bar(context, article):
 def byline_names(bylines):
     """People of a byline, in order, for "By A, B and C"."""
     return [byline.person for byline in bylines]
+
+
+@register.filter
+def posted_at(value):
+    """ "November 28, 2026 at 2:09 a.m." in the site's time zone.
+
+    Django's date filter gives the same text but costs ~40 µs a call; a thread
+    of comments calls it once per comment.
+    """
+    local = timezone.localtime(value)
+    hour = local.hour % 12 or 12
+    meridiem = "a.m." if local.hour < 12 else "p.m."
+    return f"{MONTHS[local.month]} {local.day}, {local.year} at {hour}:{local.minute:02d} {meridiem}"
+
+
+@register.filter
+def iso_datetime(value):
+    return timezone.localtime(value).isoformat()

@@ -38,3 +38,20 @@ def test_under_a_minute_still_reads_one_min():
     assert text.reading_minutes("just a few words") == 1
     assert text.reading_time_label(0) == "1 Min Read"
     assert text.reading_time_label(3) == "3 Min Read"
+
+
+def test_posted_at_reads_like_djangos_date_filter(settings):
+    from datetime import datetime, timezone as tz
+
+    from django.template.defaultfilters import date
+
+    from masthead.core.templatetags.masthead import iso_datetime, posted_at
+
+    settings.TIME_ZONE = "America/Los_Angeles"
+    for hour in (0, 2, 11, 12, 13, 23):
+        moment = datetime(2026, 11, 28, hour, 5, tzinfo=tz.utc)
+        from django.utils import timezone
+
+        local = timezone.localtime(moment)
+        assert posted_at(moment) == date(local, "F j, Y \\a\\t g:i a")
+        assert iso_datetime(moment) == date(local, "c")

@@ -14,7 +14,8 @@ def get_backend():
         return BACKENDS[connection.vendor]()
     except KeyError as err:
         raise NotSupportedError(
-            f"Masthead's search supports SQLite and PostgreSQL, not {connection.vendor}."
+            "Masthead's search supports SQLite and PostgreSQL, "
+            f"not {connection.vendor}."
         ) from err
 
 

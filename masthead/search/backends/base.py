@@ -66,10 +66,14 @@ class SearchBackend:
                 SearchEntry.objects.filter(Exists(articles.filter(pk=OuterRef("pk")))),
                 parsed,
             )
-            rows, total = self.ranked(entries, parsed, (number - 1) * per_page, per_page)
+            rows, total = self.ranked(
+                entries, parsed, (number - 1) * per_page, per_page
+            )
             if not rows and total:
                 number = -(-total // per_page)
-                rows, total = self.ranked(entries, parsed, (number - 1) * per_page, per_page)
+                rows, total = self.ranked(
+                    entries, parsed, (number - 1) * per_page, per_page
+                )
         paginator = Paginator([], per_page)
         paginator.count = total  # known already: the ranked query counted
         return Page(self.hits(rows, parsed), number if total else 1, paginator)
@@ -133,9 +137,9 @@ class SearchBackend:
         raise NotImplementedError
 
     def remove(self, cursor, article_ids):
+        placeholders = ", ".join(["%s"] * len(article_ids))
         cursor.execute(
-            "DELETE FROM search_entry WHERE rowid IN (%s)"
-            % ", ".join(["%s"] * len(article_ids)),
+            f"DELETE FROM search_entry WHERE rowid IN ({placeholders})",
             list(article_ids),
         )
 

@@ -16,7 +16,9 @@ CONFIG = "english"
 def tsquery(parsed):
     # websearch_to_tsquery never raises on odd input; we still hand it only
     # the words and phrases query.parse() kept, so both databases agree.
-    return SearchQuery(query.to_websearch(parsed), search_type="websearch", config=CONFIG)
+    return SearchQuery(
+        query.to_websearch(parsed), search_type="websearch", config=CONFIG
+    )
 
 
 class PostgresBackend(SearchBackend):

@@ -34,16 +34,23 @@ class SQLiteBackend(SearchBackend):
 
     def snippets(self, entry_ids, parsed):
         snippet = _auxiliary(
-            "snippet", BODY_COLUMN, query.MARK_START, query.MARK_END, "…",
-            SNIPPET_TOKENS, output_field=TextField(),
-        )  # fmt: skip
+            "snippet",
+            BODY_COLUMN,
+            query.MARK_START,
+            query.MARK_END,
+            "…",
+            SNIPPET_TOKENS,
+            output_field=TextField(),
+        )
         # snippet() needs the MATCH. The id range lets FTS5 read only that
         # stretch of the index (it seeks on rowid ranges, not on IN lists).
         entries = SearchEntry.objects.alias(entry_id=F("pk") + 0).filter(
             entry_id__in=entry_ids, pk__gte=min(entry_ids), pk__lte=max(entry_ids)
         )
-        return self.matched(entries, parsed).annotate(snippet=snippet).values_list(
-            "pk", "snippet"
+        return (
+            self.matched(entries, parsed)
+            .annotate(snippet=snippet)
+            .values_list("pk", "snippet")
         )
 
     def index(self, cursor, rows):

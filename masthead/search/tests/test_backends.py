@@ -37,10 +37,16 @@ def test_quoted_phrase_needs_the_words_together(reindex):
 
 
 def test_headline_match_ranks_above_body_match(reindex):
-    make_article(title="Weather this week", body="A flood warning was issued.",
-                 published_at=timezone.now() - timedelta(hours=1))  # fmt: skip
-    make_article(title="Flood closes bridge", body="Water rose overnight.",
-                 published_at=timezone.now() - timedelta(days=3))  # fmt: skip
+    make_article(
+        title="Weather this week",
+        body="A flood warning was issued.",
+        published_at=timezone.now() - timedelta(hours=1),
+    )
+    make_article(
+        title="Flood closes bridge",
+        body="Water rose overnight.",
+        published_at=timezone.now() - timedelta(days=3),
+    )
     reindex()
     page = backends.search("flood")
     assert titles(page) == ["Flood closes bridge", "Weather this week"]
@@ -65,13 +71,17 @@ def test_every_word_must_match(reindex):
     ],
 )
 def test_articles_readers_may_not_see_are_never_found(reindex, status, delta):
-    make_article(title="Secret zeppelin plan", status=status,
-                 published_at=timezone.now() + timedelta(days=delta))  # fmt: skip
+    make_article(
+        title="Secret zeppelin plan",
+        status=status,
+        published_at=timezone.now() + timedelta(days=delta),
+    )
     reindex()
     # Even an entry forced into the index stays hidden: results pass through
     # Article.objects.published().
-    from masthead.search import services
     from django.db import connection as conn
+
+    from masthead.search import services
 
     article = Article.objects.get()
     with conn.cursor() as cursor:
@@ -80,14 +90,19 @@ def test_articles_readers_may_not_see_are_never_found(reindex, status, delta):
 
 
 def test_scheduled_article_is_found_once_its_time_has_come(reindex):
-    make_article(title="Embargoed zeppelin report", status=Article.Status.SCHEDULED,
-                 published_at=timezone.now() - timedelta(minutes=1))  # fmt: skip
+    make_article(
+        title="Embargoed zeppelin report",
+        status=Article.Status.SCHEDULED,
+        published_at=timezone.now() - timedelta(minutes=1),
+    )
     reindex()
     assert titles(backends.search("zeppelin")) == ["Embargoed zeppelin report"]
 
 
 def test_snippet_highlights_matches_and_escapes_article_text(reindex):
-    make_article(title="Code", body="Type `<script>alert(1)</script>` to see the raid & more.")
+    make_article(
+        title="Code", body="Type `<script>alert(1)</script>` to see the raid & more."
+    )
     reindex()
     snippet = backends.search("raid").object_list[0].snippet
     assert "<mark>raid</mark>" in snippet
@@ -101,10 +116,13 @@ def test_filters_by_section_author_and_dates(reindex):
     ana = make_person("Ana Ruiz")
     now = timezone.now()
     make_article(title="Derby match", section=sports, authors=[ana], published_at=now)
-    make_article(title="Derby road closure", section=news,
-                 published_at=now - timedelta(days=10))  # fmt: skip
+    make_article(
+        title="Derby road closure", section=news, published_at=now - timedelta(days=10)
+    )
     reindex()
-    assert titles(backends.search("derby", filters={"section": sports})) == ["Derby match"]
+    assert titles(backends.search("derby", filters={"section": sports})) == [
+        "Derby match"
+    ]
     assert titles(backends.search("derby", filters={"author": ana})) == ["Derby match"]
     old_only = {"date_to": (now - timedelta(days=5)).date()}
     assert titles(backends.search("derby", filters=old_only)) == ["Derby road closure"]
@@ -130,8 +148,23 @@ def test_a_page_past_the_end_shows_the_last_page(reindex):
     assert titles(backends.search("harvest", page_number="junk")) == ["Harvest report"]
 
 
-HOSTILE = ['"', "*", "AND (", "NEAR(raid", "raid OR", '"raid', "raid*", "\x00raid",
-           "🦊 raid", "x" * 2000, "(" * 500, "':&|!<->", "raid -", "-raid", "@@"]  # fmt: skip
+HOSTILE = [
+    '"',
+    "*",
+    "AND (",
+    "NEAR(raid",
+    "raid OR",
+    '"raid',
+    "raid*",
+    "\x00raid",
+    "🦊 raid",
+    "x" * 2000,
+    "(" * 500,
+    "':&|!<->",
+    "raid -",
+    "-raid",
+    "@@",
+]
 
 
 @pytest.mark.parametrize("text", HOSTILE)
@@ -145,10 +178,12 @@ def test_any_input_gives_results_or_none_never_an_error(reindex, text):
 def test_query_count_is_the_same_for_a_page_of_two_or_twelve(
     reindex, django_assert_num_queries
 ):
-    """Ranked ids with their count, articles, bylines, snippets: 4, whatever the page size."""
+    """Ranked ids with their count, articles, bylines, snippets: 4 at any page size."""
     writer = make_person()
     for n in range(14):
-        make_article(title=f"Orchard story {n}", authors=[writer], section=make_section())
+        make_article(
+            title=f"Orchard story {n}", authors=[writer], section=make_section()
+        )
     reindex()
     for per_page in (2, 12):
         with django_assert_num_queries(4):

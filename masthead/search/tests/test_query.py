@@ -18,9 +18,22 @@ def test_every_part_is_quoted_for_fts5():
 
 @pytest.mark.parametrize(
     "text",
-    ['"', "*", "AND (", "NEAR(a b)", "a OR", "-", "col:value", "^x", "\x00",
-     "🦊🦊", "'; DROP TABLE search_entry; --", "x" * 2000, '"unclosed phrase'],
-)  # fmt: skip
+    [
+        '"',
+        "*",
+        "AND (",
+        "NEAR(a b)",
+        "a OR",
+        "-",
+        "col:value",
+        "^x",
+        "\x00",
+        "🦊🦊",
+        "'; DROP TABLE search_entry; --",
+        "x" * 2000,
+        '"unclosed phrase',
+    ],
+)
 def test_no_input_reaches_the_query_as_syntax(text):
     fts = query.to_fts5(query.parse(text))
     # Only quoted strings of letters and digits, separated by spaces.

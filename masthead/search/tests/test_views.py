@@ -14,8 +14,11 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def stories(reindex):
     section = make_section("Local News", slug="local")
-    make_article(title="Police raid warehouse", section=section,
-                 body="Officers raided the <b>old</b> mill.")  # fmt: skip
+    make_article(
+        title="Police raid warehouse",
+        section=section,
+        body="Officers raided the <b>old</b> mill.",
+    )
     make_article(title="Library opens", body="Books for everyone.")
     reindex()
 

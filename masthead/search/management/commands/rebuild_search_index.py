@@ -4,13 +4,17 @@ from masthead.search import services
 
 
 class Command(BaseCommand):
-    help = "Rebuild the full-text search index from every published or scheduled article."
+    help = (
+        "Rebuild the full-text search index from every published or scheduled article."
+    )
 
     def add_arguments(self, parser):
         parser.add_argument(
-            "--batch-size", type=int, default=services.BATCH_SIZE,
+            "--batch-size",
+            type=int,
+            default=services.BATCH_SIZE,
             help="Articles indexed per batch (default %(default)s).",
-        )  # fmt: skip
+        )
 
     def handle(self, *args, batch_size, **options):
         if batch_size < 1:
