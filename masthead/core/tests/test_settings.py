@@ -61,3 +61,18 @@ def test_cli_accepts_hyphenated_command_names(tmp_path):
     )
     assert result.returncode == 0, result.stderr
     assert "Load the demo newsroom" in result.stdout
+
+
+def test_postgresql_connections_are_pooled(tmp_path):
+    code = (
+        "from django.conf import settings; d = settings.DATABASES['default'];"
+        "print(d['OPTIONS']['pool']['max_size'], d['CONN_MAX_AGE'])"
+    )
+    env = {"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "masthead.settings.dev",
+           "MASTHEAD_VAR_DIR": str(tmp_path), "MASTHEAD_DB_POOL_SIZE": "5",
+           "DATABASE_URL": "postgres://postgres@127.0.0.1:5432/test"}
+    result = subprocess.run(
+        [sys.executable, "-c", "import django; django.setup(); " + code],
+        capture_output=True, text=True, env=env, timeout=60,
+    )
+    assert result.stdout.split() == ["5", "0"], result.stderr
