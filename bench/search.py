@@ -172,10 +172,7 @@ def build_site(total):
     from masthead.people.models import Person
     from masthead.search import services
 
-    with connection.cursor() as cursor:
-        cursor.execute("DELETE FROM search_entry")
-    ArticleAuthor.objects.all().delete()
-    Article.objects.all().delete()
+    empty_scratch_database()
     sections = [
         Section.objects.get_or_create(slug=slug, defaults={"name": name})[0]
         for name, slug in [
@@ -235,6 +232,26 @@ def build_site(total):
         with connection.cursor() as cursor:
             cursor.execute("VACUUM ANALYZE")
     return {"generate_seconds": round(generated, 1), "index_seconds": round(indexed, 1)}
+
+
+def empty_scratch_database():
+    """Drop the previous synthetic site fast: raw deletes, no signals per row.
+
+    The scratch database holds only what build_site() made with bulk inserts,
+    so nothing else refers to these rows.
+    """
+    from django.db import connection
+
+    from masthead.articles.models import Article, ArticleAuthor
+
+    with connection.cursor() as cursor:
+        cursor.execute("DELETE FROM search_entry")
+    for queryset in (
+        ArticleAuthor.objects.all(),
+        Article.tags.through.objects.all(),
+        Article.objects.all(),
+    ):
+        queryset._raw_delete(connection.alias)
 
 
 def database_label():
@@ -350,14 +367,14 @@ def report(run):
             else ""
         )
     )
-    print(f"  {'query':<38} {'hits':>6} {'p50 ms':>8} {'p95 ms':>8}")
+    print(f"  {'query':<38} {'hits':>6} {'p50 ms':>8} {'p95 ms':>8} {'p99 ms':>8}")
     everything = []
     for row in run["results"]:
         everything += row["times"]
         name = f"{row['label']}: {row['query']}"[:38]
         print(
             f"  {name:<38} {row['hits']:>6} {statistics.median(row['times']):>8.1f} "
-            f"{percentile(row['times'], 0.95):>8.1f}"
+            f"{percentile(row['times'], 0.95):>8.1f} {percentile(row['times'], 0.99):>8.1f}"
         )
     print(
         f"  all queries: p50 {percentile(everything, 0.5):.1f} ms, "

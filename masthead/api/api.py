@@ -7,12 +7,11 @@ If-None-Match.
 """
 
 import hashlib
-from datetime import datetime
 
 from django.core.exceptions import PermissionDenied
 from django.http import Http404
 from django.utils.cache import get_conditional_response
-from ninja import NinjaAPI, Query
+from ninja import NinjaAPI
 from ninja.errors import AuthenticationError, HttpError
 from ninja.errors import ValidationError as NinjaValidationError
 from ninja.security import HttpBearer
@@ -23,7 +22,7 @@ from .cursors import BadCursor
 DESCRIPTION = (
     "Published articles, sections, tags, authors and approved comments, and "
     "comment submission, as JSON. Editors write with a personal token sent as "
-    "`Authorization: Bearer <token>`."
+    "“Authorization: Bearer <token>”."
 )
 
 
@@ -130,4 +129,4 @@ def http_error(request, exc):
 
 from . import endpoints  # noqa: E402,F401  (registers the routes on `api`)
 
-__all__ = ["api", "TokenAuth", "Query", "datetime"]
+__all__ = ["api", "TokenAuth", "error"]

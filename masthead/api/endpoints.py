@@ -30,6 +30,7 @@ IsoTime = Annotated[
 RFC3339 = re.compile(
     r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([Zz]|[+-]\d{2}:\d{2})\Z"
 )
+CURSOR_HELP = "The next_cursor of the previous page."
 READ = {304: None, 400: schemas.Error, 404: schemas.Error}
 WRITE = {
     400: schemas.Error,
@@ -43,16 +44,16 @@ WRITE = {
 @api.get("/articles", response={200: schemas.ArticlePage, **READ}, tags=["articles"])
 def list_articles(
     request,
-    section: str | None = None,
-    tag: str | None = None,
-    author: str | None = None,
-    since: IsoTime = None,
-    cursor: str | None = None,
-    limit: int = Query(20, ge=1, le=100),
+    section: str | None = Query(None, description="A section's slug."),
+    tag: str | None = Query(None, description="A tag's slug."),
+    author: str | None = Query(None, description="An author's slug."),
+    since: IsoTime = Query(None, description="Published at or after this time."),  # noqa: B008
+    cursor: str | None = Query(None, description=CURSOR_HELP),
+    limit: int = Query(20, ge=1, le=100, description="Articles per page, 1 to 100."),
 ):
     """Published articles, newest first.
 
-    Filter by section, tag or author slug, or published `since` a time.
+    Filter by section, tag or author slug, or publication time.
     """
     articles = Article.objects.published().for_listing()
     if section:
@@ -84,7 +85,10 @@ def article_detail(request, slug: str):
     tags=["comments"],
 )
 def list_comments(
-    request, slug: str, cursor: str | None = None, limit: int = Query(50, ge=1, le=200)
+    request,
+    slug: str,
+    cursor: str | None = Query(None, description=CURSOR_HELP),
+    limit: int = Query(50, ge=1, le=200, description="Comments per page, 1 to 200."),
 ):
     """Approved comments, oldest first, with the id of the comment each replies to."""
     article = get_object_or_404(Article.objects.published(), slug=slug)
@@ -203,7 +207,7 @@ def list_authors(request):
     tags=["editors"],
 )
 def create_article(request, payload: schemas.ArticleIn):
-    """Create a draft. Needs the `articles.add_article` permission."""
+    """Create a draft. Needs the articles.add_article permission."""
     article = services.create_article(user=request.auth, data=payload.dict())
     return Status(201, reloaded(article))
 
@@ -230,7 +234,7 @@ def update_article(request, slug: str, payload: schemas.ArticlePatch):
     tags=["editors"],
 )
 def publish_article(request, slug: str):
-    """Publish now through the editorial workflow. Needs the `publish` permission."""
+    """Publish now through the editorial workflow. Needs the publish permission."""
     article = get_object_or_404(Article, slug=slug)
     return reloaded(services.publish_article(article=article, user=request.auth))
 

@@ -28,7 +28,7 @@ SAVE_OPTIONS = {
 # Pillow 13): a 6000×4000 WebP takes 370 MB to load, a PNG 150 MB, a JPEG
 # almost nothing beyond its reduced-scale draft. A per-format pixel limit keeps
 # every accepted upload within the worker's memory budget.
-DECODE_BYTES_PER_PIXEL = {"jpeg": 0, "png": 7, "gif": 6, "webp": 16}
+DECODE_BYTES_PER_PIXEL = {"jpeg": 0, "png": 8, "gif": 7, "webp": 20}
 FORMAT_NAMES = {"jpeg": "JPEG", "png": "PNG", "gif": "GIF", "webp": "WebP"}
 
 

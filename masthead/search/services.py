@@ -44,8 +44,10 @@ def remove_article(*, article_id):
 
 
 def rebuild(*, progress=None, batch_size=BATCH_SIZE):
-    """Empty the index and add every indexable article, in batches.
+    """Re-index every indexable article, a batch per transaction, then drop the rest.
 
+    Search keeps answering throughout (entries are replaced, never emptied
+    first), and no transaction holds SQLite's write lock for long.
     `progress(done, total)` is called after each batch. Returns the count.
     """
     articles = (
@@ -55,11 +57,19 @@ def rebuild(*, progress=None, batch_size=BATCH_SIZE):
     )
     total = articles.count()
     backend, done, last_pk = get_backend(), 0, 0
-    with transaction.atomic(), connection.cursor() as cursor:
-        cursor.execute("DELETE FROM search_entry")
-        while batch := list(articles.filter(pk__gt=last_pk)[:batch_size]):
+    while batch := list(articles.filter(pk__gt=last_pk)[:batch_size]):
+        with transaction.atomic(), connection.cursor() as cursor:
             backend.index(cursor, [entry_row(article) for article in batch])
-            done, last_pk = done + len(batch), batch[-1].pk
-            if progress:
-                progress(done, total)
+        done, last_pk = done + len(batch), batch[-1].pk
+        if progress:
+            progress(done, total)
+    _remove_unindexable(articles)
     return done
+
+
+def _remove_unindexable(articles):
+    # Raw SQL: Django's delete() may first select whole SearchEntry rows,
+    # and SQLite's table lacks the PostgreSQL-only columns.
+    sql, params = articles.values("pk").query.sql_with_params()
+    with transaction.atomic(), connection.cursor() as cursor:
+        cursor.execute(f"DELETE FROM search_entry WHERE rowid NOT IN ({sql})", params)

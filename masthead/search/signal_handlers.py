@@ -10,15 +10,28 @@ from django.db.models.signals import post_delete, post_save
 
 from . import services
 
+# Search pages declare this tag (views.search). The page cache purges its
+# article listings in an on_commit callback of its own, which runs before
+# ours; purging again once the index has changed means no results page can
+# be cached from the index as it was between the two.
+RESULTS_TAG = "search:results"
+
 
 def article_saved(sender, instance, **kwargs):
     article_id = instance.pk
-    transaction.on_commit(lambda: services.update_article(article_id=article_id))
+    transaction.on_commit(lambda: reindexed(services.update_article, article_id))
 
 
 def article_deleted(sender, instance, **kwargs):
     article_id = instance.pk
-    transaction.on_commit(lambda: services.remove_article(article_id=article_id))
+    transaction.on_commit(lambda: reindexed(services.remove_article, article_id))
+
+
+def reindexed(change, article_id):
+    from masthead.pagecache.store import purge
+
+    change(article_id=article_id)
+    purge({RESULTS_TAG})
 
 
 def connect():

@@ -4,11 +4,12 @@ from masthead.pagecache.dependencies import depends_on
 
 from . import backends
 from .forms import SearchForm
+from .signal_handlers import RESULTS_TAG
 
 
 def search(request):
     """Results for ?q= with its filters; an empty or unusable query shows the form."""
-    depends_on("articles:all")
+    depends_on(RESULTS_TAG, "articles:all")
     form = SearchForm(request.GET)
     page = None
     if form.is_valid() and form.cleaned_data["q"]:

@@ -92,3 +92,11 @@ def test_no_csrf_token_is_needed_and_a_session_cookie_grants_nothing(
     response = post(csrf_client)
     assert response.status_code == 202  # held like any anonymous first comment
     assert Comment.objects.get().user is None
+
+
+def test_flood_control_applies_to_the_api_too(client, article):
+    assert post(client, comment="First thought.").status_code == 202
+    response = post(client, comment="Second thought, straight away.")
+    assert response.status_code == 429
+    assert response.json()["detail"]
+    assert Comment.objects.count() == 1

@@ -210,9 +210,7 @@ def test_etag_and_304(client, newsroom):
 @pytest.mark.parametrize(
     "url", ["/api/articles", "/api/sections", "/api/tags", "/api/authors"]
 )
-def test_listings_use_a_constant_number_of_queries(
-    client, django_assert_max_num_queries, django_assert_num_queries, url
-):
+def test_listings_use_a_constant_number_of_queries(client, url):
     """Rows added must not add queries: N+1 on a listing would sink a busy API."""
 
     def grow(n):
@@ -228,7 +226,7 @@ def test_listings_use_a_constant_number_of_queries(
     with CountQueries() as large:
         client.get(url)
     assert small.count == large.count
-    assert large.count <= {"/api/articles": 3}.get(url, 1)
+    assert large.count == {"/api/articles": 2}.get(url, 1)  # articles, bylines
 
 
 def test_comment_listing_uses_a_constant_number_of_queries(client, newsroom):
@@ -265,3 +263,10 @@ def test_schema_is_openapi_3_and_docs_page_is_served_locally(client):
     docs = client.get("/api/docs").content.decode()
     assert "GET /api/articles" in docs and "POST /api/articles/{slug}/comments" in docs
     assert "cdn" not in docs.lower() and "<script" not in docs
+
+
+def test_docs_page_is_valid_html(client):
+    import html5lib
+
+    content = client.get("/api/docs").content
+    html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(content)

@@ -82,7 +82,7 @@ def test_transparent_pngs_keep_their_transparency():
 def test_formats_that_decode_at_full_size_get_a_lower_pixel_limit():
     webp = io.BytesIO(picture("WEBP", size=(5000, 4000)))
     with pytest.raises(
-        processing.ImageRejected, match="limit for WebP files is 14 megapixels"
+        processing.ImageRejected, match="limit for WebP files is 12 megapixels"
     ):
         processing.inspect(webp, max_pixels=40_000_000, memory_budget=220 << 20)
     jpeg = io.BytesIO(picture("JPEG", size=(5000, 4000)))

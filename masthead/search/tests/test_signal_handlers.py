@@ -66,3 +66,21 @@ def test_a_rolled_back_save_never_reaches_the_index(django_capture_on_commit_cal
         article = make_article(title="Glacier melt study")
     assert callbacks  # scheduled for the commit that never happened here
     assert not SearchEntry.objects.filter(pk=article.pk).exists()
+
+
+def test_cached_results_pages_are_purged_after_the_index_changes(
+    client, committed, settings
+):
+    settings.MASTHEAD_PAGE_CACHE = True
+    with committed():
+        make_article(title="Glacier melt study")
+    assert (
+        "Glacier melt study"
+        in client.get("/search/", {"q": "glacier"}).content.decode()
+    )
+    assert client.get("/search/", {"q": "glacier"})["X-Cache"] == "HIT"
+    with committed():
+        make_article(title="Glacier retreat report")
+    response = client.get("/search/", {"q": "glacier"})
+    assert response["X-Cache"] == "MISS"
+    assert "Glacier retreat report" in response.content.decode()
