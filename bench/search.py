@@ -372,9 +372,14 @@ def report(run):
     for row in run["results"]:
         everything += row["times"]
         name = f"{row['label']}: {row['query']}"[:38]
+        times = row["times"]
+        figures = [
+            statistics.median(times),
+            percentile(times, 0.95),
+            percentile(times, 0.99),
+        ]
         print(
-            f"  {name:<38} {row['hits']:>6} {statistics.median(row['times']):>8.1f} "
-            f"{percentile(row['times'], 0.95):>8.1f} {percentile(row['times'], 0.99):>8.1f}"
+            f"  {name:<38} {row['hits']:>6} " + " ".join(f"{f:>8.1f}" for f in figures)
         )
     print(
         f"  all queries: p50 {percentile(everything, 0.5):.1f} ms, "

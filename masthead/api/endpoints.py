@@ -1,11 +1,11 @@
 """The API's routes. Views stay thin: read rules and writes live elsewhere."""
 
 import re
-from datetime import datetime
+from datetime import UTC, datetime
 from typing import Annotated
 
 from django.shortcuts import get_object_or_404
-from ninja import Query, Status
+from ninja import Path, Query, Status
 from pydantic import WithJsonSchema
 
 from masthead.articles.models import Article, Section, Tag
@@ -30,6 +30,10 @@ IsoTime = Annotated[
 RFC3339 = re.compile(
     r"\d{4}-\d{2}-\d{2}[Tt ]\d{2}:\d{2}:\d{2}(\.\d{1,6})?([Zz]|[+-]\d{2}:\d{2})\Z"
 )
+# Slugs as Django's SlugField allows them; anything else is a 400, and never
+# reaches the database (PostgreSQL refuses NUL characters outright).
+SLUG = r"^[-a-zA-Z0-9_]+$"
+ArticleSlug = Annotated[str, Path(..., pattern=SLUG, description="The article's slug.")]
 CURSOR_HELP = "The next_cursor of the previous page."
 READ = {304: None, 400: schemas.Error, 404: schemas.Error}
 WRITE = {
@@ -44,9 +48,9 @@ WRITE = {
 @api.get("/articles", response={200: schemas.ArticlePage, **READ}, tags=["articles"])
 def list_articles(
     request,
-    section: str | None = Query(None, description="A section's slug."),
-    tag: str | None = Query(None, description="A tag's slug."),
-    author: str | None = Query(None, description="An author's slug."),
+    section: str | None = Query(None, description="A section's slug.", pattern=SLUG),
+    tag: str | None = Query(None, description="A tag's slug.", pattern=SLUG),
+    author: str | None = Query(None, description="An author's slug.", pattern=SLUG),
     since: IsoTime = Query(None, description="Published at or after this time."),  # noqa: B008
     cursor: str | None = Query(None, description=CURSOR_HELP),
     limit: int = Query(20, ge=1, le=100, description="Articles per page, 1 to 100."),
@@ -73,7 +77,7 @@ def list_articles(
 @api.get(
     "/articles/{slug}", response={200: schemas.ArticleDetail, **READ}, tags=["articles"]
 )
-def article_detail(request, slug: str):
+def article_detail(request, slug: ArticleSlug):
     """One published article with its body as HTML (sanitized) and its tags."""
     depends_on("articles:detail")
     return get_object_or_404(Article.objects.published().for_page(), slug=slug)
@@ -86,7 +90,7 @@ def article_detail(request, slug: str):
 )
 def list_comments(
     request,
-    slug: str,
+    slug: ArticleSlug,
     cursor: str | None = Query(None, description=CURSOR_HELP),
     limit: int = Query(50, ge=1, le=200, description="Comments per page, 1 to 200."),
 ):
@@ -122,7 +126,7 @@ def list_comments(
         429: schemas.Error,
     },
 )
-def post_comment(request, slug: str, payload: schemas.CommentIn):
+def post_comment(request, slug: ArticleSlug, payload: schemas.CommentIn):
     """Post a comment under the comment form's rules: 201 if shown now, 202 if held."""
     article = get_object_or_404(Article.objects.published(), slug=slug)
     form = CommentForm(payload.dict())
@@ -218,7 +222,7 @@ def create_article(request, payload: schemas.ArticleIn):
     response={200: schemas.EditorArticle, **WRITE},
     tags=["editors"],
 )
-def update_article(request, slug: str, payload: schemas.ArticlePatch):
+def update_article(request, slug: ArticleSlug, payload: schemas.ArticlePatch):
     """Change an article in any state. Needs permission to edit that article."""
     article = get_object_or_404(Article, slug=slug)
     data = payload.dict(exclude_unset=True)
@@ -233,7 +237,7 @@ def update_article(request, slug: str, payload: schemas.ArticlePatch):
     response={200: schemas.EditorArticle, **WRITE},
     tags=["editors"],
 )
-def publish_article(request, slug: str):
+def publish_article(request, slug: ArticleSlug):
     """Publish now through the editorial workflow. Needs the publish permission."""
     article = get_object_or_404(Article, slug=slug)
     return reloaded(services.publish_article(article=article, user=request.auth))
@@ -244,8 +248,10 @@ def parse_since(text):
     try:
         if not RFC3339.match(text):
             raise ValueError(text)
-        return datetime.fromisoformat(text.upper().replace("Z", "+00:00"))
-    except ValueError as err:
+        moment = datetime.fromisoformat(text.upper().replace("Z", "+00:00"))
+        # In UTC: PostgreSQL refuses offsets beyond ±15:59, which RFC 3339 allows.
+        return moment.astimezone(UTC)
+    except (ValueError, OverflowError) as err:
         raise services.Refused(
             "The request was not valid: please correct the fields named.",
             errors={

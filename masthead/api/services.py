@@ -67,7 +67,26 @@ def publish_article(*, article, user):
         raise Refused(str(err), status=409) from err
 
 
+def _reject_nul(data):
+    # PostgreSQL cannot store a NUL character; a 400 says so before it tries.
+    def has_nul(value):
+        if isinstance(value, str):
+            return "\x00" in value
+        return isinstance(value, list) and any(map(has_nul, value))
+
+    bad = {
+        field: ["This contains a NUL character, which cannot be stored."]
+        for field, value in data.items()
+        if has_nul(value)
+    }
+    if bad:
+        raise Refused(
+            "The article was not saved: please correct the fields named.", errors=bad
+        )
+
+
 def _save(article, data, *, user, new):
+    _reject_nul(data)
     for field in WRITABLE:
         if field in data and data[field] is not None:
             setattr(article, field, data[field])

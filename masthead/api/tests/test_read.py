@@ -270,3 +270,19 @@ def test_docs_page_is_valid_html(client):
 
     content = client.get("/api/docs").content
     html5lib.HTMLParser(strict=True, namespaceHTMLElements=False).parse(content)
+
+
+@pytest.mark.parametrize(
+    "params",
+    [{"section": "a\x00b"}, {"since": "0.5"}, {"since": "2025-05-01"}],
+)
+def test_odd_filters_are_400s_not_server_errors(client, newsroom, params):
+    response = client.get("/api/articles", params)
+    assert response.status_code == 400
+    assert response.json()["errors"]
+
+
+def test_since_accepts_any_offset_rfc3339_allows(client, newsroom):
+    # PostgreSQL alone refuses offsets past ±15:59; found by schemathesis.
+    for since in ("2000-01-01T00:00:00+18:30", "0686-05-31T20:16:47-18:37"):
+        assert len(get_json(client, "/api/articles", since=since)["items"]) == 2

@@ -48,7 +48,12 @@ EXCLUDED = [schemathesis.checks.positive_data_acceptance]
 
 
 @schema.parametrize()
-@settings(max_examples=25, deadline=None, suppress_health_check=list(HealthCheck))
+@settings(
+    max_examples=25,
+    deadline=None,
+    database=None,
+    suppress_health_check=list(HealthCheck),
+)
 @pytest.mark.django_db
 def test_api_conforms_to_its_schema(case, site):
     case.call_and_validate(headers=site, excluded_checks=EXCLUDED)

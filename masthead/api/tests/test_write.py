@@ -154,3 +154,9 @@ def test_create_api_token_command_prints_the_key_once(django_user_model):
     assert key.startswith("mh_") and Token.objects.get().name == "CMS bridge"
     with pytest.raises(CommandError, match="no active user"):
         call_command("create_api_token", "nobody", stdout=StringIO())
+
+
+def test_a_nul_character_is_a_400_not_a_server_error(client, token_for):
+    response = create(client, token_for(CONTRIBUTOR), title="Bridge\x00reopens")
+    assert response.status_code == 400
+    assert "NUL" in response.json()["errors"]["title"][0]

@@ -5,12 +5,15 @@ import sys
 
 from PIL import Image
 
+# VmHWM, not getrusage's ru_maxrss: Linux carries ru_maxrss across exec, so a
+# child of a large pytest process would report the parent's peak.
 CHILD = """
-import resource, sys
+import sys
 from masthead.media import processing
 with open(sys.argv[1], "rb") as source:
     made = sum(1 for _ in processing.render(source, focal=(0.3, 0.6)))
-print(made, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss // 1024)
+hwm = next(l for l in open("/proc/self/status") if l.startswith("VmHWM:"))
+print(made, int(hwm.split()[1]) // 1024)
 """
 
 
