@@ -6,6 +6,7 @@ from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
 from django.utils.translation import gettext_lazy as _
 
+from masthead.core.forms import FastWidgetRenderer
 from masthead.core.sanitize import is_safe_url
 
 from . import strict
@@ -61,6 +62,8 @@ class WebsiteField(forms.URLField):
 
 class CommentForm(forms.Form):
     """The reader's form, in WordPress's order and wording."""
+
+    default_renderer = FastWidgetRenderer  # drawn on every article page view
 
     comment = forms.CharField(
         label=_("Comment"),

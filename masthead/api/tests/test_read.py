@@ -7,6 +7,7 @@ import pytest
 from django.utils import timezone
 
 from masthead.articles.models import Article
+from masthead.comments.models import Comment
 from masthead.core.testing import (
     make_article,
     make_comment,
@@ -286,3 +287,28 @@ def test_since_accepts_any_offset_rfc3339_allows(client, newsroom):
     # PostgreSQL alone refuses offsets past ±15:59; found by schemathesis.
     for since in ("2000-01-01T00:00:00+18:30", "0686-05-31T20:16:47-18:37"):
         assert len(get_json(client, "/api/articles", since=since)["items"]) == 2
+
+
+def test_cached_api_answers_are_purged_when_what_they_show_changes(
+    client, newsroom, settings, django_capture_on_commit_callbacks
+):
+    """Anonymous GETs go through the page cache like pages; purges must reach them."""
+    from masthead.comments import services as comment_services
+
+    settings.MASTHEAD_PAGE_CACHE = True
+    article = newsroom["old"]
+    url = f"/api/articles/{article.slug}/comments"
+    assert client.get(url).json()["items"] == []
+    assert client.get(url)["X-Cache"] == "HIT"
+    with django_capture_on_commit_callbacks(execute=True):
+        held = make_comment(article, status="pending", body="Held then approved")
+        comment_services.approve(Comment.objects.filter(pk=held.pk))
+    response = client.get(url)
+    assert response["X-Cache"] == "MISS"
+    assert [c["id"] for c in response.json()["items"]] == [held.pk]
+    client.get("/api/articles")
+    with django_capture_on_commit_callbacks(execute=True):
+        make_article(title="Fresh story", published_at=timezone.now())
+    response = client.get("/api/articles")
+    assert response["X-Cache"] == "MISS"
+    assert response.json()["items"][0]["title"] == "Fresh story"

@@ -34,3 +34,20 @@ def test_every_opened_list_is_closed():
 
 def test_reply_to_a_missing_parent_is_shown_at_top_level():
     assert shape(build_thread([Fake(7, parent_id=99)])) == [(7, 0, False, 0)]
+
+
+def test_comment_markup_is_reused_until_the_row_changes(db):
+    from masthead.comments.display import comment_html
+    from masthead.core.testing import make_article, make_comment
+
+    comment = make_comment(make_article(), name="Hank", body="First words.")
+    first = comment_html(comment)
+    assert "Hank" in first and "First words." in first
+    assert comment_html(comment) is first  # rendered once
+    comment.name = "Hank S."
+    comment.body = "Edited words."
+    comment.save()
+    changed = comment_html(comment)
+    assert "Hank S." in changed and "Edited words." in changed
+    comment.status = comment.Status.PENDING
+    assert "awaiting moderation" in comment_html(comment)
