@@ -23,7 +23,7 @@ function request()
   local body = "comment=" .. urlencode("Benchmark comment number " .. n .. " on the river walk budget.")
     .. "&name=" .. urlencode("Bench Reader " .. n)
     .. "&email=" .. urlencode("bench" .. n .. "@example.com")
-    .. "&website=" .. (BENCH_EXTRA or "")
+    .. "&website=&homepage=&issued=" .. urlencode(os.getenv("BENCH_ISSUED") or "")
   -- Documentation-only IPv6 addresses: a header value, never a destination.
   local ip = string.format("2001:db8:%x::%x", thread_id, counter)
   return wrk.format("POST", nil, {

@@ -33,13 +33,15 @@ def test_reader_finds_a_story_from_the_header_search_box(
     page = context.new_page()
     page.goto(live_server.url + "/")
     page.get_by_label("Search", exact=True).fill("ferries")
-    page.keyboard.press("Enter")
+    with page.expect_navigation():
+        page.keyboard.press("Enter")
     assert "No results" in page.inner_text("main")  # still a draft
 
     story.status, story.published_at = Article.Status.PUBLISHED, story.created_at
     story.save()
     page.get_by_label("Search for").fill("ferry storm")
-    page.get_by_role("button", name="Search", exact=True).click()
+    with page.expect_navigation():
+        page.get_by_role("button", name="Search", exact=True).click()
     assert page.locator(".search-hit__title").inner_text() == "Ferry service resumes"
     assert page.locator(".search-hit__snippet mark").count() == 2
     context.close()

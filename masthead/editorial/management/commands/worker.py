@@ -9,6 +9,7 @@ from django.db import close_old_connections, connection
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 
+from masthead.comments import privacy
 from masthead.editorial import jobs, services
 from masthead.media import renditions
 
@@ -62,6 +63,17 @@ class Command(BaseCommand):
         # The safety net for images saved outside the admin (demo loader, API),
         # whose renditions nobody queued.
         renditions.make_missing(log_line=self.log)
+        self.daily_housekeeping()
+
+    def daily_housekeeping(self):
+        """Privacy chores that must happen without anyone remembering them."""
+        today = timezone.now().date()
+        if getattr(self, "housekept_on", None) == today:
+            return
+        self.housekept_on = today
+        truncated = privacy.truncate_old_ips()
+        if truncated:
+            self.log(f"truncated {truncated} commenter IP addresses past retention")
 
     def sleep(self, seconds):
         deadline = time.monotonic() + seconds
