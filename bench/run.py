@@ -209,7 +209,7 @@ def comment_post_row(database, size, server, env, duration):
 
 def count_comments(env):
     code = "from masthead.comments.models import Comment; print(Comment.objects.count())"
-    return int(masthead(env, "shell", "-c", code).stdout.strip())
+    return int(masthead(env, "shell", "-c", code).stdout.split()[-1])
 
 
 def print_table(rows):

@@ -106,7 +106,13 @@ class Article(models.Model):
 
     class Meta:
         ordering = ["-published_at", "-id"]
-        indexes = [models.Index(fields=["status", "-published_at"])]
+        indexes = [
+            models.Index(fields=["status", "-published_at"]),
+            # Newest-first listings filter on status IN (published, scheduled):
+            # walking publication time and checking status beats sorting.
+            models.Index(fields=["-published_at"], name="article_newest_idx"),
+            models.Index(fields=["section", "-published_at"], name="article_section_newest_idx"),
+        ]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
         # Checked by masthead.editorial.policy; granted to roles by its migration.

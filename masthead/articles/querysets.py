@@ -31,6 +31,20 @@ class ArticleQuerySet(models.QuerySet):
             .first()
         )
 
+    def latest_in_sections(self, sections, per_section):
+        """{section id: its newest articles}, for the home page's section blocks.
+
+        One small query per section walks the (section, published_at) index;
+        a single window over every article would read the whole archive.
+        """
+        ids = []
+        for section in sections:
+            ids += self.filter(section=section).values_list("pk", flat=True)[:per_section]
+        grouped = {}
+        for article in self.model.objects.filter(pk__in=ids).for_listing():
+            grouped.setdefault(article.section_id, []).append(article)
+        return grouped
+
     def by_author(self, person):
         return self.filter(bylines__person=person)
 

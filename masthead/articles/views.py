@@ -1,4 +1,3 @@
-from django.db.models import Prefetch
 from django.shortcuts import get_object_or_404, render
 
 from masthead.comments.display import comment_section
@@ -16,13 +15,10 @@ def home(request):
     depends_on("articles:all")
     published = Article.objects.published().for_listing()
     latest = list(published[: HOME_LATEST + 1])
-    sections = Section.objects.navigation().prefetch_related(
-        Prefetch(
-            "articles",
-            queryset=Article.objects.published().for_listing()[:HOME_PER_SECTION],
-            to_attr="recent_articles",
-        )
-    )
+    sections = list(Section.objects.navigation())
+    recent = Article.objects.published().latest_in_sections(sections, HOME_PER_SECTION)
+    for section in sections:
+        section.recent_articles = recent.get(section.pk, [])
     return render(
         request,
         "articles/home.html",

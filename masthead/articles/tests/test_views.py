@@ -123,13 +123,17 @@ def test_article_page_query_count_does_not_grow_with_comments(
 def test_home_page_query_count_does_not_grow_with_articles(
     client, django_assert_num_queries
 ):
-    """Lead, latest and per-section blocks come from a fixed set of queries."""
+    """Lead, latest and per-section blocks come from a fixed set of queries.
+
+    One small query per section (three here) picks its newest ids; the count
+    follows the sections in the navigation, never the size of the archive.
+    """
     sections = [make_section() for _ in range(3)]
     author = make_person()
     for n in range(10):
         make_article(section=sections[n % 3], authors=[author], hero_image=None)
     client.get(reverse("home"))
-    with django_assert_num_queries(6) as small:
+    with django_assert_num_queries(9) as small:
         client.get(reverse("home"))
     for n in range(190):
         make_article(section=sections[n % 3], authors=[author, make_person()])
