@@ -12,7 +12,6 @@ from masthead.articles.models import Article, Section, Tag
 from masthead.comments import services as comment_services
 from masthead.comments.forms import CommentForm
 from masthead.comments.models import Comment
-from masthead.comments.views import client_ip
 from masthead.pagecache.dependencies import depends_on
 from masthead.people.models import Person
 
@@ -140,18 +139,9 @@ def post_comment(request, slug: ArticleSlug, payload: schemas.CommentIn):
             "The comment was not posted: please correct the fields named.",
             errors,
         )
-    data = form.cleaned_data
     try:
-        comment = comment_services.post_comment(
-            article=article,
-            name=data["name"],
-            email=data["email"],
-            website=data["website"],
-            body=data["comment"],
-            parent_id=data["parent"],
-            ip_address=client_ip(request),
-            user_agent=request.META.get("HTTP_USER_AGENT", ""),
-            request=request,
+        comment = comment_services.post_from_form(
+            article=article, form=form, request=request
         )
     except comment_services.CommentRejected as rejection:
         field = rejection.field or "request"

@@ -7,6 +7,7 @@ from django.conf import settings
 from django.db import transaction
 
 from . import ratelimit
+from .clients import client_ip
 from .models import Comment
 from .policy import BotSignals, CommentRejected, default_policy
 from .signals import comment_was_moderated, comment_was_posted
@@ -48,6 +49,23 @@ def post_comment(*, article, name, email, body, website="", parent_id=None,
         raise
     comment_was_posted.send(sender=Comment, comment=comment, request=request)
     return comment
+
+
+def post_from_form(*, article, form, request, **options):
+    """Post what a valid CommentForm holds; the form view and the API share it."""
+    data = form.cleaned_data
+    return post_comment(
+        article=article,
+        name=data["name"],
+        email=data["email"],
+        website=data["website"],
+        body=data["comment"],
+        parent_id=data["parent"],
+        ip_address=client_ip(request),
+        user_agent=request.META.get("HTTP_USER_AGENT", ""),
+        request=request,
+        **options,
+    )
 
 
 def _reply_parent(article, parent_id):

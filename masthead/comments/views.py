@@ -1,6 +1,3 @@
-import ipaddress
-
-from django.conf import settings
 from django.http import HttpResponseRedirect
 from django.shortcuts import get_object_or_404
 from django.views.decorators.http import require_POST
@@ -25,19 +22,13 @@ def post_comment(request, slug):
         return article_page(request, article, comment_form=form, status=400)
     data = form.cleaned_data
     try:
-        comment = services.post_comment(
+        comment = services.post_from_form(
             article=article,
-            name=data["name"],
-            email=data["email"],
-            website=data["website"],
-            body=data["comment"],
-            parent_id=data["parent"],
-            ip_address=client_ip(request),
-            user_agent=request.META.get("HTTP_USER_AGENT", ""),
+            form=form,
+            request=request,
             user=request.user,
             bot=form.bot_signals(),
             notify_replies=data["notify_replies"],
-            request=request,
         )
     except services.CommentRejected as rejection:
         form.add_error(rejection.field, rejection.message)
@@ -62,22 +53,3 @@ def _undecodable_fields(request):
     if request.content_type != "application/x-www-form-urlencoded":
         return set()
     return strict.undecodable_fields(request.body)
-
-
-def client_ip(request):
-    """REMOTE_ADDR, or the address our own proxy saw when it is a trusted one.
-
-    X-Forwarded-For is believed only from MASTHEAD_TRUSTED_PROXIES, and only
-    its last entry (the one that proxy appended): earlier entries are
-    whatever the client chose to send.
-    """
-    remote = request.META.get("REMOTE_ADDR") or None
-    trusted = getattr(settings, "MASTHEAD_TRUSTED_PROXIES", ())
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if remote in trusted and forwarded:
-        candidate = forwarded.split(",")[-1].strip()
-        try:
-            return str(ipaddress.ip_address(candidate))
-        except ValueError:
-            return remote
-    return remote
