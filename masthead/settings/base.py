@@ -257,6 +257,11 @@ MASTHEAD_PAGE_CACHE_EXCLUDE = ["/admin/", "/media/", "/static/"]
 MASTHEAD_PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("MASTHEAD_PAGE_CACHE_LOCAL_BYTES", str(32 << 20)))
 # Without Redis, purges are announced to this machine's processes by this file.
 MASTHEAD_PAGE_CACHE_STAMP_FILE = str(VAR_DIR / "pagecache.stamp")
+# With Redis, how often each process re-reads the purge stamp (seconds): the
+# most a purge by another app server can lag.
+MASTHEAD_PAGE_CACHE_STAMP_INTERVAL = float(
+    os.environ.get("MASTHEAD_PAGE_CACHE_STAMP_INTERVAL", "0.05")
+)
 # What a CDN or nginx in front may do with our pages (seconds).
 MASTHEAD_PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("MASTHEAD_PAGE_CACHE_SHARED_MAX_AGE", "60"))
 MASTHEAD_PAGE_CACHE_STALE_WHILE_REVALIDATE = 300

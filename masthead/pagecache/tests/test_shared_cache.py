@@ -52,3 +52,26 @@ def test_app_servers_sharing_redis_see_each_others_pages_and_purges(settings, cl
     article.save()
     assert "updated" in server_b.get(url).content.decode()
     caches["shared"].clear()
+
+
+@pytest.mark.skipif(not redis_available(), reason=f"no Redis at {REDIS_URL}")
+def test_other_servers_purges_arrive_within_the_stamp_interval(settings, monkeypatch):
+    """A purge made elsewhere is seen after at most STAMP_INTERVAL seconds."""
+    from masthead.pagecache import generation
+
+    settings.CACHES = {
+        **settings.CACHES,
+        "shared": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+                   "LOCATION": REDIS_URL, "KEY_PREFIX": "masthead-stamp-test"},
+    }
+    settings.MASTHEAD_PAGE_CACHE_ALIAS = "shared"
+    settings.MASTHEAD_PAGE_CACHE_STAMP_INTERVAL = 0.05
+    clock = [1000.0]
+    monkeypatch.setattr(generation.time, "monotonic", lambda: clock[0])
+    generation.bump()
+    seen = generation.current()
+    caches["shared"].set(generation.KEY, "bumped-by-another-server", timeout=None)
+    assert generation.current() == seen  # within the interval: not read again
+    clock[0] += 0.06
+    assert generation.current() == "bumped-by-another-server"
+    caches["shared"].clear()
