@@ -13,7 +13,7 @@ HOME_PER_SECTION = 4
 def home(request):
     """Lead story, the latest, and a block per section, whatever the archive size."""
     depends_on("articles:all")
-    published = Article.objects.published().for_listing()
+    published = Article.objects.published().teasers()
     latest = list(published[: HOME_LATEST + 1])
     sections = list(Section.objects.navigation())
     recent = Article.objects.published().latest_in_sections(sections, HOME_PER_SECTION)
@@ -45,7 +45,7 @@ def article_page(request, article, comment_form=None, status=200):
 def section_detail(request, slug):
     section = get_object_or_404(Section, slug=slug)
     depends_on(f"articles:section:{section.pk}")
-    articles = Article.objects.published().filter(section=section).for_listing()
+    articles = Article.objects.published().filter(section=section).teasers()
     return render(
         request,
         "articles/section_detail.html",
@@ -56,7 +56,7 @@ def section_detail(request, slug):
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
     depends_on(f"articles:tag:{tag.pk}")
-    articles = Article.objects.published().filter(tags=tag).for_listing()
+    articles = Article.objects.published().filter(tags=tag).teasers()
     return render(
         request, "articles/tag_detail.html", {"tag": tag, "page": paginate(request, articles)}
     )

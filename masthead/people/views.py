@@ -10,6 +10,6 @@ from .models import Person
 def author_detail(request, slug):
     person = get_object_or_404(Person.objects.select_related("photo"), slug=slug)
     depends_on(f"articles:author:{person.pk}")
-    articles = Article.objects.published().by_author(person).for_listing()
+    articles = Article.objects.published().by_author(person).teasers()
     page = paginate(request, articles)
     return render(request, "people/author_detail.html", {"person": person, "page": page})
