@@ -70,8 +70,12 @@ class ArticleQuerySet(models.QuerySet):
         return self.for_listing().defer("body", "body_html")
 
     def for_page(self):
-        """A listing's needs plus the tags shown on the article page."""
-        return self.for_listing().prefetch_related("tags")
+        """A listing's needs plus the tags and corrections an article page shows.
+
+        Feeds and structured data use the same rows, so corrections reach
+        them without a query per article.
+        """
+        return self.for_listing().prefetch_related("tags", "corrections")
 
 
 class SectionQuerySet(models.QuerySet):

@@ -9,6 +9,7 @@ from dataclasses import dataclass, field
 from datetime import datetime
 
 from django.conf import settings
+from django.utils.html import format_html, format_html_join
 
 from .links import absolute_links
 
@@ -56,7 +57,11 @@ def _entry(article, request, origin, full_text):
         title=article.title,
         url=absolute(article.get_absolute_url()),
         summary=article.summary,
-        content_html=absolute_links(article.body_html, origin) if full_text else None,
+        content_html=(
+            absolute_links(article.body_html, origin) + corrections_html(article)
+            if full_text
+            else None
+        ),
         published=article.published_at,
         updated=article.revised_at or article.published_at,
         authors=[
@@ -97,3 +102,17 @@ def byline(authors):
     if len(names) <= 1:
         return names[0] if names else None
     return f"{', '.join(names[:-1])} and {names[-1]}"
+
+
+def corrections_html(article):
+    """Corrections and updates at the foot of the story, as the page shows them."""
+    notes = article.corrections.all()
+    if not notes:
+        return ""
+    items = format_html_join(
+        "",
+        "<li><strong>{}</strong>, {}: {}</li>",
+        ((note.get_kind_display(), note.created_at.strftime("%B %-d, %Y %H:%M UTC"),
+          note.text) for note in notes),
+    )
+    return format_html("<h2>Corrections and updates</h2><ol>{}</ol>", items)

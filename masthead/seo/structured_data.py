@@ -41,6 +41,14 @@ def news_article(article, request, crops):
         "inLanguage": settings.MASTHEAD_LANGUAGE,
         "keywords": [tag.name for tag in article.tags.all()],
     }
+    corrections = [
+        {"@type": "CorrectionComment", "text": note.text,
+         "datePublished": note.created_at.isoformat()}
+        for note in article.corrections.all()
+        if note.kind == note.Kind.CORRECTION
+    ]
+    if corrections:
+        data["correction"] = corrections
     if article.section:
         data["articleSection"] = article.section.name
     if not data["image"]:

@@ -110,7 +110,7 @@ def test_article_page_query_count_does_not_grow_with_comments(
     """
     url = story.get_absolute_url()
     client.get(url)  # warm caches that are not per-request
-    with django_assert_num_queries(6) as empty:
+    with django_assert_num_queries(7) as empty:
         client.get(url)
     parent = None
     for n in range(300):

@@ -10,7 +10,7 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
-from django.urls import NoReverseMatch, reverse
+from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import timezone
 
 from masthead.articles.models import Article
@@ -27,6 +27,14 @@ def optional(name, **kwargs):
         return None
 
 
+def resolvable(path):
+    try:
+        resolve(path)
+    except Resolver404:
+        return None
+    return path
+
+
 def listing_surfaces(article, section, tag, author):
     urls = {
         "home": reverse("home"),
@@ -41,7 +49,8 @@ def listing_surfaces(article, section, tag, author):
         "author feed": optional("feeds:author_rss", slug=author.slug),
         "search": (optional("search:search") or "")
         and f"{reverse('search:search')}?q={WORD}",
-        "api": optional("api:article-list") or optional("api:articles"),
+        "api": resolvable("/api/articles"),
+        "api detail": resolvable(f"/api/articles/{article.slug}"),
         "corrections": optional("editorial:corrections"),
     }
     return {name: url for name, url in urls.items() if url}

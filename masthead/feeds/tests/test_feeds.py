@@ -183,10 +183,10 @@ def test_comments_feed_of_unpublished_article_is_404(client):
 
 @pytest.mark.parametrize("count", [5, 30])
 @pytest.mark.parametrize("url", ARTICLE_FEEDS + ["/feed.json"])
-def test_site_feed_costs_three_queries_whatever_its_length(
+def test_site_feed_costs_four_queries_whatever_its_length(
     client, django_assert_num_queries, count, url
 ):
-    """Articles, then bylines with people, then tags: N rows never mean N queries."""
+    """Articles, bylines with people, tags, corrections: N rows never mean N queries."""
     section, author = make_section(), make_person()
     for _ in range(count):
         make_article(
@@ -195,14 +195,14 @@ def test_site_feed_costs_three_queries_whatever_its_length(
             tags=[make_tag()],
             hero_image=make_image(),
         )
-    with django_assert_num_queries(3):
+    with django_assert_num_queries(4):
         response = client.get(url)
     assert response.content.decode().count("/articles/test-article-") >= count
 
 
 @pytest.mark.parametrize("count", [5, 30])
 @pytest.mark.parametrize("kind", ["sections", "tags", "authors"])
-def test_listing_feed_costs_four_queries_whatever_its_length(
+def test_listing_feed_costs_five_queries_whatever_its_length(
     client, django_assert_num_queries, count, kind
 ):
     """The subject's row, then the three queries of the site feed."""
@@ -210,7 +210,7 @@ def test_listing_feed_costs_four_queries_whatever_its_length(
     for _ in range(count):
         make_article(section=section, authors=[author], tags=[tag])
     slug = {"sections": section.slug, "tags": tag.slug, "authors": author.slug}[kind]
-    with django_assert_num_queries(4):
+    with django_assert_num_queries(5):
         response = client.get(f"/{kind}/{slug}/feed/")
     assert len(feedparser.parse(response.content).entries) == count
 
