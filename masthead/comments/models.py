@@ -1,5 +1,6 @@
 from django.conf import settings
 from django.db import models
+from django.db.models.functions import Lower
 from django.utils.translation import gettext_lazy as _
 
 from masthead.core.sanitize import is_safe_url, render_comment_body
@@ -64,7 +65,7 @@ class Comment(models.Model):
         indexes = [
             models.Index(fields=["article", "status", "created_at"]),
             models.Index(fields=["status", "created_at"]),
-            models.Index(fields=["email", "status"]),
+            models.Index(Lower("email"), "status", name="comment_email_lower_idx"),
         ]
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
