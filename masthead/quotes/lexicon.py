@@ -122,7 +122,7 @@ TITLE_WORDS = frozenset(
     ambassador minister premier congressman congresswoman speaker warden
     commander fire police county city state assistant vice interim acting
     former head senior deputy district democratic republican independent
-    board school athletic executive council member u.s. us federal mr mrs ms
+    board school athletic executive council member members u.s. us federal mr mrs ms
     miss mx sir dame lady lord
     """.split()
 )
