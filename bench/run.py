@@ -31,6 +31,7 @@ PG_ADMIN_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:543
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
 ARTICLE = "/articles/benchmark-article/"
 SIZES = {"1k": (1_000, 50_000), "100k": (100_000, 1_000_000)}
+MEMORY = []  # (database, size, mode, peak MB per worker)
 
 
 def free_port():
@@ -107,9 +108,24 @@ class Server:
                 time.sleep(0.2)
         raise SystemExit("the server did not start")
 
+    def worker_peak_mb(self):
+        """The largest high-water mark (VmHWM) among the server's worker processes."""
+        children = subprocess.run(["pgrep", "-P", str(self.process.pid)],
+                                  capture_output=True, text=True).stdout.split()
+        peaks = [_high_water_kb(pid) for pid in children] or [_high_water_kb(self.process.pid)]
+        return max(peaks) / 1024
+
     def __exit__(self, *exc):
         os.killpg(self.process.pid, signal.SIGTERM)
         self.process.wait(timeout=20)
+
+
+def _high_water_kb(pid):
+    try:
+        with open(f"/proc/{pid}/status") as status:
+            return int(next(l for l in status if l.startswith("VmHWM:")).split()[1])
+    except (OSError, StopIteration):
+        return 0
 
 
 class StaticNginx:
@@ -119,6 +135,10 @@ class StaticNginx:
         self.dir = Path(tempfile.mkdtemp(prefix="masthead-nginx-"))
         (self.dir / "article.html").write_bytes(html)
         self.port = free_port()
+        self.write_config(f"""server {{ listen 127.0.0.1:{self.port}; root {self.dir};
+           location / {{ default_type text/html; }} }}""")
+
+    def write_config(self, server_blocks):
         user = "user root;" if os.geteuid() == 0 else ""  # workers must read mkdtemp's 0700 dir
         (self.dir / "nginx.conf").write_text(f"""
 {user}
@@ -130,8 +150,7 @@ http {{
   access_log off;
   client_body_temp_path {self.dir}; proxy_temp_path {self.dir};
   fastcgi_temp_path {self.dir}; uwsgi_temp_path {self.dir}; scgi_temp_path {self.dir};
-  server {{ listen 127.0.0.1:{self.port}; root {self.dir};
-           location / {{ default_type text/html; }} }}
+  {server_blocks}
 }}""")
 
     def __enter__(self):
@@ -143,6 +162,28 @@ http {{
     def __exit__(self, *exc):
         subprocess.run(["nginx", "-c", str(self.dir / "nginx.conf"), "-s", "stop"])
         shutil.rmtree(self.dir, ignore_errors=True)
+
+
+class ProxyNginx(StaticNginx):
+    """deploy/nginx.conf, the README's configuration, in front of a Masthead server."""
+
+    def __init__(self, upstream):
+        self.dir = Path(tempfile.mkdtemp(prefix="masthead-proxy-"))
+        self.port = free_port()
+        site = (
+            (ROOT / "deploy" / "nginx.conf").read_text()
+            .replace("/var/cache/nginx/masthead", str(self.dir / "cache"))
+            .replace("server 127.0.0.1:8000;", f"server {upstream};")
+            .replace("listen 80;", f"listen 127.0.0.1:{self.port};")
+            .replace("/srv/masthead/var", str(self.dir))
+        )
+        self.write_config(site)
+
+    def __enter__(self):
+        super().__enter__()
+        self.url = f"http://127.0.0.1:{self.port}{ARTICLE}"
+        urllib.request.urlopen(self.url).read()  # fill nginx's cache
+        return self
 
 
 def wrk(url, duration, script=None):
@@ -171,7 +212,7 @@ def run_site(database, size, duration):
     env = site_env(database, size, workdir)
     log(f"{database} / {size}: building {articles:,} articles, {comments:,} comments")
     build_site(env, articles, comments)
-    rows = []
+    rows, memory = [], MEMORY
     pages = [("article, 50 comments", ARTICLE), ("home", "/"),
              ("section", "/sections/local-news/"), ("search", "/search/?q=council+budget")]
     for cached in (False, True):
@@ -184,6 +225,15 @@ def run_site(database, size, duration):
             if not cached:
                 html = urllib.request.urlopen(server.url + ARTICLE).read()
                 rows.append(comment_post_row(database, size, server, env, duration))
+            else:
+                with ProxyNginx(f"127.0.0.1:{server.port}") as proxy:
+                    result = wrk(proxy.url, duration)
+                    rows.append((database, size, "article via nginx cache", "cached", result))
+                    log(f"  article behind deploy/nginx.conf: {result['rps']:.0f} req/s")
+            peak = server.worker_peak_mb()
+            log(f"  peak memory per worker ({'cached' if cached else 'uncached'} run): "
+                f"{peak:.0f} MB")
+            memory.append((database, size, "cached" if cached else "uncached", peak))
     with StaticNginx(html) as nginx:
         rows.append((database, size, "nginx static article", "static", wrk(nginx.url, duration)))
     shutil.rmtree(workdir, ignore_errors=True)
@@ -242,6 +292,9 @@ def main():
         for size in sizes:
             rows.extend(run_site(database, size, args.duration))
     print_table(rows)
+    print()
+    for database, size, mode, peak in MEMORY:
+        print(f"peak memory per worker: {database} {size} {mode}: {peak:.0f} MB")
 
 
 if __name__ == "__main__":

@@ -7,6 +7,7 @@ including the one read rule `Article.objects.published()`, lives here so
 SQLite and PostgreSQL return the same page of the same hits.
 """
 
+from abc import ABC, abstractmethod
 from dataclasses import dataclass
 from datetime import datetime, time, timedelta
 
@@ -40,7 +41,7 @@ class Hit:
     rank: float
 
 
-class SearchBackend:
+class SearchBackend(ABC):
     """Search through the `search_entry` table of one database vendor.
 
     The search table drives every query (FROM search_entry WHERE it matches)
@@ -90,9 +91,9 @@ class SearchBackend:
             if pk in articles
         ]
 
+    @abstractmethod
     def matched(self, entries, parsed):
         """Entries that match the query (a SearchEntry queryset)."""
-        raise NotImplementedError
 
     def ranked(self, entries, parsed, offset, limit):
         """([(id, rank)] for `limit` rows from `offset`, best first; total matches).
@@ -124,17 +125,17 @@ class SearchBackend:
     def count(self, entries):
         return entries.values("pk")[:MAX_RESULTS].count()
 
+    @abstractmethod
     def rank(self, parsed):
         """An expression scoring a matching entry: higher is better."""
-        raise NotImplementedError
 
+    @abstractmethod
     def snippets(self, entry_ids, parsed):
         """(id, snippet) pairs: body text with MARK_START/MARK_END around matches."""
-        raise NotImplementedError
 
+    @abstractmethod
     def index(self, cursor, rows):
         """Add or replace entries: rows of (article id, title, standfirst, body)."""
-        raise NotImplementedError
 
     def remove(self, cursor, article_ids):
         placeholders = ", ".join(["%s"] * len(article_ids))
