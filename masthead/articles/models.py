@@ -107,11 +107,21 @@ class Article(models.Model):
     class Meta:
         ordering = ["-published_at", "-id"]
         indexes = [
-            models.Index(fields=["status", "-published_at"]),
-            # Newest-first listings filter on status IN (published, scheduled):
-            # walking publication time and checking status beats sorting.
-            models.Index(fields=["-published_at"], name="article_newest_idx"),
-            models.Index(fields=["section", "-published_at"], name="article_section_newest_idx"),
+            # Newest-first listings walk these in order and read status from
+            # the index itself (it is last, so counts never touch the table).
+            # An index led by status would make SQLite sort every published
+            # article for a LIMIT 9: 200 ms at 100,000 articles instead of 2.
+            models.Index(fields=["-published_at", "-id", "status"], name="article_newest_idx"),
+            models.Index(
+                fields=["section", "-published_at", "-id", "status"],
+                name="article_section_newest_idx",
+            ),
+            # The worker's "what is due" question, over scheduled rows only.
+            models.Index(
+                fields=["published_at"],
+                condition=models.Q(status="scheduled"),
+                name="article_scheduled_idx",
+            ),
         ]
         verbose_name = _("article")
         verbose_name_plural = _("articles")
