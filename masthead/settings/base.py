@@ -152,13 +152,17 @@ if REDIS_URL:
         }
     }
 else:
-    # Files, not process memory: every app server process on this machine must
-    # see the same cached pages and the same purges.
+    # On disk, not in process memory: every app server process on this machine
+    # must see the same cached pages, purges and flood counters. diskcache keeps
+    # them in SQLite files with atomic add/incr and LRU culling; Django's file
+    # cache lists its whole directory on every write.
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.filebased.FileBasedCache",
+            "BACKEND": "masthead.core.cache.DiskCache",
             "LOCATION": str(VAR_DIR / "cache"),
-            "OPTIONS": {"MAX_ENTRIES": 20000},
+            "SHARDS": 4,
+            "DATABASE_TIMEOUT": 0.1,
+            "OPTIONS": {"size_limit": int(os.environ.get("MASTHEAD_CACHE_BYTES", 2**30))},
         }
     }
 
