@@ -5,6 +5,7 @@ from functools import lru_cache
 
 from django.conf import settings
 from django.template.loader import render_to_string
+from django.urls import get_script_prefix
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
@@ -16,6 +17,7 @@ from .threads import build_thread
 
 @dataclass
 class CommentSection:
+    article: object
     thread: list
     approved_count: int
     is_open: bool
@@ -46,6 +48,21 @@ class CommentSection:
                 parts.append("</li>" + "</ol></li>" * len(item.closes))
         return mark_safe("".join(parts))
 
+    def form_html(self):
+        """The comment form. A form nobody has posted yet is the same markup for
+        every reader with the same saved details in the same second (its fill
+        timer's resolution), so it is rendered once and reused; a posted form
+        with its errors is always rendered afresh."""
+        if self.form.is_bound:
+            return _render_form(self.form, self.reply_to, self.article)
+        reply_to = self.reply_to
+        return _blank_form(
+            self.article.slug,
+            get_script_prefix(),
+            (reply_to.pk, reply_to.name) if reply_to else None,
+            tuple(sorted(self.form.initial.items())),
+        )
+
 
 def comment_section(request, article, form=None):
     """Approved comments, plus the reader's own pending ones, threaded."""
@@ -60,6 +77,7 @@ def comment_section(request, article, form=None):
         form = CommentForm(initial=initial)
     merged = sorted(comments + own_pending, key=lambda c: (c.created_at, c.pk))
     return CommentSection(
+        article=article,
         thread=build_thread(merged),
         approved_count=len(comments),
         is_open=article.comments_are_open(),
@@ -108,6 +126,23 @@ def _rendered(pk, status, name, email, website, created_at, body_html):
     return render_to_string("comments/comment.html", {"comment": comment})
 
 
+def _render_form(form, reply_to, article):
+    context = {"form": form, "reply_to": reply_to, "article": article}
+    return render_to_string("comments/form.html", context)
+
+
+@lru_cache(maxsize=256)
+def _blank_form(slug, script_prefix, reply_to, initial):
+    # The arguments are plain values and the whole input of the markup (the
+    # article's URLs follow from its slug and the script prefix), so the memo
+    # cannot serve another article's or another reader's form.
+    from masthead.articles.models import Article
+
+    reply = Comment(pk=reply_to[0], name=reply_to[1]) if reply_to else None
+    return _render_form(CommentForm(initial=dict(initial)), reply, Article(slug=slug))
+
+
+@lru_cache(maxsize=4096)
 def _reply_link(pk, name):
     return format_html(
         '<p class="comment__reply"><a rel="nofollow" href="?replytocom={}#respond" '

@@ -1,7 +1,8 @@
 from django.conf import settings
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from masthead.core.links import slug_url
 
 
 class Person(models.Model):
@@ -43,7 +44,7 @@ class Person(models.Model):
         return self.name
 
     def get_absolute_url(self):
-        return reverse("people:author", kwargs={"slug": self.slug})
+        return slug_url("people:author", self.slug)
 
 
 class PersonAlias(models.Model):
