@@ -2,6 +2,7 @@ from django import template
 from django.utils import timezone
 from django.utils.dates import MONTHS
 
+from masthead.core.fragments import render_once
 from masthead.core.share import share_links
 
 register = template.Library()
@@ -13,10 +14,11 @@ def absolute_url(context, obj_or_path):
     return context["request"].build_absolute_uri(path)
 
 
-@register.inclusion_tag("includes/share_bar.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def share_bar(context, article):
     url = context["request"].build_absolute_uri(article.get_absolute_url())
-    return {"links": share_links(url, article.title), "url": url}
+    links = tuple(share_links(url, article.title))
+    return render_once("includes/share_bar.html", links=links, url=url)
 
 
 @register.filter

@@ -8,6 +8,8 @@ and no query is made: the feed's title uses the object the view already loaded.
 from django import template
 from django.urls import reverse
 
+from masthead.core.fragments import render_once
+
 register = template.Library()
 
 # URL name of a listing page -> (feed URL name prefix, context variable).
@@ -18,7 +20,7 @@ LISTINGS = {
 }
 
 
-@register.inclusion_tag("feeds/alternate_links.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def feed_links(context):
     site_name = context.get("site_name", "")
     links = [
@@ -26,7 +28,7 @@ def feed_links(context):
         ("application/atom+xml", f"{site_name} (Atom)", reverse("feeds:atom")),
         ("application/feed+json", f"{site_name} (JSON Feed)", reverse("feeds:json")),
     ]
-    return {"links": links + _listing_links(context)}
+    return render_once("feeds/alternate_links.html", links=tuple(links + _listing_links(context)))
 
 
 def _listing_links(context):

@@ -1,5 +1,6 @@
 from django import template
 
+from masthead.core.fragments import render_once
 from masthead.media.crops import news_crops
 
 from .. import opengraph, structured_data
@@ -7,19 +8,19 @@ from .. import opengraph, structured_data
 register = template.Library()
 
 
-@register.inclusion_tag("seo/article_head.html", takes_context=True)
+@register.simple_tag(takes_context=True)
 def article_head(context, article):
     """Open Graph, Twitter card and JSON-LD for an article fetched with for_page()."""
     request = context["request"]
     crops = news_crops(article.hero_image) if article.hero_image else []
     wide = crops[0] if crops else None  # 16:9, close to the 1.91:1 cards show
-    return {
-        "request": request,
-        "meta": opengraph.article_tags(article, request, wide),
-        "news_article": structured_data.script_safe_json(
+    return render_once(
+        "seo/article_head.html",
+        meta=tuple(opengraph.article_tags(article, request, wide)),
+        news_article=structured_data.script_safe_json(
             structured_data.news_article(article, request, crops)
         ),
-        "breadcrumbs": structured_data.script_safe_json(
+        breadcrumbs=structured_data.script_safe_json(
             structured_data.breadcrumbs(article, request)
         ),
-    }
+    )
