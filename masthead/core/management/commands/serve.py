@@ -43,12 +43,15 @@ class Command(BaseCommand):
 
     def granian(self, executable, bind, workers, cores, access_log):
         host, port = bind.rsplit(":", 1)
-        # Each worker is a process with its own GIL; a few blocking threads let
-        # one worker overlap database waits.
+        # Each worker is a process with its own GIL, and a page is almost all
+        # Python: more threads per worker only queue behind the GIL. With the
+        # database on the same machine, one thread beat four by 20% in
+        # throughput and p99 (bench/run.py). MASTHEAD_THREADS raises it for a
+        # database across a network, where a worker waits longer per query.
         return [
             executable, "--interface", "wsgi", "masthead.wsgi:application",
             "--host", host, "--port", port, "--workers", str(workers or cores),
-            "--blocking-threads", os.environ.get("MASTHEAD_THREADS", "4"),
+            "--blocking-threads", os.environ.get("MASTHEAD_THREADS", "1"),
             "--respawn-failed-workers", "--workers-lifetime", "6h",
             "--access-log" if access_log else "--no-access-log",
         ]
