@@ -4,6 +4,7 @@ import re
 from datetime import UTC, datetime
 from typing import Annotated
 
+from django.http import Http404
 from django.shortcuts import get_object_or_404
 from ninja import Path, Query, Status
 from pydantic import WithJsonSchema
@@ -79,7 +80,10 @@ def list_articles(
 def article_detail(request, slug: ArticleSlug):
     """One published article with its body as HTML (sanitized) and its tags."""
     depends_on("articles:detail")
-    return get_object_or_404(Article.objects.published().for_page(), slug=slug)
+    try:
+        return Article.objects.published().get_for_page(slug=slug)
+    except Article.DoesNotExist:
+        raise Http404("No published article has this slug.") from None
 
 
 @api.get(

@@ -1,3 +1,4 @@
+from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
 from masthead.comments.display import comment_section
@@ -28,7 +29,10 @@ def home(request):
 
 def article_detail(request, slug):
     depends_on("articles:detail")
-    article = get_object_or_404(Article.objects.published().for_page(), slug=slug)
+    try:
+        article = Article.objects.published().get_for_page(slug=slug)
+    except Article.DoesNotExist:
+        raise Http404("No article here.") from None
     depends_on(f"comments:article:{article.pk}")
     return article_page(request, article)
 
