@@ -19,7 +19,7 @@ def post_comment(request, slug):
     article = get_object_or_404(Article.objects.published(), slug=slug)
     form = CommentForm(request.POST, undecodable=_undecodable_fields(request))
     if not form.is_valid():
-        return article_page(request, article, comment_form=form, status=400)
+        return _page_with_rejected_form(request, article, form, status=400)
     data = form.cleaned_data
     try:
         comment = services.post_from_form(
@@ -32,7 +32,7 @@ def post_comment(request, slug):
         )
     except services.CommentRejected as rejection:
         form.add_error(rejection.field, rejection.message)
-        return article_page(request, article, comment_form=form, status=rejection.status)
+        return _page_with_rejected_form(request, article, form, status=rejection.status)
     response = HttpResponseRedirect(comment.get_absolute_url(), status=303)
     if comment.status != Comment.Status.APPROVED:
         # Spam too: the poster sees "awaiting moderation" either way, so a bot
@@ -46,6 +46,13 @@ def post_comment(request, slug):
         website=data["website"],
     )
     return response
+
+
+def _page_with_rejected_form(request, article, form, status):
+    # Loaded as the article view loads it, so the page's query count stays the
+    # same however many bylines and tags the story has.
+    article = Article.objects.get_for_page(pk=article.pk)
+    return article_page(request, article, comment_form=form, status=status)
 
 
 def _undecodable_fields(request):

@@ -160,3 +160,19 @@ def test_remember_me_saves_and_clears_the_commenter_cookie(client, article):
     post(client, article, comment="Again, without remembering.", email="ada2@example.com",
          REMOTE_ADDR="198.51.100.2")
     assert client.cookies["masthead_commenter"].value == ""
+
+
+def test_a_rejected_comment_page_queries_the_same_however_many_bylines_and_tags(
+    client, django_assert_num_queries
+):
+    from masthead.core.testing import make_person, make_tag
+
+    lean = make_article(slug="lean", authors=[make_person()], tags=[make_tag()])
+    rich = make_article(slug="rich", authors=[make_person() for _ in range(4)],
+                        tags=[make_tag() for _ in range(6)])
+    with django_assert_num_queries(8) as first:
+        assert post(client, lean, comment="").status_code == 400
+    with django_assert_num_queries(len(first.captured_queries)):
+        response = post(client, rich, comment="")
+    assert response.status_code == 400
+    assert "Please type your comment." in response.content.decode()
