@@ -91,7 +91,7 @@ def post_request(path, n):
     }).encode()
     environ = environ_for("POST", path, body)
     environ["HTTP_ORIGIN"] = "http://127.0.0.1"
-    environ["HTTP_X_FORWARDED_FOR"] = f"2001:db8::{n:x}"
+    environ["HTTP_X_FORWARDED_FOR"] = f"2001:db8::{n >> 16:x}:{n & 0xffff:x}"
     return environ
 
 

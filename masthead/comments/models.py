@@ -66,6 +66,7 @@ class Comment(models.Model):
             models.Index(fields=["article", "status", "created_at"]),
             models.Index(fields=["status", "created_at"]),
             models.Index(Lower("email"), "status", name="comment_email_lower_idx"),
+            models.Index(fields=["article", "name"], name="comment_article_name_idx"),
         ]
         verbose_name = _("comment")
         verbose_name_plural = _("comments")

@@ -38,3 +38,16 @@ def test_featured_article_has_exactly_the_comments_asked_for():
     featured = Article.objects.published().get(slug="benchmark-article")
     assert featured.comments.count() == 50
     assert Article.objects.published().first() == featured  # newest: it leads the home page
+
+
+def test_after_a_bulk_load_a_duplicate_check_reads_an_index_not_every_comment():
+    from masthead.comments.models import Comment as C
+
+    call_command("generate", "--articles", "20", "--comments", "4000", stdout=io.StringIO())
+    article = Article.objects.first()
+    post = C(article=article, parent=None, name="Someone New", email="new@example.org",
+             body="A fresh thought.")
+    plan = C.objects.duplicates_of(post).explain()
+
+    assert "comment_article_name_idx" in plan
+    assert not C.objects.duplicates_of(post).exists()

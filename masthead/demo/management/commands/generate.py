@@ -3,7 +3,7 @@ import time
 
 from django.core.management.base import BaseCommand, CommandError
 
-from masthead.demo.synthetic import Generator
+from masthead.demo.synthetic import Generator, refresh_planner_statistics
 
 
 class Command(BaseCommand):
@@ -43,6 +43,8 @@ class Command(BaseCommand):
         generator.run(articles=articles, comments=comments)
         if featured_comments:
             generator.featured_article(comments=featured_comments)
+        sys.stderr.write("Updating the query planner's statistics...\n")
+        refresh_planner_statistics()
         elapsed = time.perf_counter() - started
         self.stdout.write(
             self.style.SUCCESS(f"Added {articles:,} articles and {comments:,} comments in {elapsed:.1f}s.")
