@@ -9,6 +9,8 @@ function setup(thread)
   table.insert(threads, thread)
 end
 
+local run = os.time()  -- a new text each run: the duplicate check refuses a repeat
+
 function init(args)
   thread_id = id
 end
@@ -20,9 +22,9 @@ end
 function request()
   counter = counter + 1
   local n = thread_id * 10000000 + counter
-  local body = "comment=" .. urlencode("Benchmark comment number " .. n .. " on the river walk budget.")
+  local body = "comment=" .. urlencode("Benchmark comment number " .. n .. " of run " .. run .. " on the river walk budget.")
     .. "&name=" .. urlencode("Bench Reader " .. n)
-    .. "&email=" .. urlencode("bench" .. n .. "@example.com")
+    .. "&email=" .. urlencode("bench" .. n .. "." .. run .. "@example.com")
     .. "&website=&homepage=&issued=" .. urlencode(os.getenv("BENCH_ISSUED") or "")
   -- Documentation-only IPv6 addresses: a header value, never a destination.
   local ip = string.format("2001:db8:%x::%x", thread_id, counter)
