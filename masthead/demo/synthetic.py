@@ -7,6 +7,7 @@ reused, since rendering per row would dominate the time.
 import random
 from datetime import timedelta
 
+from django.core.files.base import ContentFile
 from django.db import connection, transaction
 from django.utils import timezone
 
@@ -14,6 +15,7 @@ from masthead.articles.models import Article, ArticleAuthor, Section, Tag
 from masthead.comments.models import Comment
 from masthead.core import text
 from masthead.core.sanitize import render_article_body, render_comment_body
+from masthead.media.models import Image
 from masthead.people.models import Person
 
 WORDS = (
@@ -25,6 +27,38 @@ WORDS = (
 ).split()
 SECTIONS = ["Local News", "Business", "Sports", "Environment", "Opinion", "Arts"]
 BATCH = 5000
+FEATURED_TITLE = "Council weighs a lit river walk as repair costs climb"
+FEATURED_BODY = """\
+The city council spent three hours on Tuesday night on a question residents have
+asked for a decade: should the river walk stay open after dark?
+
+“We have patched that path every spring since I took office,” said Mayor Lena
+Ostrowski. “A real repair costs less than another ten years of patches.”
+
+The plan before the council would resurface two miles of path, add low lighting
+and rebuild the footbridge by the old mill.
+
+“Light changes who uses a place,” said council member Darius Vance, who chairs
+the public works committee. “Right now the walk empties at five in the winter.”
+
+Not everyone at the meeting was convinced. “I walk there every morning, and what
+it needs is drainage, not lamps,” said Ruth Adeyemi, a retired teacher who lives
+on Ferry Street. She told the council the path floods twice a year.
+
+The city engineer, Tomas Brandt, said drainage is in the plan. “Every design we
+drew starts with the water,” Brandt said. “The lights are the cheap part.”
+
+The committee's estimate puts the work at 2.4 million dollars, with a state grant
+covering about a third.
+
+“If the grant comes through, we can start in April,” Ostrowski said. “If it
+does not, we will have to choose between the bridge and the path.”
+
+Vance said he expected a vote next month. “People have waited long enough to
+hear a yes or a no,” he said.
+
+Adeyemi said she would be back for it. “Bring your boots,” she said.
+"""
 
 
 def refresh_planner_statistics():
@@ -69,10 +103,32 @@ class Generator:
         return len(article_ids)
 
     def featured_article(self, *, comments, slug="benchmark-article"):
-        """One known article with exactly `comments` comments, for benchmarks."""
+        """One known article shaped like a real story page, for benchmarks.
+
+        A hero photo with its credit and renditions, two bylines, a body with
+        attributed quotes (extracted into voices, as the worker would) and
+        exactly `comments` comments: what a reader of a shared story loads.
+        """
+        from masthead.media import renditions
+        from masthead.quotes.services import extract_article_quotes
+
+        from .pictures import hero_jpeg
+
         Article.objects.filter(slug=slug).delete()
         ids = self._articles(1, self._sections(), self._people(), self._tags())
-        Article.objects.filter(pk=ids[0]).update(slug=slug, published_at=self.now)
+        hero = Image.objects.create(
+            file=ContentFile(hero_jpeg(slug, ["#2f5d62", "#a7c4a0"], "river"), name=f"{slug}.jpg"),
+            alt_text="The river walk at dusk, seen from the footbridge",
+            credit="Photo: Synthetic Staff", caption="The river walk, where the new path would run.",
+        )
+        renditions.make(hero)
+        Article.objects.filter(pk=ids[0]).update(
+            slug=slug, published_at=self.now, title=FEATURED_TITLE, body=FEATURED_BODY,
+            body_html=render_article_body(FEATURED_BODY), hero_image=hero,
+            word_count=text.count_words(FEATURED_BODY),
+            reading_minutes=text.reading_minutes(FEATURED_BODY),
+        )
+        extract_article_quotes(article=Article.objects.get(pk=ids[0]))
         self._comments(comments, ids)
         return ids[0]
 

@@ -40,6 +40,18 @@ def test_featured_article_has_exactly_the_comments_asked_for():
     assert Article.objects.published().first() == featured  # newest: it leads the home page
 
 
+def test_featured_article_looks_like_a_real_story_page(client):
+    call_command("generate", "--articles", "2", "--featured-comments", "5", stdout=io.StringIO())
+    featured = Article.objects.published().get(slug="benchmark-article")
+    assert featured.hero_image.renditions_ready and featured.hero_image.credit
+    speakers = {q.speaker.name for q in featured.quotes.select_related("speaker")}
+    assert {"Lena Ostrowski", "Darius Vance", "Ruth Adeyemi", "Tomas Brandt"} <= speakers
+
+    page = client.get(featured.get_absolute_url()).content.decode()
+    assert "Voices in this story" in page
+    assert "<picture" in page and "Photo: Synthetic Staff" in page
+
+
 def test_after_a_bulk_load_a_duplicate_check_reads_an_index_not_every_comment():
     from masthead.comments.models import Comment as C
 
