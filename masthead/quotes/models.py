@@ -1,6 +1,7 @@
 from django.db import models
-from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+from masthead.core.links import slug_url
 
 from .querysets import QuoteQuerySet
 
@@ -111,4 +112,4 @@ class Extraction(models.Model):
 
 
 def voice_url(person):
-    return reverse("quotes:voice", kwargs={"slug": person.slug})
+    return slug_url("quotes:voice", person.slug)

@@ -6,6 +6,7 @@ from functools import lru_cache
 from django import template
 from django.utils.safestring import mark_safe
 
+from masthead.core.links import slug_url
 from masthead.quotes.highlight import Mark, highlight
 from masthead.quotes.models import Quote
 
@@ -14,18 +15,28 @@ register = template.Library()
 
 @dataclass
 class Speaker:
-    person: object
+    name: str
+    slug: str
     role: str = ""
     quotes: list = field(default_factory=list)
 
     @property
+    def url(self):
+        return slug_url("quotes:voice", self.slug)
+
+    @property
     def first_anchor(self):
-        return self.quotes[0].anchor
+        return anchor(self.quotes[0])
 
 
 @dataclass
 class Voices:
-    """One article's active quotes, grouped by speaker in order of first appearance."""
+    """One article's active quotes, grouped by speaker in order of first appearance.
+
+    The quotes are rows of the fields the page shows (QUOTE_FIELDS), not model
+    instances: the page only reads them, and building instances cost more
+    than the query.
+    """
 
     quotes: list
     selected: str = ""
@@ -34,9 +45,11 @@ class Voices:
     def speakers(self):
         grouped = {}
         for quote in self.quotes:
-            if quote.speaker is None:
+            if quote.speaker_id is None:
                 continue
-            entry = grouped.setdefault(quote.speaker_id, Speaker(quote.speaker))
+            entry = grouped.setdefault(
+                quote.speaker_id, Speaker(quote.speaker__name, quote.speaker__slug)
+            )
             entry.quotes.append(quote)
             entry.role = entry.role or quote.speaker_role
         return list(grouped.values())
@@ -44,14 +57,20 @@ class Voices:
     def marks(self):
         return [
             Mark(
-                anchor=q.anchor,
-                speaker=q.speaker.slug if q.speaker else "",
+                anchor=anchor(q),
+                speaker=q.speaker__slug or "",
                 text=q.text,
-                selected=bool(self.selected) and q.speaker is not None
-                and q.speaker.slug == self.selected,
+                selected=bool(self.selected) and q.speaker__slug == self.selected,
             )
             for q in self.quotes
         ]
+
+
+QUOTE_FIELDS = ("pk", "text", "speaker_id", "speaker_role", "speaker__name", "speaker__slug")
+
+
+def anchor(quote):
+    return f"quote-{quote.pk}"  # as Quote.anchor
 
 
 @register.simple_tag(takes_context=True)
@@ -59,7 +78,8 @@ def voices_for(context, article):
     """One query however many quotes: ``{% voices_for article as voices %}``."""
     request = context.get("request")
     selected = request.GET.get("voice", "")[:200] if request is not None else ""
-    return Voices(list(Quote.objects.in_article(article)), selected)
+    quotes = Quote.objects.in_article(article).values_list(*QUOTE_FIELDS, named=True)
+    return Voices(list(quotes), selected)
 
 
 @register.simple_tag
