@@ -2,7 +2,7 @@
 """Load-test the production server with wrk and print one table.
 
 For each database (SQLite; PostgreSQL + Redis) and each site size, this builds
-a synthetic site with `masthead generate`, starts `masthead serve` (gunicorn)
+a synthetic site with `masthead generate`, starts `masthead serve` (granian)
 with the page cache off and then on, drives it with wrk from a second process
 on loopback, and compares every figure with nginx serving the same article
 HTML as a static file.
