@@ -63,3 +63,15 @@ def test_after_a_bulk_load_a_duplicate_check_reads_an_index_not_every_comment():
 
     assert "comment_article_name_idx" in plan
     assert not C.objects.duplicates_of(post).exists()
+
+
+@pytest.mark.django_db(transaction=True)
+def test_generate_outside_a_transaction_leaves_postgresql_vacuumed():
+    from django.db import connection
+
+    call_command("generate", "--articles", "5", stdout=io.StringIO())
+    if connection.vendor != "postgresql":
+        pytest.skip("VACUUM is PostgreSQL's; SQLite's statistics are checked above")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT last_vacuum FROM pg_stat_user_tables WHERE relname = 'articles_article'")
+        assert cursor.fetchone()[0] is not None
