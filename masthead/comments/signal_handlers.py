@@ -1,12 +1,14 @@
-"""Side effects of comment events, run after the transaction commits."""
+"""Side effects of comment events, after the transaction commits; emails by the worker."""
 
 from django.core.cache import cache
 from django.db import transaction
 from django.db.models.signals import post_save
 
-from . import notifications
+from masthead.editorial.jobs import enqueue_on_commit
+
 from .models import Comment, CommentSettings
 from .signals import comment_was_moderated, comment_was_posted
+from .tasks import send_comment_emails
 
 
 def forget_cached_settings(sender, **kwargs):
@@ -17,14 +19,13 @@ def forget_cached_settings(sender, **kwargs):
 
 
 def comment_posted(sender, comment, request=None, **kwargs):
-    base = _base_url(request)
-    transaction.on_commit(lambda: notifications.comment_posted(comment, base=base))
+    enqueue_on_commit(send_comment_emails, comment.pk, "posted", _base_url(request))
 
 
 def comment_moderated(sender, comment, previous_status, request=None, **kwargs):
     if comment.status == Comment.Status.APPROVED:
-        base = _base_url(request)
-        transaction.on_commit(lambda: notifications.comment_approved(comment, base=base))
+        base_url = _base_url(request)
+        enqueue_on_commit(send_comment_emails, comment.pk, "approved", base_url)
 
 
 def _base_url(request):
