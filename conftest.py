@@ -31,18 +31,3 @@ def client_factory():
     from django.test import Client
 
     return Client
-
-
-@pytest.fixture(scope="session")
-def django_db_setup(django_db_setup):
-    """Close PostgreSQL's connection pool before the test database is dropped.
-
-    A pooled connection (opened by a live-server thread) otherwise keeps the
-    database in use, and the drop fails, leaving it behind.
-    """
-    yield
-    from django.db import connections
-
-    for connection in connections.all():
-        if getattr(connection, "pool", None):
-            connection.close_pool()
