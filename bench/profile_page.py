@@ -27,8 +27,12 @@ def main():
     parser.add_argument("path")
     parser.add_argument("--requests", type=int, default=200, help="requests per round")
     parser.add_argument("--rounds", type=int, default=5)
-    parser.add_argument("--top", type=int, default=30, help="profile rows to print (0: none)")
-    parser.add_argument("--post", action="store_true", help="post a comment form to the path")
+    parser.add_argument(
+        "--top", type=int, default=30, help="profile rows to print (0: none)"
+    )
+    parser.add_argument(
+        "--post", action="store_true", help="post a comment form to the path"
+    )
     args = parser.parse_args()
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "masthead.settings.production")
@@ -50,11 +54,15 @@ def main():
     for round_number in range(args.rounds):
         started = time.process_time()
         for n in range(args.requests):
-            call(application, request(args.path, (round_number + 1) * args.requests + n))
+            call(
+                application, request(args.path, (round_number + 1) * args.requests + n)
+            )
         rounds.append((time.process_time() - started) / args.requests)
     best, median = min(rounds), statistics.median(rounds)
-    print(f"{args.path}: {best * 1000:.2f} ms per request, best of {args.rounds} rounds "
-          f"(median {median * 1000:.2f} ms; {1 / best:.0f} requests/s on one core)")
+    print(
+        f"{args.path}: {best * 1000:.2f} ms per request, best of {args.rounds} rounds "
+        f"(median {median * 1000:.2f} ms; {1 / best:.0f} requests/s on one core)"
+    )
 
     if args.top:
         profiler = cProfile.Profile()
@@ -63,7 +71,9 @@ def main():
             call(application, request(args.path, (args.rounds + 1) * args.requests + n))
         profiler.disable()
         out = io.StringIO()
-        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(args.top)
+        pstats.Stats(profiler, stream=out).sort_stats("cumulative").print_stats(
+            args.top
+        )
         print(out.getvalue())
 
 
@@ -81,17 +91,22 @@ def get_request(path, n):
 
 
 def post_request(path, n):
-    """A reader's comment, from a new address each time so flood control lets it through."""
+    """A reader's comment from a new address each time, so flood control lets it in."""
     from masthead.comments.forms import issued_token
 
-    body = urlencode({
-        "name": f"Reader {n}", "email": f"reader{n}.{RUN}@example.org",
-        "comment": f"Comment {n} of run {RUN}: the council should publish the figures.",
-        "issued": issued_token(time.time() - 10), "website": "", "homepage": "",
-    }).encode()
+    body = urlencode(
+        {
+            "name": f"Reader {n}",
+            "email": f"reader{n}.{RUN}@example.org",
+            "comment": f"Comment {n} of run {RUN}: the council should publish the figures.",
+            "issued": issued_token(time.time() - 10),
+            "website": "",
+            "homepage": "",
+        }
+    ).encode()
     environ = environ_for("POST", path, body)
     environ["HTTP_ORIGIN"] = "http://127.0.0.1"
-    environ["HTTP_X_FORWARDED_FOR"] = f"2001:db8::{n >> 16:x}:{n & 0xffff:x}"
+    environ["HTTP_X_FORWARDED_FOR"] = f"2001:db8::{n >> 16:x}:{n & 0xFFFF:x}"
     return environ
 
 
@@ -101,12 +116,22 @@ RUN = f"{time.time():.0f}"  # the duplicate check refuses a comment posted twice
 def environ_for(method, path, body=b""):
     path, _, query = path.partition("?")
     return {
-        "REQUEST_METHOD": method, "PATH_INFO": path, "QUERY_STRING": query,
-        "SERVER_NAME": "127.0.0.1", "SERVER_PORT": "80", "HTTP_HOST": "127.0.0.1",
-        "REMOTE_ADDR": "127.0.0.1", "SERVER_PROTOCOL": "HTTP/1.1",
-        "CONTENT_TYPE": "application/x-www-form-urlencoded", "CONTENT_LENGTH": str(len(body)),
-        "wsgi.input": io.BytesIO(body), "wsgi.url_scheme": "http", "wsgi.errors": sys.stderr,
-        "wsgi.multithread": False, "wsgi.multiprocess": True, "wsgi.run_once": False,
+        "REQUEST_METHOD": method,
+        "PATH_INFO": path,
+        "QUERY_STRING": query,
+        "SERVER_NAME": "127.0.0.1",
+        "SERVER_PORT": "80",
+        "HTTP_HOST": "127.0.0.1",
+        "REMOTE_ADDR": "127.0.0.1",
+        "SERVER_PROTOCOL": "HTTP/1.1",
+        "CONTENT_TYPE": "application/x-www-form-urlencoded",
+        "CONTENT_LENGTH": str(len(body)),
+        "wsgi.input": io.BytesIO(body),
+        "wsgi.url_scheme": "http",
+        "wsgi.errors": sys.stderr,
+        "wsgi.multithread": False,
+        "wsgi.multiprocess": True,
+        "wsgi.run_once": False,
     }
 
 

@@ -30,7 +30,8 @@ class CommentSection:
     max_depth: int
 
     def can_reply(self, item):
-        return self.is_open and is_public(item.comment) and item.depth + 1 < self.max_depth
+        deep_enough = item.depth + 1 >= self.max_depth
+        return self.is_open and is_public(item.comment) and not deep_enough
 
     def thread_html(self):
         """The nested list of comments, built here rather than in a template loop.

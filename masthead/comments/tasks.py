@@ -15,7 +15,9 @@ def send_comment_emails(comment_id, event, base_url=None):
     from .models import Comment
 
     comment = (
-        Comment.objects.select_related("article", "parent").filter(pk=comment_id).first()
+        Comment.objects.select_related("article", "parent")
+        .filter(pk=comment_id)
+        .first()
     )
     if comment is None:
         return 0  # deleted before the worker reached it: nobody needs telling

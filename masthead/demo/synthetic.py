@@ -72,7 +72,8 @@ def refresh_planner_statistics():
     """
     with connection.cursor() as cursor:
         if connection.vendor == "sqlite":
-            cursor.execute("PRAGMA analysis_limit = 1000")  # a sample per index: seconds, not minutes
+            # A sample per index: seconds, not minutes, at a million comments.
+            cursor.execute("PRAGMA analysis_limit = 1000")
             cursor.execute("ANALYZE")
         elif connection.vendor == "postgresql" and not connection.in_atomic_block:
             cursor.execute("VACUUM ANALYZE")  # not allowed inside a transaction

@@ -31,7 +31,9 @@ def teaser(article, size="", level=3, hide_section=False):
         section=(section.name, section.get_absolute_url()) if section else None,
         byline=names_in_prose([b.person.name for b in article.bylines.all()]),
         published_at=article.published_at,
-        picture=picture(article.hero_image, sizes=IMAGE_SIZES, alt="") if article.hero_image else "",
+        picture=picture(article.hero_image, sizes=IMAGE_SIZES, alt="")
+        if article.hero_image
+        else "",
         # What the date filters read besides the date itself.
         locale=(translation.get_language(), timezone.get_current_timezone_name()),
     )

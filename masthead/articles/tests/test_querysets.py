@@ -11,11 +11,14 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def story():
     article = make_article(
-        slug="council-budget", section=make_section("Local News"),
+        slug="council-budget",
+        section=make_section("Local News"),
         authors=[make_person("Walt Hargrove"), make_person("Maren Okafor")],
         tags=[make_tag("Budget"), make_tag("Council")],
     )
-    Correction.objects.create(article=article, text="An earlier version misstated the vote.")
+    Correction.objects.create(
+        article=article, text="An earlier version misstated the vote."
+    )
     Correction.objects.create(article=article, text="The meeting was on Tuesday.")
     return article
 
@@ -29,7 +32,9 @@ def page_rows(article):
     )
 
 
-def test_get_for_page_gives_the_rows_for_page_prefetches(story, django_assert_num_queries):
+def test_get_for_page_gives_the_rows_for_page_prefetches(
+    story, django_assert_num_queries
+):
     with django_assert_num_queries(4):
         single = Article.objects.published().get_for_page(slug="council-budget")
     with django_assert_num_queries(0):

@@ -29,8 +29,11 @@ def test_an_edited_headline_byline_or_section_shows_on_the_next_view(client):
 
 def test_the_same_story_is_a_lead_on_the_home_page_and_wide_in_its_section(client):
     section = make_section("Sports", slug="sports")
-    make_article(title="Tigers win the final", standfirst="A late goal decided it.",
-                 section=section)
+    make_article(
+        title="Tigers win the final",
+        standfirst="A late goal decided it.",
+        section=section,
+    )
     home = client.get("/").content.decode()
     listing = client.get("/sections/sports/").content.decode()
 

@@ -1,4 +1,4 @@
-"""A blank comment form is rendered once and reused: never another article's or reader's."""
+"""A blank comment form is rendered once, then reused only for its article and reader."""
 
 import re
 
@@ -13,7 +13,7 @@ pytestmark = pytest.mark.django_db
 
 def form_of(html):
     start = html.index('<div id="respond"')
-    return html[start:html.index("</form>", start)]
+    return html[start : html.index("</form>", start)]
 
 
 def test_each_article_gets_a_form_that_posts_to_itself(client):
@@ -27,15 +27,26 @@ def test_each_article_gets_a_form_that_posts_to_itself(client):
     assert "river-walk" not in budget_form
 
 
-def test_a_remembered_readers_details_never_reach_the_next_reader(client, client_factory):
+def test_a_remembered_readers_details_never_reach_the_next_reader(
+    client, client_factory
+):
     article = make_article(slug="river-walk")
-    client.post(f"/articles/{article.slug}/comments/", {
-        "comment": "Good reporting.", "name": "Ada Reader", "email": "ada@example.com",
-        "remember": "on", "issued": issued_token(timezone.now().timestamp() - 60),
-    }, REMOTE_ADDR="198.51.100.1")
+    client.post(
+        f"/articles/{article.slug}/comments/",
+        {
+            "comment": "Good reporting.",
+            "name": "Ada Reader",
+            "email": "ada@example.com",
+            "remember": "on",
+            "issued": issued_token(timezone.now().timestamp() - 60),
+        },
+        REMOTE_ADDR="198.51.100.1",
+    )
 
     remembered = form_of(client.get(article.get_absolute_url()).content.decode())
-    stranger = form_of(client_factory().get(article.get_absolute_url()).content.decode())
+    stranger = form_of(
+        client_factory().get(article.get_absolute_url()).content.decode()
+    )
 
     assert 'value="Ada Reader"' in remembered
     assert "Ada Reader" not in stranger
@@ -45,7 +56,11 @@ def test_a_remembered_readers_details_never_reach_the_next_reader(client, client
 def test_a_reply_form_names_the_comment_and_a_plain_one_does_not(client):
     article = make_article(slug="river-walk")
     comment = make_comment(article, name="Grace Hopper")
-    reply = form_of(client.get(f"{article.get_absolute_url()}?replytocom={comment.pk}").content.decode())
+    reply = form_of(
+        client.get(
+            f"{article.get_absolute_url()}?replytocom={comment.pk}"
+        ).content.decode()
+    )
     plain = form_of(client.get(article.get_absolute_url()).content.decode())
 
     assert "Leave a Reply to Grace Hopper" in reply

@@ -29,7 +29,11 @@ def run_in_worker(tmp_path, code):
     }
     result = subprocess.run(
         [sys.executable, "-m", "masthead.cli", "shell", "--no-imports", "-c", code],
-        capture_output=True, text=True, env=env, timeout=60, check=True,
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+        check=True,
     )
     return result.stdout.splitlines()
 

@@ -28,7 +28,8 @@ def feed_links(context):
         ("application/atom+xml", f"{site_name} (Atom)", reverse("feeds:atom")),
         ("application/feed+json", f"{site_name} (JSON Feed)", reverse("feeds:json")),
     ]
-    return render_once("feeds/alternate_links.html", links=tuple(links + _listing_links(context)))
+    links += _listing_links(context)
+    return render_once("feeds/alternate_links.html", links=tuple(links))
 
 
 def _listing_links(context):

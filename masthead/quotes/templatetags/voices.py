@@ -66,7 +66,9 @@ class Voices:
         ]
 
 
-QUOTE_FIELDS = ("pk", "text", "speaker_id", "speaker_role", "speaker__name", "speaker__slug")
+QUOTE_FIELDS = (
+    "pk", "text", "speaker_id", "speaker_role", "speaker__name", "speaker__slug",
+)
 
 
 def anchor(quote):
