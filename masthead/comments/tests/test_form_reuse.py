@@ -1,4 +1,4 @@
-"""A blank comment form is rendered once, then reused only for its article and reader."""
+"""Blank comment forms are rendered once, reused only for their article and reader."""
 
 import re
 
