@@ -30,8 +30,8 @@ class CommentSection:
     max_depth: int
 
     def can_reply(self, item):
-        deep_enough = item.depth + 1 >= self.max_depth
-        return self.is_open and is_public(item.comment) and not deep_enough
+        too_deep = item.depth + 1 >= self.max_depth
+        return self.is_open and is_public(item.comment) and not too_deep
 
     def thread_html(self):
         """The nested list of comments, built here rather than in a template loop.
