@@ -1,8 +1,6 @@
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from masthead.core.links import slug_url
-
 from .querysets import QuoteQuerySet
 
 
@@ -109,7 +107,3 @@ class Extraction(models.Model):
 
     def __str__(self):
         return f"{self.article_id}: {self.quote_count} quotes"
-
-
-def voice_url(person):
-    return slug_url("quotes:voice", person.slug)
