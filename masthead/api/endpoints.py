@@ -81,7 +81,7 @@ def article_detail(request, slug: ArticleSlug):
     """One published article with its body as HTML (sanitized) and its tags."""
     depends_on("articles:detail")
     try:
-        return Article.objects.published().get_for_page(slug=slug)
+        return Article.objects.published_page(slug)
     except Article.DoesNotExist:
         raise Http404("No published article has this slug.") from None
 

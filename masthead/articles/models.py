@@ -10,7 +10,7 @@ from masthead.core import text
 from masthead.core.links import slug_url
 from masthead.core.sanitize import plain_text, render_article_body
 
-from .querysets import ArticleQuerySet, SectionQuerySet
+from .querysets import ArticleManager, SectionQuerySet
 
 
 class Section(models.Model):
@@ -102,7 +102,7 @@ class Article(models.Model):
     created_at = models.DateTimeField(auto_now_add=True)
     modified_at = models.DateTimeField(auto_now=True)
 
-    objects = ArticleQuerySet.as_manager()
+    objects = ArticleManager()
 
     class Meta:
         ordering = ["-published_at", "-id"]

@@ -2,13 +2,16 @@ from django.db import models
 from django.db.models import Prefetch
 from django.utils import timezone
 
+from masthead.core.prepared import Param, PreparedQuery
+
 
 class ArticleQuerySet(models.QuerySet):
-    def published(self):
+    def published(self, now=None):
         """The one rule for what readers may see, used by every public surface.
 
         A scheduled article is public from its publication time on, whether or
         not the worker has flipped its state yet: an embargo lifts on the minute.
+        ``now`` may be a prepared query's Param.
         """
         from masthead.pagecache.dependencies import depends_on
 
@@ -17,7 +20,7 @@ class ArticleQuerySet(models.QuerySet):
         depends_on("articles:listing")
         return self.filter(
             status__in=[Article.Status.PUBLISHED, Article.Status.SCHEDULED],
-            published_at__lte=timezone.now(),
+            published_at__lte=timezone.now() if now is None else now,
         )
 
     def next_embargo_lift(self):
@@ -78,23 +81,93 @@ class ArticleQuerySet(models.QuerySet):
         return self.for_listing().prefetch_related("tags", "corrections")
 
     def get_for_page(self, **lookup):
-        """The one article matching lookup, with the same rows for_page() gives.
-
-        For a single article Django's prefetching (IN lists, matching rows back
-        to their objects) cost more than its three queries, ~0.45 ms of a 5 ms
-        page, so they run as plain related queries. Each is evaluated and kept
-        where a prefetch keeps its rows, so `article.tags.all()` reads them.
-        """
+        """The one article matching lookup, with the same rows for_page() gives."""
         article = self.select_related("section", "hero_image").get(**lookup)
-        related = {
-            "bylines": article.bylines.select_related("person").order_by("position"),
-            "tags": article.tags.all(),
-            "corrections": article.corrections.all(),
-        }
-        for rows in related.values():
-            len(rows)  # evaluated now, and the rows kept on the queryset
-        article._prefetched_objects_cache = related
-        return article
+        return with_page_rows(article)
+
+
+class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
+    def published_page(self, slug):
+        """The published article an article page shows, as get_for_page() loads it.
+
+        Prepared (core/prepared.py): the four queries cost ~0.3 ms of Python
+        instead of ~2.6 ms, on the page readers load most.
+        """
+        from masthead.pagecache.dependencies import depends_on
+
+        depends_on("articles:listing")
+        article = PUBLISHED_BY_SLUG.get(slug=slug, now=timezone.now())
+        return with_page_rows(article)
+
+
+def with_page_rows(article):
+    """Load an article's bylines, tags and corrections where a prefetch keeps them.
+
+    For a single article, Django's prefetching (IN lists, matching rows back to
+    their objects) costs more than three plain queries. Each related queryset
+    holds its rows as a prefetch's does, so `article.tags.all()` reads them and
+    `article.tags.filter(...)` still queries the article's own tags.
+    """
+    cache = {}
+    for name, rows in PAGE_ROWS.items():
+        related = getattr(article, name).all()
+        related._result_cache = rows.all(article_id=article.pk)
+        related._prefetch_done = True
+        cache[name] = related
+    article._prefetched_objects_cache = cache
+    return article
+
+
+def _published_by_slug():
+    from .models import Article
+
+    now = Param("now", models.DateTimeField())
+    return (
+        Article.objects.published(now=now)
+        .select_related("section", "hero_image")
+        .filter(slug=Param("slug"))
+        .order_by()[:2]
+    )
+
+
+def _bylines():
+    from .models import ArticleAuthor
+
+    return ArticleAuthor.objects.filter(article=Param("article_id")).select_related(
+        "person"
+    )
+
+
+def _tags():
+    from .models import Tag
+
+    return Tag.objects.filter(articles=Param("article_id"))
+
+
+def _corrections():
+    from .models import Correction
+
+    return Correction.objects.filter(article=Param("article_id"))
+
+
+def navigation_sections():
+    """The sections every page's header links to (prepared: every page asks)."""
+    return NAVIGATION.all()
+
+
+def _navigation():
+    from .models import Section
+
+    return Section.objects.navigation()
+
+
+NAVIGATION = PreparedQuery(_navigation)
+PUBLISHED_BY_SLUG = PreparedQuery(_published_by_slug)
+PAGE_ROWS = {
+    "bylines": PreparedQuery(_bylines),
+    "tags": PreparedQuery(_tags),
+    "corrections": PreparedQuery(_corrections),
+}
 
 
 class SectionQuerySet(models.QuerySet):

@@ -6,6 +6,7 @@ from masthead.core.pagination import paginate
 from masthead.pagecache.dependencies import depends_on
 
 from .models import Article, Section, Tag
+from .querysets import navigation_sections
 
 HOME_LATEST = 8
 HOME_PER_SECTION = 4
@@ -16,7 +17,7 @@ def home(request):
     depends_on("articles:all")
     published = Article.objects.published().teasers()
     latest = list(published[: HOME_LATEST + 1])
-    sections = list(Section.objects.navigation())
+    sections = navigation_sections()
     recent = Article.objects.published().latest_in_sections(sections, HOME_PER_SECTION)
     for section in sections:
         section.recent_articles = recent.get(section.pk, [])
@@ -30,7 +31,7 @@ def home(request):
 def article_detail(request, slug):
     depends_on("articles:detail")
     try:
-        article = Article.objects.published().get_for_page(slug=slug)
+        article = Article.objects.published_page(slug)
     except Article.DoesNotExist:
         raise Http404("No article here.") from None
     depends_on(f"comments:article:{article.pk}")

@@ -13,6 +13,8 @@ from django.urls import get_script_prefix
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from masthead.core.prepared import Param, PreparedQuery
+
 from .cookies import pending_comment_ids, saved_commenter
 from .forms import CommentForm
 from .models import Comment
@@ -71,7 +73,7 @@ class CommentSection:
 
 def comment_section(request, article, form=None):
     """Approved comments, plus the reader's own pending ones, threaded."""
-    comments = displayed(Comment.objects.public().for_article(article))
+    comments = PUBLIC_THREAD.all(article_id=article.pk)
     own_pending = _own_pending(request, article)
     reply_to = _reply_target(request, comments, form)
     if form is None:
@@ -116,7 +118,18 @@ DISPLAYED_FIELDS = (
 
 def displayed(comments):
     """Rows with the DISPLAYED_FIELDS as attributes, in the queryset's order."""
-    return list(comments.values_list(*DISPLAYED_FIELDS, named=True))
+    return list(_rows(comments))
+
+
+def _rows(comments):
+    return comments.values_list(*DISPLAYED_FIELDS, named=True)
+
+
+# An article's approved thread, on every article page: prepared, as
+# core/prepared.py explains.
+PUBLIC_THREAD = PreparedQuery(
+    lambda: _rows(Comment.objects.public().for_article(Param("article_id")))
+)
 
 
 def is_public(comment):

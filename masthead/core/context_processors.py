@@ -3,7 +3,7 @@ from django.conf import settings
 
 def site(request):
     """The newsroom's name and the navigation every page shows."""
-    from masthead.articles.models import Section
+    from masthead.articles.querysets import navigation_sections
     from masthead.pagecache.dependencies import depends_on
 
     depends_on("sections:all")
@@ -11,5 +11,5 @@ def site(request):
         "site_name": settings.MASTHEAD_SITE_NAME,
         "site_tagline": settings.MASTHEAD_SITE_TAGLINE,
         "site_language": settings.MASTHEAD_LANGUAGE,
-        "nav_sections": Section.objects.navigation,
+        "nav_sections": navigation_sections,
     }

@@ -1,6 +1,10 @@
+from datetime import timedelta
+from unittest import mock
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils import timezone
 
 from masthead.articles.models import Article, Correction
 from masthead.core.testing import make_article, make_person, make_section, make_tag
@@ -32,17 +36,59 @@ def page_rows(article):
     )
 
 
-def test_get_for_page_gives_the_rows_for_page_prefetches(
-    story, django_assert_num_queries
+LOADERS = {
+    "get_for_page": lambda slug: Article.objects.published().get_for_page(slug=slug),
+    "published_page": lambda slug: Article.objects.published_page(slug),
+}
+
+
+@pytest.mark.parametrize("load", LOADERS.values(), ids=LOADERS.keys())
+def test_page_loaders_give_the_rows_for_page_prefetches(
+    load, story, django_assert_num_queries
 ):
     with django_assert_num_queries(4):
-        single = Article.objects.published().get_for_page(slug="council-budget")
+        single = load("council-budget")
     with django_assert_num_queries(0):
         rows = page_rows(single)
 
     listed = Article.objects.published().for_page().get(slug="council-budget")
     assert rows == page_rows(listed)
     assert rows[1] == ["Walt Hargrove", "Maren Okafor"]  # byline order, not name order
+    assert single.hero_image_id == listed.hero_image_id
+
+
+@pytest.mark.parametrize("load", LOADERS.values(), ids=LOADERS.keys())
+def test_page_loaders_see_an_edit_at_once(load, story):
+    load("council-budget")  # compiles and runs once
+    Article.objects.filter(pk=story.pk).update(title="Budget passes")
+    story.tags.add(make_tag("Schools"))
+    Correction.objects.create(article=story, text="A third correction.")
+    again = load("council-budget")
+    assert again.title == "Budget passes"
+    assert [t.name for t in again.tags.all()] == ["Budget", "Council", "Schools"]
+    assert len(again.corrections.all()) == 3
+
+
+@pytest.mark.parametrize("load", LOADERS.values(), ids=LOADERS.keys())
+def test_page_loaders_hide_an_article_until_its_embargo_lifts(load, story):
+    later = timezone.now() + timedelta(hours=2)
+    Article.objects.filter(pk=story.pk).update(
+        status=Article.Status.SCHEDULED, published_at=later
+    )
+    with pytest.raises(Article.DoesNotExist):
+        load("council-budget")
+    with mock.patch("django.utils.timezone.now", return_value=later):
+        assert load("council-budget").pk == story.pk
+
+
+def test_published_page_tells_articles_apart_by_slug(story):
+    other = make_article(slug="school-board", tags=[make_tag("Schools")])
+    assert Article.objects.published_page("school-board").pk == other.pk
+    assert [t.name for t in Article.objects.published_page("school-board").tags.all()] == [
+        "Schools"
+    ]
+    with pytest.raises(Article.DoesNotExist):
+        Article.objects.published_page("no-such-story")
 
 
 def test_a_filter_on_a_loaded_relation_still_asks_the_database(story):

@@ -7,6 +7,7 @@ from django import template
 from django.utils.safestring import mark_safe
 
 from masthead.core.links import slug_url
+from masthead.core.prepared import Param, PreparedQuery
 from masthead.quotes.highlight import Mark, highlight
 from masthead.quotes.models import Quote
 
@@ -71,6 +72,13 @@ QUOTE_FIELDS = (
 )
 
 
+ARTICLE_QUOTES = PreparedQuery(  # on every article page; see core/prepared.py
+    lambda: Quote.objects.in_article(Param("article_id")).values_list(
+        *QUOTE_FIELDS, named=True
+    )
+)
+
+
 def anchor(quote):
     return f"quote-{quote.pk}"  # as Quote.anchor
 
@@ -80,8 +88,7 @@ def voices_for(context, article):
     """One query however many quotes: ``{% voices_for article as voices %}``."""
     request = context.get("request")
     selected = request.GET.get("voice", "")[:200] if request is not None else ""
-    quotes = Quote.objects.in_article(article).values_list(*QUOTE_FIELDS, named=True)
-    return Voices(list(quotes), selected)
+    return Voices(ARTICLE_QUOTES.all(article_id=article.pk), selected)
 
 
 @register.simple_tag
