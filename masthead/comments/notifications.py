@@ -29,6 +29,11 @@ def header_safe(text, limit=150):
     return line if len(line) <= limit else line[: limit - 1] + "…"
 
 
+def link_base(request):
+    """Links in emails use the host the site was reached on, never a fixed one."""
+    return request.build_absolute_uri("/") if request is not None else None
+
+
 def site_url(path, base=None):
     base = base or getattr(settings, "MASTHEAD_SITE_URL", "") or "http://localhost:8000"
     return base.rstrip("/") + path

@@ -6,11 +6,15 @@ __all__ = ["CommentRejected", "post_comment", "moderate", "approve", "mark_spam"
 from django.conf import settings
 from django.db import transaction
 
+from masthead.editorial.jobs import enqueue
+
 from . import ratelimit
 from .clients import client_ip
 from .models import Comment
+from .notifications import link_base
 from .policy import BotSignals, CommentRejected, default_policy
 from .signals import comment_was_moderated, comment_was_posted
+from .tasks import send_comment_emails
 
 
 def post_comment(*, article, name, email, body, website="", parent_id=None,
@@ -44,6 +48,9 @@ def post_comment(*, article, name, email, body, website="", parent_id=None,
     try:
         with transaction.atomic():
             comment.save()
+            # In the comment's own transaction: one commit per post instead of
+            # two, and the job exists exactly when the comment does.
+            enqueue(send_comment_emails, comment.pk, "posted", link_base(request))
     except Exception:
         ratelimit.release_slot(slot)  # not stored: the reader may try again now
         raise

@@ -7,7 +7,8 @@ from django.db.models.signals import post_save
 from masthead.editorial.jobs import enqueue_on_commit
 
 from .models import Comment, CommentSettings
-from .signals import comment_was_moderated, comment_was_posted
+from .notifications import link_base
+from .signals import comment_was_moderated
 from .tasks import send_comment_emails
 
 
@@ -18,23 +19,13 @@ def forget_cached_settings(sender, **kwargs):
     transaction.on_commit(lambda: cache.delete(CommentSettings.CACHE_KEY))
 
 
-def comment_posted(sender, comment, request=None, **kwargs):
-    enqueue_on_commit(send_comment_emails, comment.pk, "posted", _base_url(request))
-
-
 def comment_moderated(sender, comment, previous_status, request=None, **kwargs):
     if comment.status == Comment.Status.APPROVED:
-        base_url = _base_url(request)
+        base_url = link_base(request)
         enqueue_on_commit(send_comment_emails, comment.pk, "approved", base_url)
-
-
-def _base_url(request):
-    # Links in emails use the host the site was reached on, never a fixed one.
-    return request.build_absolute_uri("/") if request is not None else None
 
 
 def connect():
     uid = "masthead_comments"
     post_save.connect(forget_cached_settings, sender=CommentSettings, dispatch_uid=uid)
-    comment_was_posted.connect(comment_posted, dispatch_uid=uid)
     comment_was_moderated.connect(comment_moderated, dispatch_uid=uid)

@@ -1,6 +1,6 @@
 """Emails about comments: authors, editors, and double opt-in reply notices.
 
-TransactionTestCase-style (transaction=True) because the emails are queued from
+TransactionTestCase-style (transaction=True) because approval emails are queued from
 transaction.on_commit, which a rolled-back test transaction never runs; the
 tests then run the queued jobs as `masthead worker` would.
 """
@@ -10,6 +10,8 @@ import time
 import pytest
 from django.contrib.auth import get_user_model
 from django.core import mail
+from django.db import transaction
+from django_tasks_db.models import DBTaskResult
 
 from masthead.comments import notifications, services
 from masthead.comments.forms import issued_token
@@ -45,6 +47,20 @@ def test_pending_comment_emails_editors_not_authors(client, article):
     assert "awaiting moderation" in mail.outbox[0].subject
     assert "/admin/comments/comment/moderate/" in mail.outbox[0].body
     assert mail.outbox[0].body.count("http://testserver/") == 1  # host from the request
+
+
+def test_a_posted_comments_email_job_commits_with_the_comment(article):
+    """One transaction, one commit per post; a comment that fails to store
+    leaves no job behind."""
+    jobs_before = DBTaskResult.objects.count()
+    with pytest.raises(RuntimeError), transaction.atomic():
+        services.post_comment(article=article, name="Ada", email="ada@example.com",
+                              body="Thanks.")
+        # Queued already, before any commit:
+        assert DBTaskResult.objects.count() == jobs_before + 1
+        raise RuntimeError("the request failed after the post")
+    assert not Comment.objects.exists()
+    assert DBTaskResult.objects.count() == jobs_before
 
 
 def test_approval_emails_the_articles_authors(client, article):
