@@ -87,17 +87,19 @@ class ArticleQuerySet(models.QuerySet):
 
 
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
-    def published_page(self, slug):
-        """The published article an article page shows, as get_for_page() loads it.
+    """Prepared reads (core/prepared.py) for the requests readers make most:
+    four queries cost ~0.3 ms of Python this way instead of ~2.6 ms."""
 
-        Prepared (core/prepared.py): the four queries cost ~0.3 ms of Python
-        instead of ~2.6 ms, on the page readers load most.
-        """
+    def published_by_slug(self, slug):
+        """published().select_related("section", "hero_image").get(slug=slug)"""
         from masthead.pagecache.dependencies import depends_on
 
         depends_on("articles:listing")
-        article = PUBLISHED_BY_SLUG.get(slug=slug, now=timezone.now())
-        return with_page_rows(article)
+        return PUBLISHED_BY_SLUG.get(slug=slug, now=timezone.now())
+
+    def published_page(self, slug):
+        """The published article an article page shows, as get_for_page() loads it."""
+        return with_page_rows(self.published_by_slug(slug))
 
 
 def with_page_rows(article):

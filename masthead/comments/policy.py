@@ -5,6 +5,9 @@ the admin changes behaviour without a deploy.
 """
 
 from dataclasses import dataclass
+from types import SimpleNamespace
+
+from masthead.core.prepared import Param, PreparedQuery
 
 from . import ratelimit, spam
 from .models import Comment, CommentSettings
@@ -65,7 +68,8 @@ class CommentPolicy:
         return slot
 
     def is_duplicate(self, comment):
-        return Comment.objects.duplicates_of(comment).exists()
+        query = _DUPLICATE_REPLIES if comment.parent_id else _DUPLICATE_COMMENTS
+        return bool(query.all(**{name: getattr(comment, name) for name in _COMPARED}))
 
     def review(self, comment, *, user=None, bot=BotSignals()):
         """The status a new comment starts with, and why."""
@@ -89,8 +93,8 @@ class CommentPolicy:
         links = spam.count_links(comment.body)
         if rules.hold_link_count and links >= rules.hold_link_count:
             return Verdict(Comment.Status.PENDING, f"{links} links")
-        if not rules.hold_for_first_comment or Comment.objects.previously_approved(
-            name=comment.name, email=comment.email
+        if not rules.hold_for_first_comment or _APPROVED_FROM.all(
+            name=comment.name, email=(comment.email or "").strip()
         ):
             return Verdict(Comment.Status.APPROVED, "")
         return Verdict(Comment.Status.PENDING, "first comment")
@@ -104,5 +108,28 @@ def _matched_fields(comment):
     return [comment.name, comment.email, comment.website, comment.body,
             comment.ip_address, comment.user_agent]  # fmt: skip
 
+
+# The checks every post makes, prepared (core/prepared.py): together they
+# cost ~1 ms of query building per post otherwise.
+_COMPARED = ("article_id", "name", "email", "parent_id", "body")
+
+
+def _duplicates(*, reply):
+    # A top-level comment's parent compiles to IS NULL, a reply's to "= %s".
+    params = {name: Param(name) for name in _COMPARED}
+    params["parent_id"] = params["parent_id"] if reply else None
+    return PreparedQuery(
+        lambda: Comment.objects.duplicates_of(SimpleNamespace(**params)).values_list(
+            "pk", flat=True
+        )[:1]
+    )
+
+
+_DUPLICATE_COMMENTS = _duplicates(reply=False)
+_DUPLICATE_REPLIES = _duplicates(reply=True)
+_APPROVED_FROM = PreparedQuery(
+    lambda: Comment.objects.approved_from(name=Param("name"), email=Param("email"))
+    .values_list("pk", flat=True)[:1]
+)
 
 default_policy = CommentPolicy()

@@ -2,6 +2,13 @@ from django.db import models
 from django.db.models import Value
 from django.db.models.functions import Lower
 
+from masthead.core.prepared import Param
+
+
+def _sql_value(value):
+    """A plain value as a Value; a prepared query's Param as it is."""
+    return value if isinstance(value, Param) else Value(value)
+
 
 class CommentQuerySet(models.QuerySet):
     def public(self):
@@ -19,17 +26,18 @@ class CommentQuerySet(models.QuerySet):
     def for_article(self, article):
         return self.filter(article=article).order_by("created_at", "id")
 
-    def previously_approved(self, *, name, email):
-        """WordPress's rule: a commenter known by name and email is trusted."""
-        return self.public().by_email(email).filter(name=name).exists()
+    def approved_from(self, *, name, email):
+        """WordPress's trust rule: a commenter whose name and email have an
+        approved comment is published at once. Values may be Params."""
+        return self.public().by_email(email).filter(name=name)
 
     def by_email(self, email):
         """One commenter's comments, matched case-insensitively (for trust,
         export and erasure) through the LOWER(email) index: iexact compiles to
         LIKE on SQLite, which reads every comment ever posted."""
-        return self.alias(email_lower=Lower("email")).filter(
-            email_lower=Lower(Value((email or "").strip()))
-        )
+        if not isinstance(email, Param):
+            email = Value((email or "").strip())
+        return self.alias(email_lower=Lower("email")).filter(email_lower=Lower(email))
 
     def duplicates_of(self, comment):
         """WordPress's duplicate rule: same article, parent and text, by the same
@@ -45,7 +53,7 @@ class CommentQuerySet(models.QuerySet):
             self.alias(email_lower=Lower("email"))
             .filter(
                 (same_article & Q(name=comment.name))
-                | (same_article & Q(email_lower=Lower(Value(comment.email))))
+                | (same_article & Q(email_lower=Lower(_sql_value(comment.email))))
             )
             .filter(parent_id=comment.parent_id, body=comment.body)
             .exclude(status=self.model.Status.TRASH)

@@ -1,5 +1,4 @@
-from django.http import HttpResponseRedirect
-from django.shortcuts import get_object_or_404
+from django.http import Http404, HttpResponseRedirect
 from django.views.decorators.http import require_POST
 
 from masthead.articles.models import Article
@@ -16,7 +15,10 @@ from .models import Comment
 @require_POST
 def post_comment(request, slug):
     """Post a reader's comment; a rejected one re-renders the page with all typed."""
-    article = get_object_or_404(Article.objects.published(), slug=slug)
+    try:
+        article = Article.objects.published_by_slug(slug)
+    except Article.DoesNotExist:
+        raise Http404("No published article here.") from None
     form = CommentForm(request.POST, undecodable=_undecodable_fields(request))
     if not form.is_valid():
         return _page_with_rejected_form(request, article, form, status=400)

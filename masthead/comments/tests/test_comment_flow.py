@@ -5,6 +5,7 @@ from datetime import timedelta
 import pytest
 from django.utils import timezone
 
+from masthead.articles.models import Article
 from masthead.comments.forms import issued_token
 from masthead.comments.models import Comment
 from masthead.core.testing import make_article, make_comment
@@ -176,3 +177,10 @@ def test_a_rejected_comment_page_queries_the_same_however_many_bylines_and_tags(
         response = post(client, rich, comment="")
     assert response.status_code == 400
     assert "Please type your comment." in response.content.decode()
+
+
+def test_posting_to_a_draft_or_missing_article_is_not_found(client):
+    draft = make_article(slug="draft-story", status=Article.Status.DRAFT)
+    assert post(client, draft).status_code == 404
+    assert client.post("/articles/no-such-story/comments/", {"comment": "Hi"}).status_code == 404
+    assert not Comment.objects.exists()
