@@ -36,7 +36,12 @@ def stories():
     older = make_article(
         slug="older", section=local, published_at=timezone.now() - timedelta(days=3)
     )
-    newer = make_article(slug="newer", section=None, hero_image=hero)
+    newer = make_article(
+        slug="newer",
+        section=None,
+        hero_image=hero,
+        published_at=timezone.now() - timedelta(hours=1),
+    )
     return older, newer
 
 
