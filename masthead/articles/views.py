@@ -24,7 +24,11 @@ def home(request):
     return render(
         request,
         "articles/home.html",
-        {"lead": latest[0] if latest else None, "latest": latest[1:], "sections": sections},
+        {
+            "lead": latest[0] if latest else None,
+            "latest": latest[1:],
+            "sections": sections,
+        },
     )
 
 
@@ -49,19 +53,23 @@ def article_page(request, article, comment_form=None, status=200):
 
 def section_detail(request, slug):
     section = get_object_or_404(Section, slug=slug)
-    depends_on(f"articles:section:{section.pk}")
+    listing = f"articles:section:{section.pk}"
+    depends_on(listing)
     articles = Article.objects.published().filter(section=section).teasers()
     return render(
         request,
         "articles/section_detail.html",
-        {"section": section, "page": paginate(request, articles)},
+        {"section": section, "page": paginate(request, articles, count_tag=listing)},
     )
 
 
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    depends_on(f"articles:tag:{tag.pk}")
+    listing = f"articles:tag:{tag.pk}"
+    depends_on(listing)
     articles = Article.objects.published().filter(tags=tag).teasers()
     return render(
-        request, "articles/tag_detail.html", {"tag": tag, "page": paginate(request, articles)}
+        request,
+        "articles/tag_detail.html",
+        {"tag": tag, "page": paginate(request, articles, count_tag=listing)},
     )

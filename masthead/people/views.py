@@ -9,7 +9,8 @@ from .models import Person
 
 def author_detail(request, slug):
     person = get_object_or_404(Person.objects.select_related("photo"), slug=slug)
-    depends_on(f"articles:author:{person.pk}")
+    listing = f"articles:author:{person.pk}"
+    depends_on(listing)
     articles = Article.objects.published().by_author(person).teasers()
-    page = paginate(request, articles)
+    page = paginate(request, articles, count_tag=listing)
     return render(request, "people/author_detail.html", {"person": person, "page": page})
