@@ -80,10 +80,6 @@ class ArticleQuerySet(models.QuerySet):
         """
         return self.for_listing().prefetch_related("tags", "corrections")
 
-    def get_for_page(self, **lookup):
-        """The one article matching lookup, with the same rows for_page() gives."""
-        article = self.select_related("section", "hero_image").get(**lookup)
-        return with_page_rows(article)
 
 
 class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
@@ -98,7 +94,7 @@ class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
         return PUBLISHED_BY_SLUG.get(slug=slug, now=timezone.now())
 
     def published_page(self, slug):
-        """The published article an article page shows, as get_for_page() loads it."""
+        """The published article an article page shows, with the rows for_page() gives."""
         return with_page_rows(self.published_by_slug(slug))
 
 

@@ -2,6 +2,7 @@ from django.http import Http404, HttpResponseRedirect
 from django.views.decorators.http import require_POST
 
 from masthead.articles.models import Article
+from masthead.articles.querysets import with_page_rows
 from masthead.articles.views import article_page
 from masthead.core.csrf import origin_checked
 
@@ -51,10 +52,11 @@ def post_comment(request, slug):
 
 
 def _page_with_rejected_form(request, article, form, status):
-    # Loaded as the article view loads it, so the page's query count stays the
+    # The rows the article view loads, so the page's query count stays the
     # same however many bylines and tags the story has.
-    article = Article.objects.get_for_page(pk=article.pk)
-    return article_page(request, article, comment_form=form, status=status)
+    return article_page(
+        request, with_page_rows(article), comment_form=form, status=status
+    )
 
 
 def _undecodable_fields(request):
