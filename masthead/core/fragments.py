@@ -9,6 +9,7 @@ Every value must be hashable (tuples, not lists).
 from functools import lru_cache
 
 from django.template.loader import render_to_string
+from django.utils.safestring import mark_safe
 
 
 def render_once(template_name, **context):
@@ -17,4 +18,5 @@ def render_once(template_name, **context):
 
 @lru_cache(maxsize=2048)
 def _rendered(template_name, items):
-    return render_to_string(template_name, dict(items))
+    # Jinja2 templates return plain strings; the markup is ours and escaped.
+    return mark_safe(render_to_string(template_name, dict(items)))  # noqa: S308

@@ -95,6 +95,17 @@ WSGI_APPLICATION = "masthead.wsgi.application"
 
 TEMPLATES = [
     {
+        # Readers' pages: compiled to Python, several times faster (core/templating.py).
+        "BACKEND": "django.template.backends.jinja2.Jinja2",
+        "DIRS": [BASE_DIR / "masthead" / "jinja2"],
+        "APP_DIRS": True,
+        "OPTIONS": {
+            "environment": "masthead.core.templating.environment",
+            "context_processors": ["masthead.core.context_processors.site"],
+        },
+    },
+    {
+        # The admin, the moderation queue, sitemaps and emails.
         "BACKEND": "django.template.backends.django.DjangoTemplates",
         "DIRS": [BASE_DIR / "masthead" / "templates"],
         "APP_DIRS": True,

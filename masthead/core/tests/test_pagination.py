@@ -1,5 +1,7 @@
 """Listing totals: cached per listing tag, exact after every change that purges it."""
 
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -8,6 +10,13 @@ from masthead.articles.models import Article
 from masthead.core.testing import make_article, make_person, make_section, make_tag
 
 pytestmark = pytest.mark.django_db
+
+
+def listing(page):
+    """(teasers on the page, "Page n of m" or None) as a reader sees them."""
+    html = page.content.decode()
+    pages = re.search(r"Page \d+ of \d+", html)
+    return html.count('<article class="teaser'), pages and pages.group()
 
 
 def count_queries(client, url):
@@ -30,21 +39,21 @@ def test_a_section_counts_its_articles_once_until_it_changes(
 ):
     settings.MASTHEAD_PAGE_SIZE = 2
     page, counted = count_queries(client, "/sections/local-news/")
-    assert counted == 1 and page.context["page"].paginator.count == 3
+    assert counted == 1 and listing(page) == (2, "Page 1 of 2")
     page, counted = count_queries(client, "/sections/local-news/?page=2")
-    assert counted == 0 and page.context["page"].paginator.num_pages == 2
+    assert counted == 0 and listing(page) == (1, "Page 2 of 2")
 
     with django_capture_on_commit_callbacks(execute=True):
         make_article(slug="story-new", section=local)
     page, counted = count_queries(client, "/sections/local-news/?page=2")
-    assert counted == 1 and page.context["page"].paginator.count == 4
+    assert counted == 1 and listing(page) == (2, "Page 2 of 2")
 
     with django_capture_on_commit_callbacks(execute=True):
         story = Article.objects.get(slug="story-0")
         story.status = Article.Status.DRAFT
         story.save()
-    page, _ = count_queries(client, "/sections/local-news/")
-    assert page.context["page"].paginator.count == 3
+    page, _ = count_queries(client, "/sections/local-news/?page=2")
+    assert listing(page) == (1, "Page 2 of 2")
 
 
 def test_tag_and_author_listings_keep_their_own_totals(
@@ -54,12 +63,12 @@ def test_tag_and_author_listings_keep_their_own_totals(
     with django_capture_on_commit_callbacks(execute=True):
         make_article(slug="a", tags=[budget], authors=[writer])
         make_article(slug="b", tags=[budget])
-    assert client.get(f"/tags/{budget.slug}/").context["page"].paginator.count == 2
-    assert client.get("/authors/jo-writer/").context["page"].paginator.count == 1
+    assert listing(client.get(f"/tags/{budget.slug}/")) == (2, None)
+    assert listing(client.get("/authors/jo-writer/")) == (1, None)
     with django_capture_on_commit_callbacks(execute=True):
         make_article(slug="c", tags=[budget], authors=[writer])
-    assert client.get(f"/tags/{budget.slug}/").context["page"].paginator.count == 3
-    assert client.get("/authors/jo-writer/").context["page"].paginator.count == 2
+    assert listing(client.get(f"/tags/{budget.slug}/")) == (3, None)
+    assert listing(client.get("/authors/jo-writer/")) == (2, None)
 
 
 def test_a_page_past_the_cached_total_is_not_found(client, local, settings):

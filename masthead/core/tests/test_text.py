@@ -45,7 +45,7 @@ def test_posted_at_reads_like_djangos_date_filter(settings):
 
     from django.template.defaultfilters import date
 
-    from masthead.core.templatetags.masthead import iso_datetime, posted_at
+    from masthead.core.markup import iso_datetime, posted_at
 
     settings.TIME_ZONE = "America/Los_Angeles"
     for hour in (0, 2, 11, 12, 13, 23):

@@ -1,0 +1,29 @@
+"""Small pieces of the reader's pages that are cheaper in Python than in a template."""
+
+from django.utils import timezone
+from django.utils.dates import MONTHS
+
+from masthead.core.fragments import render_once
+from masthead.core.share import share_links
+
+
+def share_bar(request, article):
+    url = request.build_absolute_uri(article.get_absolute_url())
+    links = tuple(share_links(url, article.title))
+    return render_once("includes/share_bar.html", links=links, url=url)
+
+
+def posted_at(value):
+    """ "November 28, 2026 at 2:09 a.m." in the site's time zone.
+
+    Django's date filter gives the same text but costs ~40 µs a call; a thread
+    of comments calls it once per comment.
+    """
+    local = timezone.localtime(value)
+    hour = local.hour % 12 or 12
+    meridiem = "a.m." if local.hour < 12 else "p.m."
+    return f"{MONTHS[local.month]} {local.day}, {local.year} at {hour}:{local.minute:02d} {meridiem}"
+
+
+def iso_datetime(value):
+    return timezone.localtime(value).isoformat()

@@ -1,0 +1,61 @@
+"""The Jinja2 environment of the reader-facing pages.
+
+Readers' pages are Jinja2 templates (`<app>/jinja2/<app>/`); the admin, email
+and sitemap templates stay with Django's engine (`<app>/templates/<app>/`).
+Jinja2 compiles a template to Python once, so a page costs a fraction of the
+Django engine's node-by-node rendering: the article page went from ~4.5 ms of
+template work to ~0.6 ms (README, "Fast without the cache, too").
+
+What Django's template tags did for these pages is here as plain functions.
+"""
+
+from django.template import defaultfilters
+from django.templatetags.static import static
+from django.urls import reverse
+from django.utils import timezone
+from jinja2 import Environment
+
+from masthead.articles.teasers import teaser
+from masthead.comments.avatars import identicon_svg
+from masthead.core.markup import iso_datetime, posted_at, share_bar
+from masthead.feeds.discovery import comments_feed_url, feed_links
+from masthead.media.pictures import picture
+from masthead.quotes.voices import quoted_body, voices_for
+from masthead.seo.head import article_head
+
+
+def environment(**options):
+    env = Environment(**options)
+    env.globals.update(
+        static=static,
+        url=url,
+        localtime=timezone.localtime,
+        absolute_url=absolute_url,
+        article_head=article_head,
+        avatar=identicon_svg,
+        comments_feed_url=comments_feed_url,
+        feed_links=feed_links,
+        picture=picture,
+        quoted_body=quoted_body,
+        share_bar=share_bar,
+        teaser=teaser,
+        voices_for=voices_for,
+    )
+    env.filters.update(
+        date=defaultfilters.date,
+        iso_datetime=iso_datetime,
+        pluralize=defaultfilters.pluralize,
+        posted_at=posted_at,
+        truncatechars=defaultfilters.truncatechars,
+        urlencode=defaultfilters.urlencode,
+    )
+    return env
+
+
+def url(viewname, *args, **kwargs):
+    return reverse(viewname, args=args or None, kwargs=kwargs or None)
+
+
+def absolute_url(request, obj_or_path):
+    path = obj_or_path if isinstance(obj_or_path, str) else obj_or_path.get_absolute_url()
+    return request.build_absolute_uri(path)
