@@ -6,6 +6,7 @@ memo's key, so a changed headline or URL renders afresh: nothing can be stale.
 Every value must be hashable (tuples, not lists).
 """
 
+from collections import OrderedDict
 from functools import lru_cache
 
 from django.template.loader import render_to_string
@@ -18,5 +19,34 @@ def render_once(template_name, **context):
 
 @lru_cache(maxsize=2048)
 def _rendered(template_name, items):
+    return render(template_name, **dict(items))
+
+
+def render(template_name, **context):
     # Jinja2 templates return plain strings; the markup is ours and escaped.
-    return mark_safe(render_to_string(template_name, dict(items)))  # noqa: S308
+    return mark_safe(render_to_string(template_name, context))  # noqa: S308
+
+
+class Memo:
+    """A bounded map from a fragment's whole input to its markup, oldest out first.
+
+    For fragments built from model rows rather than plain values: the caller
+    names, as the key, every value the markup shows.
+    """
+
+    def __init__(self, size):
+        self._items = OrderedDict()
+        self._size = size
+
+    def get(self, key, build):
+        try:
+            return self._items[key]
+        except KeyError:
+            pass
+        value = self._items[key] = build()
+        while len(self._items) > self._size:
+            self._items.popitem(last=False)
+        return value
+
+    def clear(self):
+        self._items.clear()

@@ -10,13 +10,12 @@ What Django's template tags did for these pages is here as plain functions.
 """
 
 from django.template import defaultfilters
-from django.templatetags.static import static
-from django.urls import reverse
 from django.utils import timezone
 from jinja2 import Environment
 
 from masthead.articles.teasers import teaser
 from masthead.comments.avatars import identicon_svg
+from masthead.core.links import static_url, url
 from masthead.core.markup import iso_datetime, posted_at, share_bar
 from masthead.feeds.discovery import comments_feed_url, feed_links
 from masthead.media.pictures import picture
@@ -27,7 +26,7 @@ from masthead.seo.head import article_head
 def environment(**options):
     env = Environment(**options)
     env.globals.update(
-        static=static,
+        static=static_url,
         url=url,
         localtime=timezone.localtime,
         absolute_url=absolute_url,
@@ -50,10 +49,6 @@ def environment(**options):
         urlencode=defaultfilters.urlencode,
     )
     return env
-
-
-def url(viewname, *args, **kwargs):
-    return reverse(viewname, args=args or None, kwargs=kwargs or None)
 
 
 def absolute_url(request, obj_or_path):

@@ -5,10 +5,10 @@ own. The page is recognised by its URL name, so its template needs no change
 and no query is made: the feed's title uses the object the view already loaded.
 """
 
-from django.urls import reverse
 from jinja2 import pass_context
 
 from masthead.core.fragments import render_once
+from masthead.core.links import url
 
 # URL name of a listing page -> (feed URL name prefix, context variable).
 LISTINGS = {
@@ -22,9 +22,9 @@ LISTINGS = {
 def feed_links(context):
     site_name = context.get("site_name", "")
     links = [
-        ("application/rss+xml", f"{site_name} (RSS)", reverse("feeds:rss")),
-        ("application/atom+xml", f"{site_name} (Atom)", reverse("feeds:atom")),
-        ("application/feed+json", f"{site_name} (JSON Feed)", reverse("feeds:json")),
+        ("application/rss+xml", f"{site_name} (RSS)", url("feeds:rss")),
+        ("application/atom+xml", f"{site_name} (Atom)", url("feeds:atom")),
+        ("application/feed+json", f"{site_name} (JSON Feed)", url("feeds:json")),
     ]
     links += _listing_links(context)
     return render_once("feeds/alternate_links.html", links=tuple(links))
@@ -42,15 +42,15 @@ def _listing_links(context):
         (
             "application/rss+xml",
             f"{subject} (RSS)",
-            reverse(f"{prefix}_rss", kwargs=kwargs),
+            url(f"{prefix}_rss", **kwargs),
         ),
         (
             "application/atom+xml",
             f"{subject} (Atom)",
-            reverse(f"{prefix}_atom", kwargs=kwargs),
+            url(f"{prefix}_atom", **kwargs),
         ),
     ]
 
 
 def comments_feed_url(article):
-    return reverse("feeds:comments", kwargs={"slug": article.slug})
+    return url("feeds:comments", slug=article.slug)

@@ -1,16 +1,32 @@
-from masthead.core.fragments import render_once
+"""An article page's social cards and structured data, built once per version.
+
+Building them reads the article, its bylines, tags, corrections, section and
+hero image, and makes a dozen absolute URLs and two JSON documents: ~0.6 ms on
+every view of a story. The markup is a pure function of what `_shown` lists,
+which is the memo's key, so an edit to any of it builds the head afresh.
+"""
+
+from django.conf import settings
+
+from masthead.core.fragments import Memo, render
 from masthead.media.crops import news_crops
 
 from . import opengraph, structured_data
 
+_HEADS = Memo(size=512)
+
 
 def article_head(request, article):
     """Open Graph, Twitter card and JSON-LD for an article fetched with published_page()."""
+    return _HEADS.get(_shown(request, article), lambda: _build(request, article))
+
+
+def _build(request, article):
     crops = news_crops(article.hero_image) if article.hero_image else []
     wide = crops[0] if crops else None  # 16:9, close to the 1.91:1 cards show
-    return render_once(
+    return render(
         "seo/article_head.html",
-        meta=tuple(opengraph.article_tags(article, request, wide)),
+        meta=opengraph.article_tags(article, request, wide),
         news_article=structured_data.script_safe_json(
             structured_data.news_article(article, request, crops)
         ),
@@ -18,3 +34,29 @@ def article_head(request, article):
             structured_data.breadcrumbs(article, request)
         ),
     )
+
+
+def _shown(request, article):
+    """Every value the head shows or derives a URL from."""
+    section, image = article.section, article.hero_image
+    return (
+        request.build_absolute_uri("/"),
+        settings.MASTHEAD_SITE_NAME,
+        settings.MASTHEAD_LANGUAGE,
+        settings.MASTHEAD_PUBLISHER_LOGO,
+        article.pk,
+        article.slug,
+        article.title,
+        article.summary,
+        article.published_at,
+        article.revised_at,
+        section and (section.name, section.slug),
+        tuple((b.person.name, b.person.slug) for b in article.bylines.all()),
+        tuple(tag.name for tag in article.tags.all()),
+        tuple((n.kind, n.text, n.created_at) for n in article.corrections.all()),
+        image
+        and (
+            image.pk, image.file.name, image.width, image.height,
+            image.focal_x, image.focal_y, image.alt_text,
+        ),
+    )  # fmt: skip

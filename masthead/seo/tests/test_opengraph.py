@@ -85,3 +85,43 @@ def test_canonical_link_is_absolute(client, story):
         "rel": "canonical",
         "href": "http://testserver/articles/bridge-reopens/",
     } in links
+
+
+
+def rename_author(story):
+    person = story.bylines.get().person
+    person.name, person.slug = "Maren Okafor-Lind", "maren-okafor-lind"
+    person.save()
+    return ("article:author", "http://testserver/authors/maren-okafor-lind/")
+
+
+def rename_tag(story):
+    tag = story.tags.get(name="Roads")
+    tag.name = "Highways"
+    tag.save()
+    return ("article:tag", "Highways")
+
+
+def describe_image_again(story):
+    image = story.hero_image
+    image.alt_text = "The bridge at dusk"
+    image.save()
+    return ("og:image:alt", "The bridge at dusk")
+
+
+def rename_section(story):
+    section = story.section
+    section.name = "Local"
+    section.save()
+    return ("article:section", "Local")
+
+
+@pytest.mark.parametrize(
+    "edit", [rename_author, rename_tag, describe_image_again, rename_section]
+)
+def test_the_tags_follow_edits_made_outside_the_article_row(client, story, edit):
+    """The head is built once per version of what it shows (seo/head.py): an
+    edit to a byline, tag, image or section must still reach the next view."""
+    meta(client, story)  # built and remembered
+    expected = edit(story)
+    assert expected in meta(client, story)
