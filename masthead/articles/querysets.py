@@ -105,11 +105,15 @@ def with_page_rows(article):
     their objects) costs more than three plain queries. Each related queryset
     holds its rows as a prefetch's does, so `article.tags.all()` reads them and
     `article.tags.filter(...)` still queries the article's own tags.
+
+    An article never revised has no corrections (adding one sets revised_at),
+    so most pages skip that query.
     """
     cache = {}
     for name, rows in PAGE_ROWS.items():
         related = getattr(article, name).all()
-        related._result_cache = rows.all(article_id=article.pk)
+        unrevised = name == "corrections" and article.revised_at is None
+        related._result_cache = [] if unrevised else rows.all(article_id=article.pk)
         related._prefetch_done = True
         cache[name] = related
     article._prefetched_objects_cache = cache

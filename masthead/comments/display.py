@@ -16,7 +16,7 @@ from django.utils.safestring import mark_safe
 from masthead.core.prepared import Param, PreparedQuery
 
 from .cookies import pending_comment_ids, saved_commenter
-from .forms import CommentForm
+from .forms import CommentForm, issued_token
 from .models import Comment
 from .threads import build_thread
 
@@ -27,7 +27,8 @@ class CommentSection:
     thread: list
     approved_count: int
     is_open: bool
-    form: CommentForm
+    form: CommentForm | None  # a posted form; None for a blank one
+    initial: dict  # a blank form's values
     reply_to: tuple | None  # a displayed row
     max_depth: int
 
@@ -60,14 +61,14 @@ class CommentSection:
         every reader with the same saved details in the same second (its fill
         timer's resolution), so it is rendered once and reused; a posted form
         with its errors is always rendered afresh."""
-        if self.form.is_bound:
+        if self.form is not None:
             return _render_form(self.form, self.reply_to, self.article)
         reply_to = self.reply_to
         return _blank_form(
             self.article.slug,
             get_script_prefix(),
             (reply_to.pk, reply_to.name) if reply_to else None,
-            tuple(sorted(self.form.initial.items())),
+            tuple(sorted(self.initial.items())),
         )
 
 
@@ -76,12 +77,13 @@ def comment_section(request, article, form=None):
     comments = PUBLIC_THREAD.all(article_id=article.pk)
     own_pending = _own_pending(request, article)
     reply_to = _reply_target(request, comments, form)
+    initial = {}
     if form is None:
         initial = saved_commenter(request)
         initial["remember"] = bool(initial)
         if reply_to is not None:
             initial["parent"] = reply_to.pk
-        form = CommentForm(initial=initial)
+        initial["issued"] = issued_token()
     merged = sorted(comments + own_pending, key=lambda c: (c.created_at, c.pk))
     return CommentSection(
         article=article,
@@ -89,6 +91,7 @@ def comment_section(request, article, form=None):
         approved_count=len(comments),
         is_open=article.comments_are_open(),
         form=form,
+        initial=initial,
         reply_to=reply_to,
         max_depth=settings.MASTHEAD_COMMENTS_MAX_DEPTH,
     )

@@ -1,6 +1,8 @@
 import time
+from functools import lru_cache
 
 from django import forms
+from django.conf import settings
 from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.validators import URLValidator
@@ -31,7 +33,13 @@ UNDECODABLE_ERROR = _(
 
 def issued_token(now=None):
     """A signed note of when the form was served, to time how fast it comes back."""
-    return signing.dumps(int(now if now is not None else time.time()), salt=ISSUED_SALT)
+    return _signed_second(int(now if now is not None else time.time()), settings.SECRET_KEY)
+
+
+@lru_cache(maxsize=4)
+def _signed_second(second, secret_key):
+    # Every form served in one second carries the same token: sign it once.
+    return signing.dumps(second, salt=ISSUED_SALT)
 
 
 def seconds_since_issued(token, now=None):

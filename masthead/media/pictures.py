@@ -1,5 +1,7 @@
 from django.utils.html import format_html, format_html_join
 
+from masthead.core.fragments import Memo
+
 MIME = {
     "webp": "image/webp",
     "jpeg": "image/jpeg",
@@ -10,9 +12,25 @@ MIME = {
 
 def picture(image, sizes="100vw", alt=None, loading="lazy", crop=None, css_class=""):
     """<picture> with WebP and original-format srcsets; a plain <img> until the
-    worker has made the renditions. Reads only the image row: no query."""
+    worker has made the renditions. Reads only the image row: no query.
+
+    A dozen rendition URLs cost ~0.2 ms; the markup is a pure function of the
+    row's shown fields and the arguments, so it is built once per version.
+    """
     if image is None:
         return ""
+    shown = (
+        image.pk, image.file.name, image.width, image.height, image.alt_text,
+        image.renditions_ready, repr(image.renditions),
+    )  # fmt: skip
+    options = (sizes, alt, loading, crop, css_class)
+    return _PICTURES.get((shown, options), lambda: _picture(image, *options))
+
+
+_PICTURES = Memo(size=2048)
+
+
+def _picture(image, sizes, alt, loading, crop, css_class):
     alt = image.alt_text if alt is None else alt
     width, height = image.crop_size(crop) if crop else (image.width, image.height)
     if not image.renditions_ready:

@@ -24,6 +24,8 @@ def story():
         article=article, text="An earlier version misstated the vote."
     )
     Correction.objects.create(article=article, text="The meeting was on Tuesday.")
+    # As editorial.services.add_correction does: a correction moves "Updated".
+    Article.objects.filter(pk=article.pk).update(revised_at=timezone.now())
     return article
 
 
@@ -48,6 +50,16 @@ def test_published_page_gives_the_rows_for_page_prefetches(
     assert rows == page_rows(listed)
     assert rows[1] == ["Walt Hargrove", "Maren Okafor"]  # byline order, not name order
     assert single.hero_image_id == listed.hero_image_id
+
+
+def test_an_article_never_revised_skips_the_corrections_query(
+    django_assert_num_queries,
+):
+    make_article(slug="fresh", tags=[make_tag("Budget")])
+    with django_assert_num_queries(3):
+        fresh = Article.objects.published_page("fresh")
+    assert list(fresh.corrections.all()) == []
+    assert [t.name for t in fresh.tags.all()] == ["Budget"]
 
 
 def test_published_page_sees_an_edit_at_once(story):

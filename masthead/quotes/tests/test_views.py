@@ -65,7 +65,7 @@ def test_the_article_page_query_count_does_not_grow_with_quotes(client, django_a
     """The panel and the marks come from one query whether there are 0 or 40 quotes."""
     article = make_article(body="No quotes here.")
     client.get(article.get_absolute_url())
-    with django_assert_num_queries(7) as empty:
+    with django_assert_num_queries(6) as empty:
         client.get(article.get_absolute_url())
     article.body = "\n\n".join(
         f"“Quote number {n} is right here,” said Speaker Number{n}." for n in range(40)
