@@ -48,11 +48,14 @@ class CommentPolicy:
     users who may moderate.
     """
 
-    def admit(self, comment, *, user=None):
-        """Refuse floods (429) and duplicates (409); returns the flood slot taken."""
+    def admit(self, comment, *, user=None, rules=None):
+        """Refuse floods (429) and duplicates (409); returns the flood slot taken.
+
+        `rules` saves a second read of the settings when the caller has them.
+        """
         if _is_staff(user):
             return []
-        rules = CommentSettings.current()
+        rules = rules or CommentSettings.current()
         try:
             slot = ratelimit.claim_slot(
                 ip_address=comment.ip_address,
@@ -71,11 +74,11 @@ class CommentPolicy:
         query = _DUPLICATE_REPLIES if comment.parent_id else _DUPLICATE_COMMENTS
         return bool(query.all(**{name: getattr(comment, name) for name in _COMPARED}))
 
-    def review(self, comment, *, user=None, bot=BotSignals()):
+    def review(self, comment, *, user=None, bot=BotSignals(), rules=None):
         """The status a new comment starts with, and why."""
         if _is_staff(user):
             return Verdict(Comment.Status.APPROVED, "staff")
-        rules = CommentSettings.current()
+        rules = rules or CommentSettings.current()
         if bot.honeypot_filled:
             return Verdict(Comment.Status.SPAM, "honeypot field filled")
         if bot.fill_seconds is None or bot.fill_seconds < rules.min_fill_seconds:

@@ -54,8 +54,10 @@ def release_slot(keys):
 
 def _hourly_count(ip_address):
     # A fixed window per clock hour: one counter per IP, expiring by itself.
+    # A reader's first post of the hour is one write (the add), later ones two.
     key = f"masthead:comments:hour:{ip_address}:{int(time.time() // 3600)}"
-    cache.add(key, 0, timeout=3600)
+    if cache.add(key, 1, timeout=3600):
+        return 1
     try:
         return cache.incr(key)
     except ValueError:  # expired between add and incr

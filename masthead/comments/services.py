@@ -10,7 +10,7 @@ from masthead.editorial.jobs import enqueue
 
 from . import ratelimit
 from .clients import client_ip
-from .models import Comment
+from .models import Comment, CommentSettings
 from .notifications import link_base
 from .policy import BotSignals, CommentRejected, default_policy
 from .signals import comment_was_moderated, comment_was_posted
@@ -42,8 +42,9 @@ def post_comment(*, article, name, email, body, website="", parent_id=None,
         user=user if user is not None and user.is_authenticated else None,
         notify_replies_requested=notify_replies,
     )
-    slot = policy.admit(comment, user=user)
-    verdict = policy.review(comment, user=user, bot=bot)
+    rules = CommentSettings.current()
+    slot = policy.admit(comment, user=user, rules=rules)
+    verdict = policy.review(comment, user=user, bot=bot, rules=rules)
     comment.status, comment.status_reason = verdict.status, verdict.reason
     try:
         with transaction.atomic():
