@@ -34,20 +34,6 @@ class ArticleQuerySet(models.QuerySet):
             .first()
         )
 
-    def latest_in_sections(self, sections, per_section):
-        """{section id: its newest articles}, for the home page's section blocks.
-
-        One small query per section walks the (section, published_at) index;
-        a single window over every article would read the whole archive.
-        """
-        ids = []
-        for section in sections:
-            ids += self.filter(section=section).values_list("pk", flat=True)[:per_section]
-        grouped = {}
-        for article in self.model.objects.filter(pk__in=ids).teasers():
-            grouped.setdefault(article.section_id, []).append(article)
-        return grouped
-
     def by_author(self, person):
         return self.filter(bylines__person=person)
 
@@ -93,6 +79,24 @@ class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
         depends_on("articles:listing")
         return PUBLISHED_BY_SLUG.get(slug=slug, now=timezone.now())
 
+    def latest_in_sections(self, sections):
+        """{section id: its newest published teasers}, for the home page's blocks.
+
+        One small prepared query per section walks the (section, published_at)
+        index; a single window over every article would read the whole archive.
+        """
+        from masthead.pagecache.dependencies import depends_on
+
+        depends_on("articles:listing")
+        now = timezone.now()
+        ids = []
+        for section in sections:
+            ids += LATEST_IN_SECTION.all(section_id=section.pk, now=now)
+        grouped = {}
+        for article in self.filter(pk__in=ids).teasers():
+            grouped.setdefault(article.section_id, []).append(article)
+        return grouped
+
     def published_page(self, slug):
         """The published article an article page shows, with the rows for_page() gives."""
         return with_page_rows(self.published_by_slug(slug))
@@ -132,6 +136,20 @@ def _published_by_slug():
     )
 
 
+HOME_PER_SECTION = 4
+
+
+def _latest_in_section():
+    from .models import Article
+
+    now = Param("now", models.DateTimeField())
+    return (
+        Article.objects.published(now=now)
+        .filter(section=Param("section_id"))
+        .values_list("pk", flat=True)[:HOME_PER_SECTION]
+    )
+
+
 def _bylines():
     from .models import ArticleAuthor
 
@@ -165,6 +183,7 @@ def _navigation():
 
 NAVIGATION = PreparedQuery(_navigation)
 PUBLISHED_BY_SLUG = PreparedQuery(_published_by_slug)
+LATEST_IN_SECTION = PreparedQuery(_latest_in_section)
 PAGE_ROWS = {
     "bylines": PreparedQuery(_bylines),
     "tags": PreparedQuery(_tags),

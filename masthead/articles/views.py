@@ -9,7 +9,6 @@ from .models import Article, Section, Tag
 from .querysets import navigation_sections
 
 HOME_LATEST = 8
-HOME_PER_SECTION = 4
 
 
 def home(request):
@@ -18,7 +17,7 @@ def home(request):
     published = Article.objects.published().teasers()
     latest = list(published[: HOME_LATEST + 1])
     sections = navigation_sections()
-    recent = Article.objects.published().latest_in_sections(sections, HOME_PER_SECTION)
+    recent = Article.objects.latest_in_sections(sections)
     for section in sections:
         section.recent_articles = recent.get(section.pk, [])
     return render(
