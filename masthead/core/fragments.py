@@ -47,6 +47,3 @@ class Memo:
         while len(self._items) > self._size:
             self._items.popitem(last=False)
         return value
-
-    def clear(self):
-        self._items.clear()
