@@ -101,9 +101,17 @@ class _Plan:
         with connection.cursor() as cursor:
             cursor.execute(self.sql, params)
             rows = cursor.fetchall()
-        return self.make_results(
-            self.compiler.results_iter([rows], tuple_expected=True)
-        )
+        if self._converters:  # as results_iter(), with the converters found once
+            rows = map(tuple, self.compiler.apply_converters(rows, self._converters))
+        return self.make_results(rows)
+
+    @cached_property
+    def _converters(self):
+        compiler = self.compiler
+        fields = [s[0] for s in compiler.select[0 : compiler.col_count]]
+        if compiler.has_composite_fields(fields):
+            raise ValueError("prepared queries do not support composite fields")
+        return compiler.get_converters(fields)
 
     def _result_builder(self, queryset):
         iterable = queryset._iterable_class
