@@ -27,7 +27,8 @@ function request()
     .. "&email=" .. urlencode("bench" .. n .. "." .. run .. "@example.com")
     .. "&website=&homepage=&issued=" .. urlencode(os.getenv("BENCH_ISSUED") or "")
   -- Documentation-only IPv6 addresses: a header value, never a destination.
-  local ip = string.format("2001:db8:%x::%x", thread_id, counter)
+  -- The run's start in the address too: a warm-up run's readers are not this run's.
+  local ip = string.format("2001:db8:%x:%x::%x", run % 65536, thread_id, counter)
   return wrk.format("POST", nil, {
     ["Content-Type"] = "application/x-www-form-urlencoded",
     ["Origin"] = "http://" .. wrk.host .. ":" .. wrk.port,

@@ -32,6 +32,10 @@ REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
 ARTICLE = "/articles/benchmark-article/"
 SIZES = {"1k": (1_000, 50_000), "100k": (100_000, 1_000_000)}
 MEMORY = []  # (database, size, mode, peak MB per worker)
+# Seconds of load before each measured row, at the same concurrency: every
+# worker process compiles its templates and prepared queries on its first
+# requests, a one-off cost a long-running server never pays again.
+WARM_UP = 2
 
 
 def free_port():
@@ -218,7 +222,7 @@ def run_site(database, size, duration):
     for cached in (False, True):
         with Server(env, page_cache=cached) as server:
             for label, path in pages:
-                urllib.request.urlopen(server.url + path).read()  # warm
+                wrk(server.url + path, WARM_UP)
                 result = wrk(server.url + path, duration)
                 rows.append((database, size, label, "cached" if cached else "uncached", result))
                 log(f"  {label} ({'cached' if cached else 'uncached'}): {result['rps']:.0f} req/s")
@@ -227,6 +231,7 @@ def run_site(database, size, duration):
                 rows.append(comment_post_row(database, size, server, env, duration))
             else:
                 with ProxyNginx(f"127.0.0.1:{server.port}") as proxy:
+                    wrk(proxy.url, WARM_UP)
                     result = wrk(proxy.url, duration)
                     rows.append((database, size, "article via nginx cache", "cached", result))
                     log(f"  article behind deploy/nginx.conf: {result['rps']:.0f} req/s")
@@ -235,6 +240,7 @@ def run_site(database, size, duration):
                 f"{peak:.0f} MB")
             memory.append((database, size, "cached" if cached else "uncached", peak))
     with StaticNginx(html) as nginx:
+        wrk(nginx.url, WARM_UP)
         rows.append((database, size, "nginx static article", "static", wrk(nginx.url, duration)))
     shutil.rmtree(workdir, ignore_errors=True)
     return rows
@@ -246,9 +252,12 @@ def comment_post_row(database, size, server, env, duration):
     page = urllib.request.urlopen(server.url + ARTICLE).read().decode()
     issued = re.search(r'name="issued" value="([^"]+)"', page).group(1)
     time.sleep(3)  # the form's minimum fill time, as a reader would take
-    before = count_comments(env)
     os.environ["BENCH_ISSUED"] = issued
-    result = wrk(server.url + "/articles/benchmark-article/comments/", duration, script)
+    url = server.url + "/articles/benchmark-article/comments/"
+    wrk(url, WARM_UP, script)
+    time.sleep(1)  # a new second: the next run's readers have new addresses
+    before = count_comments(env)
+    result = wrk(url, duration, script)
     stored = count_comments(env) - before
     result["stored"] = stored
     result["acknowledged"] = result["requests"] - result["non2xx"]
