@@ -79,23 +79,29 @@ class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
         depends_on("articles:listing")
         return PUBLISHED_BY_SLUG.get(slug=slug, now=timezone.now())
 
-    def latest_in_sections(self, sections):
-        """{section id: its newest published teasers}, for the home page's blocks.
+    def front_page(self, sections):
+        """The home page's teasers: the newest stories, and each section's newest.
 
-        One small prepared query per section walks the (section, published_at)
-        index; a single window over every article would read the whole archive.
+        Small prepared queries pick the ids (one per section walks the
+        (section, published_at) index; a single window over every article
+        would read the whole archive), then one query loads every teaser.
+        Returns (newest, {section id: its newest}).
         """
         from masthead.pagecache.dependencies import depends_on
 
         depends_on("articles:listing")
         now = timezone.now()
-        ids = []
-        for section in sections:
-            ids += LATEST_IN_SECTION.all(section_id=section.pk, now=now)
-        grouped = {}
-        for article in self.filter(pk__in=ids).teasers():
-            grouped.setdefault(article.section_id, []).append(article)
-        return grouped
+        newest = LATEST.all(now=now)
+        by_section = {
+            section.pk: LATEST_IN_SECTION.all(section_id=section.pk, now=now)
+            for section in sections
+        }
+        wanted = set(newest).union(*by_section.values())
+        teasers = {article.pk: article for article in self.filter(pk__in=wanted).teasers()}
+        def shown(ids):  # in the ids' order; a story deleted meanwhile drops out
+            return [teasers[pk] for pk in ids if pk in teasers]
+
+        return shown(newest), {sid: shown(ids) for sid, ids in by_section.items()}
 
     def published_page(self, slug):
         """The published article an article page shows, with the rows for_page() gives."""
@@ -136,7 +142,15 @@ def _published_by_slug():
     )
 
 
+HOME_LATEST = 9  # the lead story and eight more
 HOME_PER_SECTION = 4
+
+
+def _latest():
+    from .models import Article
+
+    now = Param("now", models.DateTimeField())
+    return Article.objects.published(now=now).values_list("pk", flat=True)[:HOME_LATEST]
 
 
 def _latest_in_section():
@@ -183,6 +197,7 @@ def _navigation():
 
 NAVIGATION = PreparedQuery(_navigation)
 PUBLISHED_BY_SLUG = PreparedQuery(_published_by_slug)
+LATEST = PreparedQuery(_latest)
 LATEST_IN_SECTION = PreparedQuery(_latest_in_section)
 PAGE_ROWS = {
     "bylines": PreparedQuery(_bylines),

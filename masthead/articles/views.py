@@ -8,18 +8,14 @@ from masthead.pagecache.dependencies import depends_on
 from .models import Article, Section, Tag
 from .querysets import navigation_sections
 
-HOME_LATEST = 8
-
 
 def home(request):
     """Lead story, the latest, and a block per section, whatever the archive size."""
     depends_on("articles:all")
-    published = Article.objects.published().teasers()
-    latest = list(published[: HOME_LATEST + 1])
     sections = navigation_sections()
-    recent = Article.objects.latest_in_sections(sections)
+    latest, recent = Article.objects.front_page(sections)
     for section in sections:
-        section.recent_articles = recent.get(section.pk, [])
+        section.recent_articles = recent[section.pk]
     return render(
         request,
         "articles/home.html",
