@@ -97,7 +97,9 @@ class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
             for section in sections
         }
         wanted = set(newest).union(*by_section.values())
-        teasers = {article.pk: article for article in self.filter(pk__in=wanted).teasers()}
+        loaded = self.filter(pk__in=wanted).teasers()
+        teasers = {article.pk: article for article in loaded}
+
         def shown(ids):  # in the ids' order; a story deleted meanwhile drops out
             return [teasers[pk] for pk in ids if pk in teasers]
 
