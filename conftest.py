@@ -13,13 +13,17 @@ def _media_root(settings, tmp_path):
 def _clear_cache():
     from django.core.cache import cache
 
+    from masthead.pagecache.memo import UntilPurge
     from masthead.pagecache.store import local_pages
 
-    cache.clear()
-    local_pages.clear()
+    def forget():
+        cache.clear()
+        local_pages.clear()
+        UntilPurge.clear_all()  # rows kept from another test's database
+
+    forget()
     yield
-    cache.clear()
-    local_pages.clear()
+    forget()
 
 
 from masthead.core.tests.browser import browser  # noqa: E402,F401  (shared fixture)

@@ -3,6 +3,7 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from masthead.core.prepared import Param, PreparedQuery
+from masthead.pagecache.memo import UntilPurge
 
 
 class ArticleQuerySet(models.QuerySet):
@@ -106,8 +107,11 @@ class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
         return shown(newest), {sid: shown(ids) for sid, ids in by_section.items()}
 
     def published_page(self, slug):
-        """The published article an article page shows, with the rows for_page() gives."""
-        return with_page_rows(self.published_by_slug(slug))
+        """The published article an article page shows, with the rows for_page()
+        gives; kept until the next purge (pagecache/memo.py), so shared: read only."""
+        return ROWS.get(
+            ("article", slug), lambda: with_page_rows(self.published_by_slug(slug))
+        )
 
 
 def with_page_rows(article):
@@ -187,8 +191,8 @@ def _corrections():
 
 
 def navigation_sections():
-    """The sections every page's header links to (prepared: every page asks)."""
-    return NAVIGATION.all()
+    """The sections every page's header links to (every page asks; kept until a purge)."""
+    return ROWS.get("navigation", NAVIGATION.all)
 
 
 def _navigation():
@@ -198,6 +202,7 @@ def _navigation():
 
 
 NAVIGATION = PreparedQuery(_navigation)
+ROWS = UntilPurge(size=256)
 PUBLISHED_BY_SLUG = PreparedQuery(_published_by_slug)
 LATEST = PreparedQuery(_latest)
 LATEST_IN_SECTION = PreparedQuery(_latest_in_section)

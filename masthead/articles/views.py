@@ -14,15 +14,13 @@ def home(request):
     depends_on("articles:all")
     sections = navigation_sections()
     latest, recent = Article.objects.front_page(sections)
-    for section in sections:
-        section.recent_articles = recent[section.pk]
     return render(
         request,
         "articles/home.html",
         {
             "lead": latest[0] if latest else None,
             "latest": latest[1:],
-            "sections": sections,
+            "section_blocks": [(section, recent[section.pk]) for section in sections],
         },
     )
 

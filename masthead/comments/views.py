@@ -2,7 +2,6 @@ from django.http import Http404, HttpResponseRedirect
 from django.views.decorators.http import require_POST
 
 from masthead.articles.models import Article
-from masthead.articles.querysets import with_page_rows
 from masthead.articles.views import article_page
 from masthead.core.csrf import origin_checked
 
@@ -17,7 +16,7 @@ from .models import Comment
 def post_comment(request, slug):
     """Post a reader's comment; a rejected one re-renders the page with all typed."""
     try:
-        article = Article.objects.published_by_slug(slug)
+        article = Article.objects.published_page(slug)  # shared: read only
     except Article.DoesNotExist:
         raise Http404("No published article here.") from None
     form = CommentForm(request.POST, undecodable=_undecodable_fields(request))
@@ -52,11 +51,7 @@ def post_comment(request, slug):
 
 
 def _page_with_rejected_form(request, article, form, status):
-    # The rows the article view loads, so the page's query count stays the
-    # same however many bylines and tags the story has.
-    return article_page(
-        request, with_page_rows(article), comment_form=form, status=status
-    )
+    return article_page(request, article, comment_form=form, status=status)
 
 
 def _undecodable_fields(request):

@@ -7,6 +7,7 @@ from django.utils.safestring import mark_safe
 
 from masthead.core.links import slug_url
 from masthead.core.prepared import Param, PreparedQuery
+from masthead.pagecache.memo import UntilPurge
 from masthead.quotes.highlight import Mark, highlight
 from masthead.quotes.models import Quote
 
@@ -81,10 +82,14 @@ def anchor(quote):
     return f"quote-{quote.pk}"  # as Quote.anchor
 
 
+ROWS = UntilPurge(size=256)  # quotes change only with a purge (services.purge_quote_pages)
+
+
 def voices_for(request, article):
     """One query however many quotes; ?voice=<slug> selects a speaker to highlight."""
     selected = request.GET.get("voice", "")[:200]
-    return Voices(ARTICLE_QUOTES.all(article_id=article.pk), selected)
+    quotes = ROWS.get(("quotes", article.pk), lambda: ARTICLE_QUOTES.all(article_id=article.pk))
+    return Voices(quotes, selected)
 
 
 def quoted_body(article, voices):

@@ -286,6 +286,10 @@ MASTHEAD_PAGE_CACHE_STAMP_INTERVAL = float(
 # What a CDN or nginx in front may do with our pages (seconds).
 MASTHEAD_PAGE_CACHE_SHARED_MAX_AGE = int(os.environ.get("MASTHEAD_PAGE_CACHE_SHARED_MAX_AGE", "60"))
 MASTHEAD_PAGE_CACHE_STALE_WHILE_REVALIDATE = 300
+# Rows a page reads (an article with its bylines and tags, the navigation, a
+# story's quotes) are kept in each process until the next purge, whether or
+# not whole pages are cached (pagecache/memo.py).
+MASTHEAD_ROW_MEMO = env_bool("MASTHEAD_ROW_MEMO", True)
 
 # Background work (scheduled publication, renditions, quote extraction) is
 # queued in the database and run by `masthead worker`: no broker to operate.

@@ -17,6 +17,7 @@ pytestmark = pytest.mark.django_db
 def page_cache(settings, monkeypatch):
     settings.MASTHEAD_PAGE_CACHE = True
     settings.MASTHEAD_PAGE_CACHE_ALIAS = "default"
+    settings.MASTHEAD_ROW_MEMO = True  # as in production: pages render from kept rows
     # Purges wait for the commit, which a test transaction never reaches:
     # here they run as soon as they are asked for.
     monkeypatch.setattr(
