@@ -191,7 +191,7 @@ def _corrections():
 
 
 def navigation_sections():
-    """The sections every page's header links to (every page asks; kept until a purge)."""
+    """The sections in every page's header (every page asks: kept until a purge)."""
     return ROWS.get("navigation", NAVIGATION.all)
 
 

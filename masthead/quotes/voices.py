@@ -12,7 +12,6 @@ from masthead.quotes.highlight import Mark, highlight
 from masthead.quotes.models import Quote
 
 
-
 @dataclass
 class Speaker:
     name: str
@@ -82,13 +81,16 @@ def anchor(quote):
     return f"quote-{quote.pk}"  # as Quote.anchor
 
 
-ROWS = UntilPurge(size=256)  # quotes change only with a purge (services.purge_quote_pages)
+# Quotes change only with a purge (services.purge_quote_pages).
+ROWS = UntilPurge(size=256)
 
 
 def voices_for(request, article):
     """One query however many quotes; ?voice=<slug> selects a speaker to highlight."""
     selected = request.GET.get("voice", "")[:200]
-    quotes = ROWS.get(("quotes", article.pk), lambda: ARTICLE_QUOTES.all(article_id=article.pk))
+    quotes = ROWS.get(
+        ("quotes", article.pk), lambda: ARTICLE_QUOTES.all(article_id=article.pk)
+    )
     return Voices(quotes, selected)
 
 

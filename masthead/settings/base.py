@@ -163,11 +163,12 @@ REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
     CACHES = {
         "default": {
-            "BACKEND": "django.core.cache.backends.redis.RedisCache",
+            "BACKEND": "masthead.core.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("MASTHEAD_CACHE_PREFIX", "masthead"),
         }
     }
+    CACHES["counters"] = CACHES["default"]  # flood control's counters
 else:
     # On disk, not in process memory: every app server process on this machine
     # must see the same cached pages, purges and flood counters. diskcache keeps
@@ -180,7 +181,15 @@ else:
             "SHARDS": 4,
             "DATABASE_TIMEOUT": 0.1,
             "OPTIONS": {"size_limit": int(os.environ.get("MASTHEAD_CACHE_BYTES", 2**30))},
-        }
+        },
+        # Flood control's counters, apart from the pages: in one shard, a
+        # comment's keys are claimed in one write transaction (core/cache.py).
+        "counters": {
+            "BACKEND": "masthead.core.cache.DiskCache",
+            "LOCATION": str(VAR_DIR / "counters"),
+            "SHARDS": 1,
+            "DATABASE_TIMEOUT": 1,
+        },
     }
 
 AUTH_PASSWORD_VALIDATORS = [

@@ -18,10 +18,11 @@ else:
 CACHES = {"default": {"BACKEND": "django.core.cache.backends.locmem.LocMemCache"}}
 if os.environ.get("REDIS_URL"):
     CACHES["default"] = {
-        "BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "BACKEND": "masthead.core.cache.RedisCache",
         "LOCATION": os.environ["REDIS_URL"],
         "KEY_PREFIX": f"masthead-test-{os.getpid()}",
     }
+CACHES["counters"] = CACHES["default"]
 # Tests run inside transactions whose on_commit purges never fire; the page
 # cache's own tests switch it on and run those callbacks.
 MASTHEAD_PAGE_CACHE = False

@@ -16,7 +16,7 @@ try:
     print("claimed")
 except RateLimited as refused:
     print(refused.message)
-print(type(caches["default"]).__module__)
+print(type(caches["counters"]).__module__)
 """
 
 
@@ -44,7 +44,7 @@ def test_a_flood_slot_taken_in_one_process_is_seen_by_the_next(tmp_path):
 
     assert first == ["claimed", "masthead.core.cache"]
     assert second[0] == FLOOD_MESSAGE
-    assert (tmp_path / "cache").is_dir()
+    assert (tmp_path / "counters").is_dir()
 
 
 def test_the_cache_keeps_working_after_django_closes_it_at_a_request_end(tmp_path):

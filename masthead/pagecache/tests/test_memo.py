@@ -121,7 +121,9 @@ def page(client, article):
     return client.get(article.get_absolute_url()).content.decode()
 
 
-def test_an_article_viewed_again_costs_one_query(client, story, django_assert_num_queries):
+def test_an_article_viewed_again_costs_one_query(
+    client, story, django_assert_num_queries
+):
     make_comment(story, body="Glad to hear it.")
     first = page(client, story)
     with django_assert_num_queries(1):  # its comments
@@ -176,8 +178,9 @@ def add_a_section_to_the_navigation(story, admin_user):
 
 
 def correct_it(story, admin_user):
-    add_correction(article=story, user=admin_user, text="An earlier version misdated the ferry.")
-    return "An earlier version misdated the ferry."
+    text = "An earlier version misdated the ferry."
+    add_correction(article=story, user=admin_user, text=text)
+    return text
 
 
 def rename_speaker(story, admin_user):

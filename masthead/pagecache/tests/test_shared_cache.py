@@ -35,7 +35,7 @@ def test_purge_happens_when_the_edit_commits(client, settings):
 def test_app_servers_sharing_redis_see_each_others_pages_and_purges(settings, client_factory):
     settings.CACHES = {
         **settings.CACHES,
-        "shared": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "shared": {"BACKEND": "masthead.core.cache.RedisCache",
                    "LOCATION": REDIS_URL, "KEY_PREFIX": "masthead-shared-test"},
     }
     settings.MASTHEAD_PAGE_CACHE = True
@@ -61,7 +61,7 @@ def test_other_servers_purges_arrive_within_the_stamp_interval(settings, monkeyp
 
     settings.CACHES = {
         **settings.CACHES,
-        "shared": {"BACKEND": "django.core.cache.backends.redis.RedisCache",
+        "shared": {"BACKEND": "masthead.core.cache.RedisCache",
                    "LOCATION": REDIS_URL, "KEY_PREFIX": "masthead-stamp-test"},
     }
     settings.MASTHEAD_PAGE_CACHE_ALIAS = "shared"
