@@ -16,6 +16,7 @@ Values are shared by every request this process serves: read them, never
 change them.
 """
 
+import threading
 import weakref
 from collections import OrderedDict
 
@@ -32,6 +33,7 @@ class UntilPurge:
     def __init__(self, size):
         self._items = OrderedDict()
         self._size = size
+        self._lock = threading.Lock()  # for servers that run requests in threads
         self._instances.add(self)
 
     def get(self, key, build):
@@ -54,10 +56,11 @@ class UntilPurge:
         dependencies.depends_on(*tags)
         # A purge while building moved the stamp: keeping the value under the
         # old stamp is harmless, the next get() will not trust it.
-        self._items[key] = (stamp, value, tags)
-        self._items.move_to_end(key)
-        while len(self._items) > self._size:
-            self._items.popitem(last=False)
+        with self._lock:
+            self._items[key] = (stamp, value, tags)
+            self._items.move_to_end(key)
+            while len(self._items) > self._size:
+                self._items.popitem(last=False)
         return value
 
     def clear(self):
