@@ -30,6 +30,15 @@ from masthead.core.tests.browser import browser  # noqa: E402,F401  (shared fixt
 
 
 @pytest.fixture
+def purges_at_once(monkeypatch):
+    """Purges wait for a commit, which a test's transaction never reaches:
+    with this fixture they run as soon as they are asked for."""
+    monkeypatch.setattr(
+        "masthead.pagecache.signal_handlers.transaction.on_commit", lambda fn: fn()
+    )
+
+
+@pytest.fixture
 def client_factory():
     """Fresh test clients: separate readers with separate cookies."""
     from django.test import Client

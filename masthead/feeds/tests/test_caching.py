@@ -14,12 +14,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def page_cache(settings, monkeypatch):
+def page_cache(settings, purges_at_once):
     settings.MASTHEAD_PAGE_CACHE = True
-    # Purges wait for a commit that a test transaction never reaches.
-    monkeypatch.setattr(
-        "masthead.pagecache.signal_handlers.transaction.on_commit", lambda fn: fn()
-    )
 
 
 def recent():

@@ -24,13 +24,8 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def row_memo(settings, monkeypatch):
+def row_memo(settings, purges_at_once):
     settings.MASTHEAD_ROW_MEMO = True
-    # Purges wait for the commit, which a test transaction never reaches:
-    # here they run as soon as they are asked for.
-    monkeypatch.setattr(
-        "masthead.pagecache.signal_handlers.transaction.on_commit", lambda fn: fn()
-    )
 
 
 def test_a_value_is_built_once_until_a_purge():

@@ -14,15 +14,10 @@ pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture(autouse=True)
-def page_cache(settings, monkeypatch):
+def page_cache(settings, purges_at_once):
     settings.MASTHEAD_PAGE_CACHE = True
     settings.MASTHEAD_PAGE_CACHE_ALIAS = "default"
     settings.MASTHEAD_ROW_MEMO = True  # as in production: pages render from kept rows
-    # Purges wait for the commit, which a test transaction never reaches:
-    # here they run as soon as they are asked for.
-    monkeypatch.setattr(
-        "masthead.pagecache.signal_handlers.transaction.on_commit", lambda fn: fn()
-    )
 
 
 @pytest.fixture

@@ -37,11 +37,8 @@ def call(app, path, **extra):
 
 
 @pytest.fixture
-def app(settings, monkeypatch):
+def app(settings, purges_at_once):
     settings.MASTHEAD_PAGE_CACHE = True
-    monkeypatch.setattr(
-        "masthead.pagecache.signal_handlers.transaction.on_commit", lambda fn: fn()
-    )
     # As Django's test client does: the test's transaction must outlive a request.
     request_started.disconnect(close_old_connections)
     request_finished.disconnect(close_old_connections)
