@@ -66,7 +66,11 @@ class Comment(models.Model):
             models.Index(fields=["article", "status", "created_at"]),
             models.Index(fields=["status", "created_at"]),
             models.Index(Lower("email"), "status", name="comment_email_lower_idx"),
+            # The duplicate check's two sides (querysets.duplicates_of): without
+            # the second, SQLite answered the email side from the article
+            # index, reading every comment on the story for each post.
             models.Index(fields=["article", "name"], name="comment_article_name_idx"),
+            models.Index("article", Lower("email"), name="comment_article_email_idx"),
         ]
         verbose_name = _("comment")
         verbose_name_plural = _("comments")

@@ -53,6 +53,8 @@ def test_featured_article_looks_like_a_real_story_page(client):
 
 
 def test_after_a_bulk_load_a_duplicate_check_reads_an_index_not_every_comment():
+    from django.db import connection
+
     from masthead.comments.models import Comment as C
 
     call_command("generate", "--articles", "20", "--comments", "4000", stdout=io.StringIO())
@@ -62,6 +64,10 @@ def test_after_a_bulk_load_a_duplicate_check_reads_an_index_not_every_comment():
     plan = C.objects.duplicates_of(post).explain()
 
     assert "comment_article_name_idx" in plan
+    if connection.vendor == "sqlite":
+        # The email side too: from the article index alone, each post on a
+        # busy story read every comment on it.
+        assert "comment_article_email_idx" in plan, plan
     assert not C.objects.duplicates_of(post).exists()
 
 
