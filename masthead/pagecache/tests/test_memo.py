@@ -213,3 +213,14 @@ def test_unpublishing_takes_the_page_down_at_once(client, story):
     story.status = Article.Status.UNPUBLISHED
     story.save()
     assert client.get(story.get_absolute_url()).status_code == 404
+
+
+def test_a_rejected_comment_leaves_the_kept_article_untouched(client, story):
+    """The comment post shares the kept article row with every request; the
+    page it re-renders loads bylines and tags onto a copy."""
+    url = story.get_absolute_url()
+    rejected = client.post(url + "comments/", {"comment": "", "name": "", "email": ""},
+                           HTTP_ORIGIN="http://testserver")
+    assert rejected.status_code == 400 and "Maren Okafor" in rejected.content.decode()
+    kept = Article.objects.published_row(story.slug)
+    assert not hasattr(kept, "_prefetched_objects_cache")
