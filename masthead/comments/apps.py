@@ -7,6 +7,6 @@ class CommentsConfig(AppConfig):
     verbose_name = "Reader comments"
 
     def ready(self):
-        from . import signal_handlers
+        from . import checks, signal_handlers  # noqa: F401  (checks register themselves)
 
         signal_handlers.connect()

@@ -57,6 +57,10 @@ class Comment(models.Model):
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
     )
     created_at = models.DateTimeField(_("posted"), auto_now_add=True, db_index=True)
+    # Set when the comment is stored, cleared by the worker once it has sent
+    # the emails about it (tasks.send_due_emails): the row is its own outbox,
+    # so posting writes one row in one statement.
+    emails_due = models.BooleanField(default=False, editable=False)
 
     objects = CommentQuerySet.as_manager()
 
@@ -71,6 +75,11 @@ class Comment(models.Model):
             # index, reading every comment on the story for each post.
             models.Index(fields=["article", "name"], name="comment_article_name_idx"),
             models.Index("article", Lower("email"), name="comment_article_email_idx"),
+            # Only the few comments whose emails are still to go.
+            models.Index(
+                fields=["id"], condition=models.Q(emails_due=True),
+                name="comment_emails_due_idx",
+            ),
         ]
         verbose_name = _("comment")
         verbose_name_plural = _("comments")
@@ -104,6 +113,7 @@ class CommentSettings(models.Model):
     """
 
     CACHE_KEY = "masthead:comments:settings"
+    ROW = 1  # the primary key of the one row
 
     hold_for_first_comment = models.BooleanField(
         _("hold a commenter's first comment"), default=True,
@@ -156,6 +166,6 @@ class CommentSettings(models.Model):
 
         rules = cache.get(cls.CACHE_KEY)
         if rules is None:
-            rules, _created = cls.objects.get_or_create(pk=1)
+            rules, _created = cls.objects.get_or_create(pk=cls.ROW)
             cache.set(cls.CACHE_KEY, rules, 300)
         return rules

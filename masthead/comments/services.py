@@ -4,17 +4,12 @@ __all__ = ["CommentRejected", "post_comment", "moderate", "approve", "mark_spam"
            "trash", "reply_as_staff"]
 
 from django.conf import settings
-from django.db import transaction
-
-from masthead.editorial.jobs import enqueue
 
 from . import ratelimit
 from .clients import client_ip
-from .models import Comment, CommentSettings
-from .notifications import link_base
+from .models import Comment
 from .policy import BotSignals, CommentRejected, default_policy
 from .signals import comment_was_moderated, comment_was_posted
-from .tasks import send_comment_emails
 
 
 def post_comment(*, article, name, email, body, website="", parent_id=None,
@@ -42,16 +37,14 @@ def post_comment(*, article, name, email, body, website="", parent_id=None,
         user=user if user is not None and user.is_authenticated else None,
         notify_replies_requested=notify_replies,
     )
-    rules = CommentSettings.current()
-    slot = policy.admit(comment, user=user, rules=rules)
-    verdict = policy.review(comment, user=user, bot=bot, rules=rules)
+    standing = policy.standing(comment)
+    slot = policy.admit(comment, user=user, standing=standing)
+    verdict = policy.review(comment, user=user, bot=bot, standing=standing)
     comment.status, comment.status_reason = verdict.status, verdict.reason
+    # Spam is stored silently: nobody is told about it.
+    comment.emails_due = comment.status != Comment.Status.SPAM
     try:
-        with transaction.atomic():
-            comment.save()
-            # In the comment's own transaction: one commit per post instead of
-            # two, and the job exists exactly when the comment does.
-            enqueue(send_comment_emails, comment.pk, "posted", link_base(request))
+        comment.save()  # one INSERT, committed by itself
     except Exception:
         ratelimit.release_slot(slot)  # not stored: the reader may try again now
         raise

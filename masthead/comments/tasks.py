@@ -1,17 +1,50 @@
-"""Background jobs of the comments app, run by `masthead worker`.
+"""Background work of the comments app, run by `masthead worker`.
 
 Emails go out from the worker, not from the reader's request: a slow or
 unreachable mail server must not hold up, or fail, the posting of a comment.
+
+A new comment is stored with `emails_due` set, and `send_due_emails` sends
+what it calls for: the comment row is its own outbox, so a post writes one
+row, and its emails exist exactly when it does. Approvals, rarer and made by
+editors, queue a job (`send_comment_emails`) with the host they were made on.
 """
+
+from django.db import transaction
 
 from masthead.editorial.jobs import job
 
 EVENTS = ("posted", "approved")
+BATCH = 100
+
+
+def send_due_emails(*, log=lambda line: None):
+    """Send the emails about newly stored comments; returns how many comments.
+
+    Each batch is claimed (flag cleared) before it is sent, under row locks
+    other workers skip: two workers never email about the same comment, and
+    a failed send is logged, not retried, as a failed job would be.
+    """
+    from .models import Comment
+
+    done = 0
+    while True:
+        with transaction.atomic():
+            claimed = list(
+                Comment.objects.filter(emails_due=True)
+                .select_related("article", "parent")
+                .select_for_update(skip_locked=True, of=("self",))
+                .order_by("pk")[:BATCH]
+            )
+            Comment.objects.filter(pk__in=[c.pk for c in claimed]).update(emails_due=False)
+        if not claimed:
+            return done
+        for comment in claimed:
+            _send_logged(comment, "posted", None, log)
+        done += len(claimed)
 
 
 @job()
 def send_comment_emails(comment_id, event, base_url=None):
-    from . import notifications
     from .models import Comment
 
     comment = (
@@ -21,10 +54,23 @@ def send_comment_emails(comment_id, event, base_url=None):
     )
     if comment is None:
         return 0  # deleted before the worker reached it: nobody needs telling
+    if event not in EVENTS:
+        raise ValueError(f"Unknown comment event {event!r}; expected one of {EVENTS}.")
+    _send(comment, event, base_url)
+    return 1
+
+
+def _send(comment, event, base_url):
+    from . import notifications
+
     if event == "posted":
         notifications.comment_posted(comment, base=base_url)
-    elif event == "approved":
-        notifications.comment_approved(comment, base=base_url)
     else:
-        raise ValueError(f"Unknown comment event {event!r}; expected one of {EVENTS}.")
-    return 1
+        notifications.comment_approved(comment, base=base_url)
+
+
+def _send_logged(comment, event, base_url, log):
+    try:
+        _send(comment, event, base_url)
+    except Exception as error:  # one bad address must not stop the others
+        log(f"emails about comment {comment.pk} failed: {error!r}")

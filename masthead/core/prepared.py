@@ -131,13 +131,15 @@ class _Plan:
 
     def _instances(self, rows):
         # As ModelIterable does, with the field lists worked out once.
-        start, end, init_list, populators = self._layout
+        start, end, init_list, populators, annotations = self._layout
         model, alias = self.model, self.alias
         results = []
         for row in rows:
             obj = model.from_db(alias, init_list, row[start:end])
             for populator in populators:
                 populator.populate(row, obj)
+            for name, position in annotations:
+                setattr(obj, name, row[position])
             results.append(obj)
         return results
 
@@ -152,4 +154,5 @@ class _Plan:
             end,
             init_list,
             get_related_populators(klass_info, select, self.alias),
+            list(self.compiler.annotation_col_map.items()),
         )

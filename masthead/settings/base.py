@@ -150,8 +150,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_boo
     "MASTHEAD_DB_POOL", True
 ):
     # psycopg's pool keeps connections open across requests in each worker
-    # process; it replaces CONN_MAX_AGE, which must then be 0.
+    # process; it replaces CONN_MAX_AGE, which must then be 0. Health checks
+    # off: with a pool, Django's check is a round trip to the server on every
+    # request. The pool drops a connection that failed, and replaces them all
+    # within max_lifetime; after a database restart, each worker's first query
+    # on an old connection fails once, as without a pool.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
+    DATABASES["default"]["CONN_HEALTH_CHECKS"] = env_bool("MASTHEAD_DB_POOL_CHECKS", False)
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": 1,
         "max_size": int(os.environ.get("MASTHEAD_DB_POOL_SIZE", "8")),

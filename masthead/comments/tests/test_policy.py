@@ -1,9 +1,9 @@
-"""The policy's database checks: duplicates and trusted commenters."""
+"""The policy's database checks: duplicates and trusted commenters, in one query."""
 
 import pytest
 
-from masthead.comments.models import Comment
-from masthead.comments.policy import default_policy
+from masthead.comments.models import Comment, CommentSettings
+from masthead.comments.policy import CommentRejected, default_policy
 from masthead.core.testing import make_article, make_comment
 
 pytestmark = pytest.mark.django_db
@@ -44,20 +44,40 @@ def test_trashed_comments_are_not_duplicates(article):
 
 def test_an_approved_name_and_email_are_trusted_whatever_the_emails_case(article):
     make_comment(article, name="Ada Reader", email="Ada@Example.com")
-    rules = default_policy_rules()
-    assert default_policy.review_content(new(article), rules).status == "approved"
-    held = default_policy.review_content(new(article, name="Someone Else"), rules)
+    assert reviewed(new(article)).status == "approved"
+    assert reviewed(new(article, email=" ada@example.COM ")).status == "approved"
+    held = reviewed(new(article, name="Someone Else"))
     assert (held.status, held.reason) == ("pending", "first comment")
 
 
 def test_a_pending_comment_earns_no_trust(article):
     make_comment(article, name="Ada Reader", email="ada@example.com",
                  status=Comment.Status.PENDING)
-    verdict = default_policy.review_content(new(article), default_policy_rules())
-    assert verdict.status == "pending"
+    assert reviewed(new(article)).status == "pending"
 
 
-def default_policy_rules():
-    from masthead.comments.models import CommentSettings
+def test_rules_and_both_checks_cost_one_query_on_a_new_site_too(
+    article, django_assert_num_queries
+):
+    assert not CommentSettings.objects.exists()
+    first = default_policy.standing(new(article))  # creates the row with its defaults
+    assert CommentSettings.objects.count() == 1
+    assert (first.duplicate, first.trusted, first.rules.flood_seconds) == (False, False, 15)
+    CommentSettings.objects.filter(pk=CommentSettings.ROW).update(flood_seconds=40)
+    make_comment(article, name="Ada Reader", email="ada@example.com", body="Well put.")
+    with django_assert_num_queries(1):
+        standing = default_policy.standing(new(article))
+    assert (standing.duplicate, standing.trusted, standing.rules.flood_seconds) == (True, True, 40)
 
-    return CommentSettings.current()
+
+def test_a_duplicate_is_refused_before_flood_control_takes_a_slot(article):
+    make_comment(article, name="Ada Reader", email="ada@example.com", body="Well put.")
+    comment = new(article, ip_address="192.0.2.7")
+    with pytest.raises(CommentRejected) as refused:
+        default_policy.admit(comment)
+    assert refused.value.status == 409
+    assert default_policy.admit(new(article, body="Something new.", ip_address="192.0.2.7"))
+
+
+def reviewed(comment):
+    return default_policy.review_content(comment, default_policy.standing(comment))

@@ -104,6 +104,21 @@ def test_annotated_rows_are_refused_rather_than_misread():
         annotated.all()
 
 
+def test_instances_carry_their_annotations_as_the_queryset_gives_them(stories):
+    with_count = PreparedQuery(
+        lambda: Section.objects.filter(slug=Param("slug")).annotate(
+            stories=Count("articles"),
+            has_older=models.Exists(Article.objects.filter(slug=Param("older"))),
+        )
+    )
+    slug = stories[0].section.slug
+    section = with_count.get(slug=slug, older="older")
+    assert (section.stories, section.has_older) == (1, True)
+    assert with_count.get(slug=slug, older="nowhere").has_older is False
+    expected = Section.objects.annotate(stories=Count("articles")).get(slug=slug)
+    assert fields(section) == {**fields(expected), "has_older": True}
+
+
 def fields(instance):
     if instance is None:
         return None

@@ -63,10 +63,10 @@ def test_cli_accepts_hyphenated_command_names(tmp_path):
     assert "Load the demo newsroom" in result.stdout
 
 
-def test_postgresql_connections_are_pooled(tmp_path):
+def test_postgresql_connections_are_pooled_without_a_check_per_request(tmp_path):
     code = (
         "from django.conf import settings; d = settings.DATABASES['default'];"
-        "print(d['OPTIONS']['pool']['max_size'], d['CONN_MAX_AGE'])"
+        "print(d['OPTIONS']['pool']['max_size'], d['CONN_MAX_AGE'], d['CONN_HEALTH_CHECKS'])"
     )
     env = {"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "masthead.settings.dev",
            "MASTHEAD_VAR_DIR": str(tmp_path), "MASTHEAD_DB_POOL_SIZE": "5",
@@ -75,4 +75,12 @@ def test_postgresql_connections_are_pooled(tmp_path):
         [sys.executable, "-c", "import django; django.setup(); " + code],
         capture_output=True, text=True, env=env, timeout=60,
     )
-    assert result.stdout.split() == ["5", "0"], result.stderr
+    assert result.stdout.split() == ["5", "0", "False"], result.stderr
+
+
+def test_deploy_check_warns_when_email_links_have_no_site_url(tmp_path):
+    env = {"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "masthead.settings.production",
+           "MASTHEAD_VAR_DIR": str(tmp_path), "SECRET_KEY": "x" * 60}
+    assert "MASTHEAD_SITE_URL is not set" in run_check(env).stderr
+    env["MASTHEAD_SITE_URL"] = "https://news.example"
+    assert "MASTHEAD_SITE_URL" not in run_check(env).stderr

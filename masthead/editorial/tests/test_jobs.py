@@ -52,6 +52,22 @@ def test_the_worker_publishes_scheduled_articles_when_their_time_comes():
     assert Transition.objects.filter(article=due, user=None, name="publish").exists()
 
 
+def test_the_worker_sends_the_emails_about_new_comments(mailoutbox):
+    from django.contrib.auth import get_user_model
+
+    from masthead.comments import services
+
+    get_user_model().objects.create_user("ed", "ed@ledger.example", "pw", is_staff=True)
+    services.post_comment(article=make_article(), name="Ada", email="ada@example.com",
+                          body="When is the vote?", user=None)
+    assert mailoutbox == []
+    output = run_worker_once()
+    assert [m.to for m in mailoutbox] == [["ed@ledger.example"]]
+    assert "emails sent about new comments: 1" in output
+    run_worker_once()
+    assert len(mailoutbox) == 1
+
+
 def test_the_worker_refuses_a_nonsense_interval():
     with pytest.raises(CommandError, match="positive number"):
         call_command("worker", "--once", "--interval", "0")

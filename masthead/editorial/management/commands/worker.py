@@ -10,14 +10,16 @@ from django.utils import timezone
 from django.utils.crypto import get_random_string
 
 from masthead.comments import privacy
+from masthead.comments import tasks as comment_tasks
 from masthead.editorial import jobs, services
 from masthead.media import renditions
 
 
 class Command(BaseCommand):
     help = (
-        "Run background work: publish scheduled articles when their time comes "
-        "and run queued jobs (renditions, quote extraction). Stop with Ctrl+C."
+        "Run background work: publish scheduled articles when their time comes, "
+        "run queued jobs (renditions, quote extraction) and send the emails "
+        "about new comments. Stop with Ctrl+C."
     )
 
     def add_arguments(self, parser):
@@ -60,6 +62,9 @@ class Command(BaseCommand):
                 f"(due {article.published_at:%Y-%m-%d %H:%M %Z})"
             )
         jobs.run_pending(log=self.log, worker_id=self.worker_id)
+        sent = comment_tasks.send_due_emails(log=self.log)
+        if sent:
+            self.log(f"emails sent about new comments: {sent}")
         # The safety net for images saved outside the admin (demo loader, API),
         # whose renditions nobody queued.
         renditions.make_missing(log_line=self.log)
