@@ -157,6 +157,12 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_boo
     # on an old connection fails once, as without a pool.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = env_bool("MASTHEAD_DB_POOL_CHECKS", False)
+    # Values sent apart from the SQL, and each query prepared once per
+    # connection (psycopg prepares a statement on its fifth run): PostgreSQL
+    # parses and plans a page's queries once, not on every request.
+    DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = env_bool(
+        "MASTHEAD_DB_SERVER_BINDING", True
+    )
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": 1,
         "max_size": int(os.environ.get("MASTHEAD_DB_POOL_SIZE", "8")),
