@@ -81,3 +81,13 @@ def test_a_duplicate_is_refused_before_flood_control_takes_a_slot(article):
 
 def reviewed(comment):
     return default_policy.review_content(comment, default_policy.standing(comment))
+
+
+def test_staff_skip_flood_control_but_not_the_duplicate_check(article, django_user_model):
+    editor = django_user_model.objects.create_user("ed", is_staff=True)
+    make_comment(article, name="Ada Reader", email="ada@example.com", body="Well put.")
+    assert default_policy.admit(new(article, body="Again and again.", ip_address="192.0.2.9"),
+                                user=editor) == []  # no slot taken
+    with pytest.raises(CommentRejected) as refused:
+        default_policy.admit(new(article, ip_address="192.0.2.9"), user=editor)
+    assert refused.value.status == 409
