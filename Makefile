@@ -18,9 +18,10 @@ install: $(STAMP)
 demo: $(STAMP)
 	$(BIN)/masthead migrate --noinput
 	$(BIN)/masthead load_demo --url http://127.0.0.1:$(PORT)/
-	@# The worker publishes scheduled articles and runs queued jobs beside the
-	@# server; the trap stops it when the server stops (Ctrl+C).
-	$(BIN)/masthead worker & WORKER=$$!; \
+	@# The worker publishes scheduled articles, runs queued jobs and sends emails
+	@# (linking to this server) beside the server; the trap stops it when the
+	@# server stops (Ctrl+C).
+	MASTHEAD_SITE_URL=http://127.0.0.1:$(PORT) $(BIN)/masthead worker & WORKER=$$!; \
 	trap 'kill $$WORKER 2>/dev/null' EXIT INT TERM; \
 	$(BIN)/masthead runserver 127.0.0.1:$(PORT)
 
