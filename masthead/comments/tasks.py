@@ -6,7 +6,8 @@ unreachable mail server must not hold up, or fail, the posting of a comment.
 A new comment is stored with `emails_due` set, and `send_due_emails` sends
 what it calls for: the comment row is its own outbox, so a post writes one
 row, and its emails exist exactly when it does. Approvals, rarer and made by
-editors, queue a job (`send_comment_emails`) with the host they were made on.
+editors, queue a job (`send_comment_emails`) with the host they were made on;
+its "posted" event still runs the jobs queued before comments had an outbox.
 """
 
 from django.db import transaction
