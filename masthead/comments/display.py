@@ -129,9 +129,12 @@ def _rows(comments):
 
 
 # An article's approved thread, on every article page: prepared, as
-# core/prepared.py explains.
+# core/prepared.py explains. Unordered: comment_section sorts it with the
+# reader's own pending comments. With ORDER BY created_at, PostgreSQL misjudged
+# a story flooded with held spam (it takes status and article as independent)
+# and walked the created_at index across every comment on the site.
 PUBLIC_THREAD = PreparedQuery(
-    lambda: _rows(Comment.objects.public().for_article(Param("article_id")))
+    lambda: _rows(Comment.objects.public().filter(article_id=Param("article_id")).order_by())
 )
 
 

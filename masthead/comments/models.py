@@ -29,8 +29,13 @@ class Comment(models.Model):
         SPAM = "spam", _("Spam")
         TRASH = "trash", _("Trash")
 
+    # No index of its own: the indexes below that start with the article serve
+    # its lookups. With one, PostgreSQL answered a story's approved thread
+    # from it, reading all 80,000 held spam comments on a flooded story to
+    # find the 50 approved ones (30 ms instead of 0.1).
     article = models.ForeignKey(
-        "articles.Article", on_delete=models.CASCADE, related_name="comments"
+        "articles.Article", on_delete=models.CASCADE, related_name="comments",
+        db_index=False,
     )
     parent = models.ForeignKey(
         "self", on_delete=models.CASCADE, null=True, blank=True, related_name="replies"

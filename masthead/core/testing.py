@@ -90,3 +90,24 @@ def make_comment(article, **fields):
         "ip_address": "203.0.113.7",
     }
     return Comment.objects.create(article=article, **{**defaults, **fields})
+
+
+def explain_prepared(query, *, analyze=False, **values):
+    """The database's plan for a PreparedQuery run with these values, as text.
+
+    SQLite's EXPLAIN QUERY PLAN, or PostgreSQL's EXPLAIN (with ANALYZE, the
+    rows each step read and threw away)."""
+    from django.db import connection
+
+    from masthead.core.prepared import Param
+
+    plan = query._plan("default")
+    params = [p.db_value(values, connection) if isinstance(p, Param) else p
+              for p in plan.params]
+    if connection.vendor == "sqlite":
+        explain = "EXPLAIN QUERY PLAN "
+    else:
+        explain = "EXPLAIN (ANALYZE) " if analyze else "EXPLAIN "
+    with connection.cursor() as cursor:
+        cursor.execute(explain + plan.sql, params)
+        return "\n".join(str(row[-1]) for row in cursor.fetchall())

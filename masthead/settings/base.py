@@ -157,11 +157,13 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_boo
     # on an old connection fails once, as without a pool.
     DATABASES["default"]["CONN_MAX_AGE"] = 0
     DATABASES["default"]["CONN_HEALTH_CHECKS"] = env_bool("MASTHEAD_DB_POOL_CHECKS", False)
-    # Values sent apart from the SQL, and each query prepared once per
-    # connection (psycopg prepares a statement on its fifth run): PostgreSQL
-    # parses and plans a page's queries once, not on every request.
-    DATABASES["default"].setdefault("OPTIONS", {})["server_side_binding"] = env_bool(
-        "MASTHEAD_DB_SERVER_BINDING", True
+    # Values sent apart from the SQL, and each query prepared on its fifth run
+    # on a connection, so PostgreSQL parses a page's queries once, not on every
+    # request. Django leaves psycopg's preparing off unless asked, for
+    # PgBouncer in transaction mode before 1.21: turn both off behind one.
+    server_side = env_bool("MASTHEAD_DB_SERVER_BINDING", True)
+    DATABASES["default"].setdefault("OPTIONS", {}).update(
+        server_side_binding=server_side, prepare_threshold=5 if server_side else None
     )
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": 1,

@@ -61,6 +61,19 @@ def test_each_run_takes_its_own_values_in_one_query(stories, django_assert_num_q
         assert BY_SLUG.get(slug="newer").hero_image.credit == "Photo: Dana Ruiz"
 
 
+def test_postgresql_parses_a_query_run_often_only_once(stories):
+    from django.db import connection
+
+    if connection.vendor != "postgresql":
+        pytest.skip("server-side prepared statements are PostgreSQL's")
+    for _ in range(6):  # psycopg prepares a statement on its fifth run
+        BY_SLUG.get(slug="older")
+    with connection.cursor() as cursor:
+        cursor.execute("SELECT statement FROM pg_prepared_statements")
+        prepared = [row[0] for row in cursor.fetchall()]
+    assert any('FROM "articles_article"' in sql for sql in prepared), prepared
+
+
 def test_datetime_values_are_adapted_for_the_database(stories):
     yesterday = timezone.now() - timedelta(days=1)
     assert PUBLISHED_SINCE.all(since=yesterday) == ["newer"]

@@ -76,18 +76,13 @@ def test_after_a_bulk_load_a_duplicate_check_reads_an_index_not_every_comment():
 
 
 def standing_plan(comment):
-    from django.db import connection
-
     from masthead.comments.policy import _STANDING
+    from masthead.core.testing import explain_prepared
 
-    plan = _STANDING._plan("default")
-    values = {"article_id": comment.article_id, "name": comment.name, "email": comment.email,
-              "parent_id": None, "body": comment.body, "trusted_email": comment.email}
-    params = [p.db_value(values, connection) if hasattr(p, "db_value") else p
-              for p in plan.params]
-    with connection.cursor() as cursor:
-        cursor.execute("EXPLAIN QUERY PLAN " + plan.sql, params)
-        return "\n".join(str(row) for row in cursor.fetchall())
+    return explain_prepared(
+        _STANDING, article_id=comment.article_id, name=comment.name, email=comment.email,
+        parent_id=None, body=comment.body, trusted_email=comment.email,
+    )
 
 
 @pytest.mark.django_db(transaction=True)
