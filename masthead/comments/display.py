@@ -132,7 +132,8 @@ def _rows(comments):
 # core/prepared.py explains. Unordered: comment_section sorts it with the
 # reader's own pending comments. With ORDER BY created_at, PostgreSQL misjudged
 # a story flooded with held spam (it takes status and article as independent)
-# and walked the created_at index across every comment on the site.
+# and walked the created_at index across every comment on the site; without
+# it, comment_public_thread_idx answers.
 PUBLIC_THREAD = PreparedQuery(
     lambda: _rows(Comment.objects.public().filter(article_id=Param("article_id")).order_by())
 )

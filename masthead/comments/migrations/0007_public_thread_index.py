@@ -17,6 +17,10 @@ class Migration(migrations.Migration):
             name='article',
             field=models.ForeignKey(db_index=False, on_delete=django.db.models.deletion.CASCADE, related_name='comments', to='articles.article'),
         ),
+        migrations.AddIndex(
+            model_name='comment',
+            index=models.Index(condition=models.Q(('status', 'approved')), fields=['article'], name='comment_public_thread_idx'),
+        ),
         # SQLite rebuilt the table above, dropping its statistics.
         migrations.RunSQL("ANALYZE comments_comment", migrations.RunSQL.noop, elidable=True),
     ]
