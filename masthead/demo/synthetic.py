@@ -9,6 +9,7 @@ from datetime import timedelta
 
 from django.core.files.base import ContentFile
 from django.db import connection, transaction
+from django.db.models import Max
 from django.utils import timezone
 
 from masthead.articles.models import Article, ArticleAuthor, Section, Tag
@@ -121,22 +122,25 @@ class Generator:
 
         from .pictures import hero_jpeg
 
-        Article.objects.filter(slug=slug).delete()
-        ids = self._articles(1, self._sections(), self._people(), self._tags())
-        hero = Image.objects.create(
-            file=ContentFile(hero_jpeg(slug, ["#2f5d62", "#a7c4a0"], "river"), name=f"{slug}.jpg"),
-            alt_text="The river walk at dusk, seen from the footbridge",
-            credit="Photo: Synthetic Staff", caption="The river walk, where the new path would run.",
-        )
-        renditions.make(hero)
-        Article.objects.filter(pk=ids[0]).update(
-            slug=slug, published_at=self.now, title=FEATURED_TITLE, body=FEATURED_BODY,
-            body_html=render_article_body(FEATURED_BODY), hero_image=hero,
-            word_count=text.count_words(FEATURED_BODY),
-            reading_minutes=text.reading_minutes(FEATURED_BODY),
-        )
-        extract_article_quotes(article=Article.objects.get(pk=ids[0]))
-        self._comments(comments, ids)
+        with transaction.atomic():  # a failure keeps the old one
+            Article.objects.filter(slug=slug).delete()
+            ids = self._articles(1, self._sections(), self._people(), self._tags())
+            hero = Image.objects.create(
+                file=ContentFile(hero_jpeg(slug, ["#2f5d62", "#a7c4a0"], "river"),
+                                 name=f"{slug}.jpg"),
+                alt_text="The river walk at dusk, seen from the footbridge",
+                credit="Photo: Synthetic Staff",
+                caption="The river walk, where the new path would run.",
+            )
+            renditions.make(hero)
+            Article.objects.filter(pk=ids[0]).update(
+                slug=slug, published_at=self.now, title=FEATURED_TITLE, body=FEATURED_BODY,
+                body_html=render_article_body(FEATURED_BODY), hero_image=hero,
+                word_count=text.count_words(FEATURED_BODY),
+                reading_minutes=text.reading_minutes(FEATURED_BODY),
+            )
+            extract_article_quotes(article=Article.objects.get(pk=ids[0]))
+            self._comments(comments, ids)
         return ids[0]
 
     def _sections(self):
@@ -168,7 +172,9 @@ class Generator:
 
     def _articles(self, total, sections, people, tags):
         bodies = self._bodies()
-        start = Article.objects.count()
+        # Numbered past every existing row, so a second run adds to the site
+        # rather than colliding with the first run's slugs.
+        start = Article.objects.aggregate(last=Max("pk"))["last"] or 0
         ids = []
         for offset in range(0, total, BATCH):
             size = min(BATCH, total - offset)

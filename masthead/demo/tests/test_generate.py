@@ -27,6 +27,15 @@ def test_generate_again_adds_more_without_clashing():
     assert Article.objects.count() == 10
 
 
+def test_generate_again_with_the_featured_article_replaces_it():
+    for seed in ("1", "2"):
+        call_command("generate", "--articles", "5", "--comments", "10",
+                     "--featured-comments", "3", "--seed", seed, stdout=io.StringIO())
+    featured = Article.objects.get(slug="benchmark-article")
+    assert featured.hero_image is not None and featured.comments.count() == 3
+    assert Article.objects.count() == 11  # 5 + 5, and the featured one once
+
+
 def test_comments_without_articles_is_a_clear_error():
     with pytest.raises(CommandError, match="Comments need articles"):
         call_command("generate", "--articles", "0", "--comments", "5")
