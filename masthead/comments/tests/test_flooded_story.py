@@ -1,8 +1,9 @@
 """A story flooded with held spam keeps a fast page for everyone else.
 
 A bot can post thousands of comments on one story; they wait for a moderator,
-unseen. The page reads only the approved thread, and must find it through the
-index on (article, status) rather than read every held comment on the story.
+unseen. The page reads only the approved thread, and must find it through an
+index that knows a comment's status rather than read every held comment on the
+story.
 """
 
 import io
@@ -54,7 +55,7 @@ def analyze():
 def test_the_approved_thread_is_found_without_reading_the_spam(flooded_story):
     if connection.vendor == "sqlite":
         plan = explain_prepared(PUBLIC_THREAD, article_id=flooded_story.pk)
-        assert "(article_id=? AND status=?)" in plan, plan
+        assert "AND status=?" in plan or "comment_public_thread_idx" in plan, plan
         return
     # PostgreSQL may read other stories' approved comments and keep this
     # story's, but never the held ones. The first runs on a connection get
@@ -62,7 +63,7 @@ def test_the_approved_thread_is_found_without_reading_the_spam(flooded_story):
     # the table) is far off.
     approved_elsewhere = Comment.objects.public().exclude(article=flooded_story).count()
     plan = explain_prepared(PUBLIC_THREAD, analyze=True, article_id=flooded_story.pk)
-    print(plan); assert rows_thrown_away(plan) <= approved_elsewhere, plan
+    assert rows_thrown_away(plan) <= approved_elsewhere, plan
     # Later runs may use the generic plan, made without the values.
     with connection.cursor() as cursor:
         cursor.execute("SET plan_cache_mode = force_generic_plan")
@@ -70,7 +71,7 @@ def test_the_approved_thread_is_found_without_reading_the_spam(flooded_story):
             plan = explain_prepared(PUBLIC_THREAD, analyze=True, article_id=flooded_story.pk)
         finally:
             cursor.execute("RESET plan_cache_mode")
-    print(plan); assert rows_thrown_away(plan) <= approved_elsewhere, plan
+    assert rows_thrown_away(plan) <= approved_elsewhere, plan
 
 
 def rows_thrown_away(plan):
