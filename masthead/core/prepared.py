@@ -74,6 +74,12 @@ class PreparedQuery:
             )
         raise plan.model.MultipleObjectsReturned(f"{len(rows)} rows match {values}.")
 
+    def bound(self, using=DEFAULT_DB_ALIAS, **values):
+        """The SQL and its parameters for these values, as a run sends them
+        (for EXPLAIN in tests and benchmarks)."""
+        plan = self._plan(using)
+        return plan.sql, plan.params_for(values)
+
     def _plan(self, using):
         plans = self._plans.__dict__
         plan = plans.get(using)
@@ -92,13 +98,16 @@ class _Plan:
         self.sql, self.params = self.compiler.as_sql()
         self.make_results = self._result_builder(queryset)
 
-    def run(self, values):
+    def params_for(self, values):
         connection = connections[self.alias]
-        params = [
+        return [
             p.db_value(values, connection) if isinstance(p, Param) else p
             for p in self.params
         ]
-        with connection.cursor() as cursor:
+
+    def run(self, values):
+        params = self.params_for(values)
+        with connections[self.alias].cursor() as cursor:
             cursor.execute(self.sql, params)
             rows = cursor.fetchall()
         if self._converters:  # as results_iter(), with the converters found once

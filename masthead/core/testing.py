@@ -99,15 +99,11 @@ def explain_prepared(query, *, analyze=False, **values):
     rows each step read and threw away)."""
     from django.db import connection
 
-    from masthead.core.prepared import Param
-
-    plan = query._plan("default")
-    params = [p.db_value(values, connection) if isinstance(p, Param) else p
-              for p in plan.params]
+    sql, params = query.bound(**values)
     if connection.vendor == "sqlite":
         explain = "EXPLAIN QUERY PLAN "
     else:
         explain = "EXPLAIN (ANALYZE) " if analyze else "EXPLAIN "
     with connection.cursor() as cursor:
-        cursor.execute(explain + plan.sql, params)
+        cursor.execute(explain + sql, params)
         return "\n".join(str(row[-1]) for row in cursor.fetchall())
