@@ -25,6 +25,7 @@ import sys
 import tempfile
 import time
 import urllib.request
+from contextlib import ExitStack
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
@@ -129,7 +130,7 @@ class Server:
 def _high_water_kb(pid):
     try:
         with open(f"/proc/{pid}/status") as status:
-            return int(next(l for l in status if l.startswith("VmHWM:")).split()[1])
+            return int(next(line for line in status if line.startswith("VmHWM:")).split()[1])
     except (OSError, StopIteration):
         return 0
 
@@ -154,6 +155,9 @@ error_log {self.dir}/error.log;
 events {{ worker_connections 1024; }}
 http {{
   access_log off;
+  # As Debian's /etc/nginx/nginx.conf has them: the README's configuration is
+  # included into that http block, and the static file is served as it serves one.
+  sendfile on; tcp_nopush on;
   client_body_temp_path {self.dir}; proxy_temp_path {self.dir};
   fastcgi_temp_path {self.dir}; uwsgi_temp_path {self.dir}; scgi_temp_path {self.dir};
   {server_blocks}
@@ -166,7 +170,7 @@ http {{
         return self
 
     def __exit__(self, *exc):
-        subprocess.run(["nginx", "-c", str(self.dir / "nginx.conf"), "-s", "stop"])
+        subprocess.run(["nginx", "-c", str(self.dir / "nginx.conf"), "-s", "stop"], capture_output=True)
         shutil.rmtree(self.dir, ignore_errors=True)
 
 
@@ -192,11 +196,11 @@ class ProxyNginx(StaticNginx):
         return self
 
 
-def wrk(url, duration, script=None):
+def wrk(url, duration, script=None, env=None):
     args = ["wrk", "-t2", "-c50", f"-d{duration}s", "--latency", url]
     if script:
         args[1:1] = ["-s", str(script)]
-    out = subprocess.run(args, capture_output=True, text=True, check=True).stdout
+    out = subprocess.run(args, capture_output=True, text=True, check=True, env=env).stdout
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
         "requests": int(re.search(r"(\d+) requests in", out).group(1)),
@@ -207,15 +211,7 @@ def wrk(url, duration, script=None):
     }
 
 
-def measure(url, duration, repeat, script=None):
-    """Warm up, then run wrk `repeat` times: the median of each figure.
-
-    On a 2-core machine that wrk shares with the server, one run's p99 of a
-    cached page (a few ms) moves by 2-4x with the scheduler; the median of
-    several runs is what a longer test would show. The table gives the range
-    of requests/s across the runs too."""
-    wrk(url, WARM_UP, script)
-    runs = [wrk(url, duration, script) for _ in range(repeat)]
+def summarize(runs):
     result = {key: statistics.median(run[key] for run in runs) for key in ("rps", "p50", "p99")}
     result["requests"] = sum(run["requests"] for run in runs)
     result["non2xx"] = sum(run["non2xx"] for run in runs)
@@ -228,64 +224,121 @@ def _latency(out, label):
     return float(value) * {"us": 0.001, "ms": 1, "s": 1000}[unit]
 
 
-def run_site(database, size, duration, repeat):
-    articles, comments = SIZES[size]
-    workdir = Path(tempfile.mkdtemp(prefix=f"masthead-bench-{database}-{size}-"))
-    env = site_env(database, size, workdir)
-    log(f"{database} / {size}: building {articles:,} articles, {comments:,} comments")
-    build_site(env, articles, comments)
-    rows, memory = [], MEMORY
-    pages = [("article, 50 comments", ARTICLE), ("home", "/"),
-             ("section", "/sections/local-news/"), ("search", "/search/?q=council+budget")]
+PAGES = [("article, 50 comments", ARTICLE), ("home", "/"),
+         ("section", "/sections/local-news/"), ("search", "/search/?q=council+budget")]
+
+
+def run_database(database, sizes, duration, repeat):
+    """Every size of site up at once, each row's wrk runs alternating between them.
+
+    The sizes are compared with each other (the 100k site's p99 against the
+    1k site's), so each pair of figures is measured side by side: measuring
+    one site after the other let whatever else the machine did in those
+    minutes decide the comparison.
+    """
+    sites = {}
+    for size in sizes:
+        articles, comments = SIZES[size]
+        workdir = Path(tempfile.mkdtemp(prefix=f"masthead-bench-{database}-{size}-"))
+        sites[size] = (site_env(database, size, workdir), workdir)
+        log(f"{database} / {size}: building {articles:,} articles, {comments:,} comments")
+        build_site(sites[size][0], articles, comments)
+    if database == "postgres":
+        # Write the bulk load out now, not in a checkpoint during the runs.
+        subprocess.run(["psql", PG_ADMIN_URL, "-qc", "CHECKPOINT"], check=True, capture_output=True)
+    rows = []
     for cached in (False, True):
-        with Server(env, page_cache=cached) as server:
-            for label, path in pages:
-                result = measure(server.url + path, duration, repeat)
-                rows.append((database, size, label, "cached" if cached else "uncached", result))
-                log(f"  {label} ({'cached' if cached else 'uncached'}): {result['rps']:.0f} req/s")
+        mode = "cached" if cached else "uncached"
+        with ExitStack() as stack:
+            servers = {size: stack.enter_context(Server(env, page_cache=cached))
+                       for size, (env, _) in sites.items()}
+            for label, path in PAGES:
+                results = measure_side_by_side(
+                    {size: server.url + path for size, server in servers.items()}, duration, repeat)
+                for size, result in results.items():
+                    rows.append((database, size, label, mode, result))
+                log(f"  {label} ({mode}): " + ", ".join(
+                    f"{size} {result['rps']:.0f} req/s" for size, result in results.items()))
             if not cached:
-                html = urllib.request.urlopen(server.url + ARTICLE).read()
-                rows.append(comment_post_row(database, size, server, env, duration, repeat))
+                rows.extend(comment_post_rows(database, servers, sites, duration, repeat))
             else:
-                with ProxyNginx(f"127.0.0.1:{server.port}") as proxy:
-                    result = measure(proxy.url, duration, repeat)
-                    rows.append((database, size, "article via nginx cache", "cached", result))
-                    log(f"  article behind deploy/nginx.conf: {result['rps']:.0f} req/s")
-            peak = server.worker_peak_mb()
-            log(f"  peak memory per worker ({'cached' if cached else 'uncached'} run): "
-                f"{peak:.0f} MB")
-            memory.append((database, size, "cached" if cached else "uncached", peak))
-    with StaticNginx(html) as nginx:
-        rows.append((database, size, "nginx static article", "static",
-                     measure(nginx.url, duration, repeat)))
-    shutil.rmtree(workdir, ignore_errors=True)
+                rows.extend(nginx_rows(database, servers, duration, repeat))
+            for size, server in servers.items():
+                peak = server.worker_peak_mb()
+                log(f"  {size}: peak memory per worker ({mode} run): {peak:.0f} MB")
+                MEMORY.append((database, size, mode, peak))
+    for _, workdir in sites.values():
+        shutil.rmtree(workdir, ignore_errors=True)
     return rows
 
 
-def comment_post_row(database, size, server, env, duration, repeat):
-    """Posts through every rule of the form; the fill timer comes from the page."""
+def nginx_rows(database, servers, duration, repeat):
+    """deploy/nginx.conf in front of each site, beside nginx serving its article as a file."""
+    urls, rows = {}, []
+    with ExitStack() as stack:
+        for size, server in servers.items():
+            html = urllib.request.urlopen(server.url + ARTICLE).read()
+            urls[(size, "static")] = stack.enter_context(StaticNginx(html)).url
+            urls[(size, "proxy")] = stack.enter_context(
+                ProxyNginx(f"127.0.0.1:{server.port}")).url
+        results = measure_side_by_side(urls, duration, repeat)
+    for size in servers:
+        rows.append((database, size, "article via nginx cache", "cached", results[(size, "proxy")]))
+        rows.append((database, size, "nginx static article", "static", results[(size, "static")]))
+        log(f"  {size}: behind deploy/nginx.conf {results[(size, 'proxy')]['rps']:.0f} req/s, "
+            f"nginx static {results[(size, 'static')]['rps']:.0f} req/s")
+    return rows
+
+
+def measure_side_by_side(urls, duration, repeat, script=None):
+    """Warm up, then run wrk `repeat` times on each URL, alternating: A B, B A, A B...
+
+    Each figure is the median of its runs: on a 2-core machine that wrk
+    shares with the server, one run's p99 of a cached page (a few ms) moves by
+    2-4x with the scheduler. The table gives the range of requests/s too."""
+    for url in urls.values():
+        wrk(url, WARM_UP, script)
+    runs = {key: [] for key in urls}
+    order = list(urls)
+    for round_number in range(repeat):
+        for key in (order if round_number % 2 == 0 else reversed(order)):
+            runs[key].append(wrk(urls[key], duration, script))
+    return {key: summarize(key_runs) for key, key_runs in runs.items()}
+
+
+def comment_post_rows(database, servers, sites, duration, repeat):
+    """Posts through every rule of the form, the sites' runs alternating.
+
+    The form's fill timer comes from each site's page; every comment a site
+    acknowledged must be in its database afterwards."""
     script = Path(__file__).with_name("post_comment.lua")
-    page = urllib.request.urlopen(server.url + ARTICLE).read().decode()
-    issued = re.search(r'name="issued" value="([^"]+)"', page).group(1)
+    wrk_env = {}
+    for size, server in servers.items():
+        page = urllib.request.urlopen(server.url + ARTICLE).read().decode()
+        issued = re.search(r'name="issued" value="([^"]+)"', page).group(1)
+        wrk_env[size] = {**os.environ, "BENCH_ISSUED": issued}
     time.sleep(3)  # the form's minimum fill time, as a reader would take
-    os.environ["BENCH_ISSUED"] = issued
-    url = server.url + "/articles/benchmark-article/comments/"
-    wrk(url, WARM_UP, script)
+    url = {size: server.url + "/articles/benchmark-article/comments/"
+           for size, server in servers.items()}
+    for size in servers:
+        wrk(url[size], WARM_UP, script, wrk_env[size])
     time.sleep(1)  # a new second: the next run's readers have new addresses
-    before = count_comments(env)
-    runs = []
-    for _ in range(repeat):
-        runs.append(wrk(url, duration, script))
-        time.sleep(1)
-    stored = count_comments(env) - before
-    result = {key: statistics.median(run[key] for run in runs) for key in ("rps", "p50", "p99")}
-    result["spread"] = (min(run["rps"] for run in runs), max(run["rps"] for run in runs))
-    result["non2xx"] = sum(run["non2xx"] for run in runs)
-    result["acknowledged"] = sum(run["requests"] for run in runs) - result["non2xx"]
-    result["stored"] = stored
-    log(f"  comment POST: {result['rps']:.0f} req/s, {result['acknowledged']} acknowledged, "
-        f"{stored} stored, {result['non2xx']} refused")
-    return (database, size, "comment POST", "uncached", result)
+    before = {size: count_comments(sites[size][0]) for size in servers}
+    runs = {size: [] for size in servers}
+    for round_number in range(repeat):
+        order = list(servers) if round_number % 2 == 0 else list(reversed(servers))
+        for size in order:
+            runs[size].append(wrk(url[size], duration, script, wrk_env[size]))
+            time.sleep(1)
+    rows = []
+    for size in servers:
+        result = summarize(runs[size])
+        result["acknowledged"] = result["requests"] - result["non2xx"]
+        result["stored"] = count_comments(sites[size][0]) - before[size]
+        log(f"  {size}: comment POST {result['rps']:.0f} req/s, {result['acknowledged']} "
+            f"acknowledged, {result['stored']} stored, {result['non2xx']} refused")
+        rows.append((database, size, "comment POST", "uncached", result))
+    return rows
 
 
 def count_comments(env):
@@ -354,8 +407,7 @@ def main():
     sizes = ["1k", "100k"] if args.large else ["1k"]
     rows = []
     for database in args.databases.split(","):
-        for size in sizes:
-            rows.extend(run_site(database, size, args.duration, args.repeat))
+        rows.extend(run_database(database, sizes, args.duration, args.repeat))
     print_table(rows)
     print()
     print_targets(rows)
