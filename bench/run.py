@@ -32,6 +32,7 @@ ROOT = Path(__file__).resolve().parent.parent
 BIN = ROOT / ".venv" / "bin"
 PG_ADMIN_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
+REDIS_DATABASES = {"1k": 14, "100k": 13}  # on BENCH_REDIS_URL's server
 ARTICLE = "/articles/benchmark-article/"
 SIZES = {"1k": (1_000, 50_000), "100k": (100_000, 1_000_000)}
 MEMORY = []  # (database, size, mode, peak MB per worker)
@@ -77,8 +78,11 @@ def site_env(database, size, workdir):
         subprocess.run(["psql", PG_ADMIN_URL, "-qc", f"CREATE DATABASE {name}"], check=True,
                        capture_output=True)
         env["DATABASE_URL"] = f"{admin}/{name}"
-        env["REDIS_URL"] = REDIS_URL
-        subprocess.run(["redis-cli", "-u", REDIS_URL, "flushdb"], capture_output=True)
+        # A Redis database of its own for each site: the sites run side by
+        # side, and one's flood control must not count the other's readers.
+        redis_url = REDIS_URL.rsplit("/", 1)[0] + f"/{REDIS_DATABASES[size]}"
+        env["REDIS_URL"] = redis_url
+        subprocess.run(["redis-cli", "-u", redis_url, "flushdb"], capture_output=True)
     else:
         env.pop("DATABASE_URL", None)
         env.pop("REDIS_URL", None)
@@ -169,6 +173,16 @@ http {{
         self.url = f"http://127.0.0.1:{self.port}/article.html"
         return self
 
+    def cpu_seconds(self):
+        """User and system time of nginx's worker processes so far."""
+        master = (self.dir / "nginx.pid").read_text().strip()
+        workers = subprocess.run(["pgrep", "-P", master], capture_output=True, text=True)
+        ticks = 0
+        for pid in workers.stdout.split():
+            fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+            ticks += int(fields[11]) + int(fields[12])  # utime, stime
+        return ticks / os.sysconf("SC_CLK_TCK")
+
     def __exit__(self, *exc):
         subprocess.run(["nginx", "-c", str(self.dir / "nginx.conf"), "-s", "stop"], capture_output=True)
         shutil.rmtree(self.dir, ignore_errors=True)
@@ -216,6 +230,8 @@ def summarize(runs):
     result["requests"] = sum(run["requests"] for run in runs)
     result["non2xx"] = sum(run["non2xx"] for run in runs)
     result["spread"] = (min(run["rps"] for run in runs), max(run["rps"] for run in runs))
+    if "cpu_us" in runs[0]:
+        result["cpu_us"] = statistics.median(run["cpu_us"] for run in runs)
     return result
 
 
@@ -273,36 +289,49 @@ def run_database(database, sizes, duration, repeat):
 
 
 def nginx_rows(database, servers, duration, repeat):
-    """deploy/nginx.conf in front of each site, beside nginx serving its article as a file."""
-    urls, rows = {}, []
+    """deploy/nginx.conf in front of each site, beside nginx serving its article as a file.
+
+    Besides requests/s, each row gives the CPU time nginx's workers spent per
+    request: machine noise moves the first by ±15% between runs, the second
+    much less, so it shows what the cache's path costs over the file's."""
+    urls, servers_of, rows = {}, {}, []
     with ExitStack() as stack:
         for size, server in servers.items():
             html = urllib.request.urlopen(server.url + ARTICLE).read()
-            urls[(size, "static")] = stack.enter_context(StaticNginx(html)).url
-            urls[(size, "proxy")] = stack.enter_context(
-                ProxyNginx(f"127.0.0.1:{server.port}")).url
-        results = measure_side_by_side(urls, duration, repeat)
+            servers_of[(size, "static")] = stack.enter_context(StaticNginx(html))
+            servers_of[(size, "proxy")] = stack.enter_context(
+                ProxyNginx(f"127.0.0.1:{server.port}"))
+        urls = {key: nginx.url for key, nginx in servers_of.items()}
+        results = measure_side_by_side(urls, duration, repeat, cpu_of=servers_of)
     for size in servers:
-        rows.append((database, size, "article via nginx cache", "cached", results[(size, "proxy")]))
-        rows.append((database, size, "nginx static article", "static", results[(size, "static")]))
-        log(f"  {size}: behind deploy/nginx.conf {results[(size, 'proxy')]['rps']:.0f} req/s, "
-            f"nginx static {results[(size, 'static')]['rps']:.0f} req/s")
+        proxy, static = results[(size, "proxy")], results[(size, "static")]
+        rows.append((database, size, "article via nginx cache", "cached", proxy))
+        rows.append((database, size, "nginx static article", "static", static))
+        log(f"  {size}: behind deploy/nginx.conf {proxy['rps']:.0f} req/s "
+            f"({proxy['cpu_us']:.1f} µs of nginx CPU each), nginx static {static['rps']:.0f} "
+            f"req/s ({static['cpu_us']:.1f} µs)")
     return rows
 
 
-def measure_side_by_side(urls, duration, repeat, script=None):
+def measure_side_by_side(urls, duration, repeat, script=None, cpu_of=None):
     """Warm up, then run wrk `repeat` times on each URL, alternating: A B, B A, A B...
 
     Each figure is the median of its runs: on a 2-core machine that wrk
     shares with the server, one run's p99 of a cached page (a few ms) moves by
-    2-4x with the scheduler. The table gives the range of requests/s too."""
+    2-4x with the scheduler. The table gives the range of requests/s too.
+    With cpu_of (key -> server with cpu_seconds()), each result also has the
+    server's CPU microseconds per request."""
     for url in urls.values():
         wrk(url, WARM_UP, script)
     runs = {key: [] for key in urls}
     order = list(urls)
     for round_number in range(repeat):
         for key in (order if round_number % 2 == 0 else reversed(order)):
-            runs[key].append(wrk(urls[key], duration, script))
+            before = cpu_of[key].cpu_seconds() if cpu_of else 0
+            run = wrk(urls[key], duration, script)
+            if cpu_of:
+                run["cpu_us"] = (cpu_of[key].cpu_seconds() - before) / run["requests"] * 1e6
+            runs[key].append(run)
     return {key: summarize(key_runs) for key, key_runs in runs.items()}
 
 
@@ -355,10 +384,11 @@ def print_table(rows):
     for db, size, label, mode, r in rows:
         ratio = r["rps"] / ceiling[(db, size)] if ceiling.get((db, size)) else 0
         low, high = r["spread"]
-        extra = (
-            f"  acknowledged {r['acknowledged']}, stored {r['stored']}, refused {r['non2xx']}"
-            if "stored" in r else ""
-        )
+        extra = ""
+        if "stored" in r:
+            extra = f"  acknowledged {r['acknowledged']}, stored {r['stored']}, refused {r['non2xx']}"
+        if "cpu_us" in r:
+            extra = f"  nginx CPU {r['cpu_us']:.1f} µs per request"
         print(f"{db:9} {size:5} {label:24} {mode:9} {r['rps']:9.0f} {low:6.0f}–{high:<6.0f} "
               f"{r['p50']:8.1f} {r['p99']:8.1f} {ratio:8.1%}{extra}")
 

@@ -100,3 +100,24 @@ def test_cached_pages_do_not_stall_on_a_kept_alive_connection(nginx, settings):
     connection.close()
     # Twelve hits take a few milliseconds; stalled, they took over 300.
     assert elapsed < 0.2, f"12 cached pages took {elapsed * 1000:.0f} ms"
+
+
+def test_nginx_serves_a_page_changed_since_it_kept_the_file_open(nginx, settings):
+    """open_file_cache keeps cached pages' files open: an updated page must still replace them."""
+    settings.MASTHEAD_PAGE_CACHE_SHARED_MAX_AGE = 1
+    article = make_article(title="First headline")
+    url = nginx + article.get_absolute_url()
+    fetch(url)
+    headers, body = fetch(url)
+    assert headers["X-Proxy-Cache"] == "HIT" and b"First headline" in body
+    article.title = "Second headline"
+    article.save()
+    time.sleep(1.2)  # past s-maxage: the next reader starts nginx's refresh
+    deadline = time.monotonic() + 5
+    while b"Second headline" not in body and time.monotonic() < deadline:
+        headers, body = fetch(url)
+        time.sleep(0.1)
+    assert b"Second headline" in body, headers["X-Proxy-Cache"]
+    for _ in range(3):
+        headers, body = fetch(url)
+        assert headers["X-Proxy-Cache"] == "HIT" and b"Second headline" in body
