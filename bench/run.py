@@ -1,12 +1,13 @@
 #!/usr/bin/env python
 """Load-test the production server with wrk and print one table.
 
-For each database (SQLite; PostgreSQL + Redis) and each site size, this builds
-a synthetic site with `masthead generate`, starts `masthead serve` (granian)
-with the page cache off and then on, drives it with wrk from a second process
-on loopback, and compares every figure with nginx serving the same article
-HTML as a static file. Each row is the median of --repeat runs of wrk; after
-the table, each of the issue's targets is checked against this run.
+For each database (SQLite; PostgreSQL + Redis) this builds a synthetic site of
+each size with `masthead generate`, starts `masthead serve` (granian) on each
+with the page cache off and then on, drives them with wrk from a second
+process on loopback, their runs alternating, and compares every figure with
+nginx serving the same article HTML as a static file. Each row is the median
+of --repeat runs of wrk; after the table, each of the issue's targets is
+checked against this run.
 
     .venv/bin/python bench/run.py                      # 1,000 articles, both databases
     .venv/bin/python bench/run.py --large              # also 100,000 articles / 1,000,000 comments
