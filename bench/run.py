@@ -295,7 +295,7 @@ def nginx_rows(database, servers, duration, repeat):
     Besides requests/s, each row gives the CPU time nginx's workers spent per
     request: machine noise moves the first by ±15% between runs, the second
     much less, so it shows what the cache's path costs over the file's."""
-    urls, servers_of, rows = {}, {}, []
+    servers_of, rows = {}, []
     with ExitStack() as stack:
         for size, server in servers.items():
             html = urllib.request.urlopen(server.url + ARTICLE).read()
@@ -325,15 +325,20 @@ def measure_side_by_side(urls, duration, repeat, script=None, cpu_of=None):
     for url in urls.values():
         wrk(url, WARM_UP, script)
     runs = {key: [] for key in urls}
-    order = list(urls)
-    for round_number in range(repeat):
-        for key in (order if round_number % 2 == 0 else reversed(order)):
-            before = cpu_of[key].cpu_seconds() if cpu_of else 0
-            run = wrk(urls[key], duration, script)
-            if cpu_of:
-                run["cpu_us"] = (cpu_of[key].cpu_seconds() - before) / run["requests"] * 1e6
-            runs[key].append(run)
+    for key in alternating(urls, repeat):
+        before = cpu_of[key].cpu_seconds() if cpu_of else 0
+        run = wrk(urls[key], duration, script)
+        if cpu_of:
+            run["cpu_us"] = (cpu_of[key].cpu_seconds() - before) / run["requests"] * 1e6
+        runs[key].append(run)
     return {key: summarize(key_runs) for key, key_runs in runs.items()}
+
+
+def alternating(keys, repeat):
+    """Each key `repeat` times, in rounds of alternating order: A B, B A, A B..."""
+    order = list(keys)
+    for round_number in range(repeat):
+        yield from (order if round_number % 2 == 0 else reversed(order))
 
 
 def comment_post_rows(database, servers, sites, duration, repeat):
@@ -355,11 +360,9 @@ def comment_post_rows(database, servers, sites, duration, repeat):
     time.sleep(1)  # a new second: the next run's readers have new addresses
     before = {size: count_comments(sites[size][0]) for size in servers}
     runs = {size: [] for size in servers}
-    for round_number in range(repeat):
-        order = list(servers) if round_number % 2 == 0 else list(reversed(servers))
-        for size in order:
-            runs[size].append(wrk(url[size], duration, script, wrk_env[size]))
-            time.sleep(1)
+    for size in alternating(servers, repeat):
+        runs[size].append(wrk(url[size], duration, script, wrk_env[size]))
+        time.sleep(1)
     rows = []
     for size in servers:
         result = summarize(runs[size])
