@@ -19,7 +19,7 @@ def _gradient(size, top, bottom):
     width, height = size
     for y in range(height):
         t = y / max(height - 1, 1)
-        draw.line([(0, y), (width, y)], fill=tuple(int(a + (b - a) * t) for a, b in zip(top, bottom)))
+        draw.line([(0, y), (width, y)], fill=tuple(int(a + (b - a) * t) for a, b in zip(top, bottom, strict=True)))
     return image
 
 

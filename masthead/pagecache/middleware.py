@@ -70,7 +70,7 @@ def entry_for(response, tags):
         tag.startswith("articles:") and tag != "articles:listing" for tag in tags
     ):
         tags.add("articles:all")  # an undeclared listing of articles: purge on any publish
-    response["ETag"] = '"%s"' % hashlib.sha1(response.content).hexdigest()
+    response["ETag"] = f'"{hashlib.sha1(response.content).hexdigest()}"'
     response["Last-Modified"] = http_date()
     patch_cache_control(
         response,

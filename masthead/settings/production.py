@@ -1,8 +1,8 @@
 """Production: debug off, SECRET_KEY required, cookies only over HTTPS."""
 
-from .base import *  # noqa: F403
 import os
 
+from .base import *  # noqa: F403
 from .base import env_bool
 
 SESSION_COOKIE_SECURE = env_bool("MASTHEAD_SECURE_COOKIES", True)

@@ -15,9 +15,9 @@ from django.db import transaction
 from django_tasks_db.models import DBTaskResult
 
 from masthead.comments import notifications, services
-from masthead.comments.tasks import send_due_emails
 from masthead.comments.forms import issued_token
 from masthead.comments.models import Comment, CommentSettings
+from masthead.comments.tasks import send_due_emails
 from masthead.core.testing import make_article, make_comment, make_person
 from masthead.editorial.jobs import run_pending as run_jobs
 

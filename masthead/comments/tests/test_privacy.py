@@ -41,7 +41,7 @@ def public_output(django_db_setup, django_db_blocker):
                      ip_address="2001:db8:85a3::8a2e:370:7334")
         client = Client()
         pages = crawl(client)
-        for url, response in list(pages.items()):
+        for response in list(pages.values()):
             for feed in FEED_LINK.findall(response.content.decode(errors="replace")):
                 if feed.startswith("/") and feed not in pages:
                     pages[feed] = client.get(feed)

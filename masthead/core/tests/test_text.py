@@ -1,3 +1,5 @@
+from datetime import UTC, datetime
+
 import pytest
 
 from masthead.core import text
@@ -41,15 +43,13 @@ def test_under_a_minute_still_reads_one_min():
 
 
 def test_posted_at_reads_like_djangos_date_filter(settings):
-    from datetime import datetime, timezone as tz
-
     from django.template.defaultfilters import date
 
     from masthead.core.markup import iso_datetime, posted_at
 
     settings.TIME_ZONE = "America/Los_Angeles"
     for hour in (0, 2, 11, 12, 13, 23):
-        moment = datetime(2026, 11, 28, hour, 5, tzinfo=tz.utc)
+        moment = datetime(2026, 11, 28, hour, 5, tzinfo=UTC)
         from django.utils import timezone
 
         local = timezone.localtime(moment)
