@@ -1,11 +1,17 @@
 """Tests: SQLite unless DATABASE_URL names another database."""
 
+import atexit
 import os
+import shutil
 import tempfile
 
 os.environ.setdefault("DEBUG", "0")
 os.environ.setdefault("SECRET_KEY", "test-only-secret-key-not-for-production")
-os.environ.setdefault("MASTHEAD_VAR_DIR", tempfile.mkdtemp(prefix="masthead-test-"))
+if "MASTHEAD_VAR_DIR" not in os.environ:
+    # A test process's own media and page-cache files, gone when it ends; the
+    # servers some tests start inherit the variable and leave it to this one.
+    os.environ["MASTHEAD_VAR_DIR"] = tempfile.mkdtemp(prefix="masthead-test-")
+    atexit.register(shutil.rmtree, os.environ["MASTHEAD_VAR_DIR"], ignore_errors=True)
 
 from .base import *  # noqa: E402,F403
 from .base import DATABASES  # noqa: E402
