@@ -4,37 +4,38 @@ Input records are JSON objects, one per line::
 
     {"text": "...", "quotes": [{"quote": "...", "speaker": "...", "cue_type": "after"}]}
 
-``cue_type`` is optional (scored as "unlabelled" when absent). Its values are
-those the extractor emits:
+The project's own devset gives ``cue_type``; the PolNeAR files in
+``../shared/quotes/`` give ``start``/``end``, ``kind`` (full or partial),
+``source_span``, ``speaker_type`` and ``speaker_aliases``. The scoring is the
+one that README describes, and Voices is judged by (issue #25):
 
-- ``after``: a named speaker after the quote ("…," Bass said / said Bass)
-- ``before``: a named speaker before it (Bass said, "…")
-- ``colon``: a colon introduction (Reyes put it bluntly: "…")
-- ``according_to``: "…," according to Reyes
-- ``pronoun``: "…," she said
-- ``description``: "…," the mayor said (a title or description, not a name)
-- ``organisation``: the speaker is an organisation ("…," the district said)
-- ``continuation``: no cue; the previous speaker carries on
-- ``partial``: a few quoted words inside the writer's paraphrase
-
-Matching. A gold quote is located in the text by its first occurrence after
-the previous gold quote. A predicted quote matches a gold one when their
-character overlap, ``overlap_len / max(len(gold), len(pred))``, is at least
-0.5; each is matched at most once, greedily in text order. So a prediction
-that swallows two gold quotes matches at most one of them.
-
-Speakers of matched pairs are compared after normalising case, white space,
-curly apostrophes and a leading "the".
+- Matching. Gold and predicted spans are trimmed of quote marks, white space
+  and a trailing "," or "."; a pair's overlap is their shared characters over
+  the longer span, and pairs of overlap >= 0.3 are matched one to one, the
+  largest overlaps first. P/R/F1 are reported on all segments and on full
+  quotes only.
+- Speakers. Scored over matched segments whose ``speaker_type`` is person or
+  group (every segment when the record has no type). Right when equal, case
+  and spacing aside, to the speaker or an alias, or when it has the same
+  surname and the article has no other person of that surname. Reported
+  overall and on segments whose ``source_span`` is a pronoun.
+- Shown. Of the scored segments whose confidence reaches the display
+  threshold (confidence.SHOW_THRESHOLD), how many are right: what a reader
+  sees without an editor having looked.
 """
 
 import json
 import re
 from dataclasses import dataclass, field
 
+from .confidence import SHOW_THRESHOLD
 from .extract import extract_quotes
 
-MIN_OVERLAP = 0.5
+MIN_OVERLAP = 0.3
 _SPACE = re.compile(r"\s+")
+_TRIM = " \t\n\r“”\"‘’'"
+PRONOUNS = frozenset("he she they i we you it him her them".split())
+SCORED_TYPES = frozenset(("person", "group"))
 
 
 @dataclass
@@ -44,6 +45,7 @@ class Scores:
     true_positives: int = 0
     false_positives: int = 0
     false_negatives: int = 0
+    speakers_scored: int = 0
     speakers_right: int = 0
 
     @property
@@ -61,18 +63,23 @@ class Scores:
 
     @property
     def speaker_accuracy(self):
-        return _ratio(self.speakers_right, self.true_positives)
+        return _ratio(self.speakers_right, self.speakers_scored)
 
 
 @dataclass
 class Evaluation:
-    """Overall scores, scores per cue type, and the misses for inspection.
+    """Overall scores, slices (full, partial, pronoun, per cue type), misses.
 
     Per cue type, a true positive and a false negative count under the gold
-    quote's type, a false positive under the predicted quote's type.
+    quote's type (the predicted one when gold has none), a false positive
+    under the predicted quote's type.
     """
 
     overall: Scores = field(default_factory=Scores)
+    full: Scores = field(default_factory=Scores)
+    partial: Scores = field(default_factory=Scores)
+    pronoun: Scores = field(default_factory=Scores)
+    shown: Scores = field(default_factory=Scores)
     by_cue_type: dict = field(default_factory=dict)
     articles: int = 0
     errors: list = field(default_factory=list)
@@ -80,10 +87,19 @@ class Evaluation:
     def slice(self, cue_type):
         return self.by_cue_type.setdefault(cue_type or "unlabelled", Scores())
 
+    @property
+    def shown_share(self):
+        """The share of scored segments shown with a name without review."""
+        return _ratio(self.shown.speakers_scored, self.overall.speakers_scored)
+
     def as_dict(self):
         return {
             "articles": self.articles,
             "overall": _scores_dict(self.overall),
+            "full": _scores_dict(self.full),
+            "partial": _scores_dict(self.partial),
+            "pronoun": _scores_dict(self.pronoun),
+            "shown": _scores_dict(self.shown),
             "by_cue_type": {
                 k: _scores_dict(v) for k, v in sorted(self.by_cue_type.items())
             },
@@ -103,6 +119,7 @@ def _scores_dict(scores):
         "true_positives": scores.true_positives,
         "false_positives": scores.false_positives,
         "false_negatives": scores.false_negatives,
+        "speakers_scored": scores.speakers_scored,
     }
 
 
@@ -121,59 +138,141 @@ def overlap(a_start, a_end, b_start, b_end):
     return shared / longest if shared > 0 and longest else 0.0
 
 
+def trim(text, start, end):
+    """The span without quote marks, white space and a trailing "," or "."."""
+    while start < end and text[start] in _TRIM:
+        start += 1
+    while end > start and (text[end - 1] in _TRIM or text[end - 1] in ",."):
+        end -= 1
+    return start, end
+
+
 def locate_gold(text, quotes):
-    """(start, end, quote) for each gold quote found in ``text``."""
+    """(start, end, quote) for each gold quote, trimmed, in the text's offsets.
+
+    Offsets given by the record are used when they hold the quote; otherwise
+    the quote is found at its first occurrence after the previous one.
+    """
     located, cursor = [], 0
     for quote in quotes:
-        at = text.find(quote["quote"], cursor)
+        words, at = quote["quote"], quote.get("start")
+        if at is None or text[at : at + len(words)] != words:
+            at = text.find(words, cursor)
+            if at < 0:
+                at = text.find(words)
         if at < 0:
-            at = text.find(quote["quote"])
-        if at < 0:
-            raise ValueError(f"gold quote not in text: {quote['quote'][:60]!r}")
-        located.append((at, at + len(quote["quote"]), quote))
-        cursor = at + len(quote["quote"])
+            raise ValueError(f"gold quote not in text: {words[:60]!r}")
+        located.append((*trim(text, at, at + len(words)), quote))
+        cursor = at + len(words)
     return located
 
 
-def match(gold, predicted):
-    """Pair gold spans with predictions; returns (pairs, unmatched predictions)."""
-    unused = list(predicted)
-    pairs = []
-    for start, end, quote in gold:
-        best = max(
-            unused, key=lambda p: overlap(start, end, p.start, p.end), default=None
-        )
-        if (
-            best is not None
-            and overlap(start, end, best.start, best.end) >= MIN_OVERLAP
-        ):
-            unused.remove(best)
-            pairs.append((quote, best))
-        else:
-            pairs.append((quote, None))
-    return pairs, unused
+def match(gold, predicted, text=None):
+    """Pair gold spans with predictions one to one, the largest overlaps first.
+
+    Returns (pairs in gold order, unmatched predictions).
+    """
+    spans = [_predicted_span(text, p) for p in predicted]
+    candidates = []
+    for g, (start, end, _) in enumerate(gold):
+        for p, (p_start, p_end) in enumerate(spans):
+            share = overlap(start, end, p_start, p_end)
+            if share >= MIN_OVERLAP:
+                candidates.append((-share, g, p))
+    candidates.sort()
+    gold_to, taken = {}, set()
+    for _, g, p in candidates:
+        if g not in gold_to and p not in taken:
+            gold_to[g] = p
+            taken.add(p)
+    pairs = [
+        (quote, predicted[gold_to[g]] if g in gold_to else None)
+        for g, (_, _, quote) in enumerate(gold)
+    ]
+    return pairs, [p for i, p in enumerate(predicted) if i not in taken]
 
 
-def evaluate(records, extractor=extract_quotes):
+def _predicted_span(text, prediction):
+    if text is None:
+        return prediction.start, prediction.end
+    return trim(text, prediction.start, prediction.end)
+
+
+def is_pronoun(source_span):
+    return (source_span or "").strip().lower() in PRONOUNS
+
+
+def speaker_is_right(quote, predicted, surnames):
+    """The README's rule: the name or an alias, or a surname no one else has."""
+    if not predicted:
+        return False
+    names = {normalise_speaker(quote.get("speaker"))}
+    names |= {normalise_speaker(a) for a in quote.get("speaker_aliases") or ()}
+    names.discard("")
+    guess = normalise_speaker(predicted)
+    if guess in names:
+        return True
+    surname = guess.split()[-1]
+    return any(n.split()[-1] == surname for n in names) and surnames.get(
+        surname, 0
+    ) <= 1
+
+
+def _surnames(quotes):
+    """How many different people of each surname the article's speakers are."""
+    people = {}
+    for quote in quotes:
+        if not _scored(quote) or not quote.get("speaker"):
+            continue
+        name = normalise_speaker(quote["speaker"])
+        people.setdefault(name.split()[-1], set()).add(name)
+    return {surname: len(names) for surname, names in people.items()}
+
+
+def _scored(quote):
+    kind = quote.get("speaker_type")
+    return kind is None or kind in SCORED_TYPES
+
+
+def evaluate(records, extractor=extract_quotes, threshold=SHOW_THRESHOLD):
     """Score ``extractor`` on annotated records (dicts as read from JSONL)."""
     result = Evaluation()
     for number, record in enumerate(records):
-        gold = locate_gold(record["text"], record["quotes"])
-        pairs, extra = match(gold, extractor(record["text"]))
+        text = record["text"]
+        gold = locate_gold(text, record["quotes"])
+        pairs, extra = match(gold, extractor(text), text)
+        surnames = _surnames(record["quotes"])
         result.articles += 1
         for quote, prediction in pairs:
-            _score_pair(result, number, quote, prediction)
+            _score_pair(result, number, quote, prediction, surnames, threshold)
         for prediction in extra:
             for scores in (result.overall, result.slice(prediction.cue_type)):
                 scores.false_positives += 1
+            if not prediction.is_partial:
+                result.full.false_positives += 1
+            else:
+                result.partial.false_positives += 1
             result.errors.append(
                 (number, "extra", prediction.text[:70], prediction.speaker)
             )
     return result
 
 
-def _score_pair(result, number, quote, prediction):
-    slices = (result.overall, result.slice(quote.get("cue_type")))
+def _slices(result, quote, prediction):
+    cue_type = quote.get("cue_type") or (prediction and prediction.cue_type)
+    slices = [result.overall, result.slice(cue_type)]
+    kind = quote.get("kind")
+    if kind == "full":
+        slices.append(result.full)
+    elif kind == "partial":
+        slices.append(result.partial)
+    if is_pronoun(quote.get("source_span")):
+        slices.append(result.pronoun)
+    return slices
+
+
+def _score_pair(result, number, quote, prediction, surnames, threshold):
+    slices = _slices(result, quote, prediction)
     if prediction is None:
         for scores in slices:
             scores.false_negatives += 1
@@ -181,21 +280,22 @@ def _score_pair(result, number, quote, prediction):
             (number, "missed", quote["quote"][:70], quote.get("speaker"))
         )
         return
-    right = normalise_speaker(quote.get("speaker")) == normalise_speaker(
-        prediction.speaker
-    )
     for scores in slices:
         scores.true_positives += 1
+    if not _scored(quote):
+        return
+    right = speaker_is_right(quote, prediction.speaker, surnames)
+    shown = prediction.speaker and prediction.confidence >= threshold
+    for scores in slices + ([result.shown] if shown else []):
+        scores.speakers_scored += 1
         scores.speakers_right += right
     if not right:
-        result.errors.append(
-            (
-                number,
-                "speaker",
-                quote["quote"][:70],
-                f"{quote.get('speaker')} != {prediction.speaker}",
-            )
+        detail = (
+            f"{quote.get('speaker')} != {prediction.speaker} "
+            f"[{prediction.cue_type} {prediction.confidence:.2f}; "
+            f"source {quote.get('source_span', '?')!r}]"
         )
+        result.errors.append((number, "speaker", quote["quote"][:70], detail))
 
 
 def load_jsonl(path):
@@ -205,20 +305,28 @@ def load_jsonl(path):
 
 def format_report(evaluation, show_errors=False):
     """A plain-text table for the command line."""
+    e = evaluation
     lines = [
-        f"{evaluation.articles} articles",
-        f"{'cue type':<14}{'gold':>6}{'P':>8}{'R':>8}{'F1':>8}{'speaker':>9}",
+        f"{e.articles} articles",
+        f"{'segments':<14}{'gold':>6}{'P':>8}{'R':>8}{'F1':>8}{'speaker':>9}"
+        f"{'scored':>8}",
     ]
-    rows = [("overall", evaluation.overall)] + sorted(evaluation.by_cue_type.items())
+    rows = [("overall", e.overall), ("full", e.full), ("partial", e.partial)]
+    rows += [("pronoun src", e.pronoun)]
+    rows += [(f"  {k}", v) for k, v in sorted(e.by_cue_type.items())]
     for name, s in rows:
         gold = s.true_positives + s.false_negatives
         lines.append(
             f"{name:<14}{gold:>6}{s.precision:>8.3f}{s.recall:>8.3f}{s.f1:>8.3f}"
-            f"{s.speaker_accuracy:>9.3f}"
+            f"{s.speaker_accuracy:>9.3f}{s.speakers_scored:>8}"
         )
+    lines.append(
+        f"shown without review (confidence >= {SHOW_THRESHOLD}): "
+        f"{e.shown.speaker_accuracy:.3f} right, "
+        f"{e.shown_share:.1%} of scored segments"
+    )
     if show_errors:
         lines += [
-            f"  #{n} {kind}: {text!r} ({detail})"
-            for n, kind, text, detail in evaluation.errors
+            f"  #{n} {kind}: {text!r} ({detail})" for n, kind, text, detail in e.errors
         ]
     return "\n".join(lines)

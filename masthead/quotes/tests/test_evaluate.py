@@ -61,7 +61,7 @@ def test_a_gold_quote_missing_from_the_text_is_an_error():
         locate_gold("Nothing here.", [{"quote": "not in the text"}])
 
 
-def test_match_needs_half_the_longer_span():
+def test_match_needs_three_tenths_of_the_longer_span():
     text = "“One two three four five six seven eight,” Ames said."
     gold = locate_gold(text, [{"quote": "One two three four five six seven eight"}])
     short = predicted(text, "One two", "Ames")
