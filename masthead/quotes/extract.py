@@ -33,6 +33,7 @@ CONFIDENCE = {
     "organisation": 0.9,
     "colon": 0.85,
     "partial": 0.8,
+    "paraphrase": 0.45,
     "pronoun": 0.75,
     "description": 0.7,
     "continuation": 0.6,
@@ -154,7 +155,9 @@ def _quoted_ranges(candidates):
 def _is_speech(masked, c):
     direct = _has_direct_cue(masked, c)
     if c.n_words <= 2:
-        return direct  # "No," she said. But not the "tiny home" plan.
+        # "No," she said. But not the "tiny home" plan. A word or two woven
+        # into reported speech is a quote too: Gore insisted it was "premature".
+        return direct or _reported_fragment(masked, c)
     if direct:
         return True
     content = masked[c.start : c.end]
@@ -164,6 +167,33 @@ def _is_speech(masked, c):
     if _names_a_work(head_words, content, c.n_words):
         return False
     return not _title_case(content)
+
+
+def _reported_fragment(masked, c):
+    """A short partial quote after a speech verb whose subject is named."""
+    if not c.partial or _title_case(masked[c.start : c.end]):
+        return False  # to make "Go Hawks" signs: a name, not words said
+    head_words = masked[max(c.head_start, c.open - 40) : c.open].lower().split()
+    if head_words and head_words[-1] in NON_SPEECH_LEADERS:
+        return False
+    cue = cue_before(masked, c.head_start, c.open, partial=True)
+    if cue is None or cue.verb.split()[0] in _LABELLING:
+        return False  # police described the injuries as "not life-threatening"
+    # The speaker must come before the verb: in "who said she is", "she" is
+    # what was said, not who said it.
+    if cue.verb not in masked[cue.at : c.open]:
+        return False
+    return cue.phrase.split()[0].lower() not in _RELATIVES
+
+
+_RELATIVES = frozenset(("who", "which", "that"))
+# Verbs that label rather than report: the words may be the writer's.
+_LABELLING = frozenset(
+    """
+    described describing describes describe characterized characterised
+    labeled labelled labeling termed branded dubbed deemed referred
+    """.split()
+)
 
 
 def _has_direct_cue(masked, c):
@@ -234,7 +264,7 @@ def _attribute(masked, c, table, last, last_entity):
     cue, side = _find_cue(masked, c)
     if cue is None:
         if c.partial:
-            return None  # a quoted phrase nobody is said to have said
+            return _paraphrase(masked, c, table, last, last_entity)
         return _continuation(masked, c, table, last, last_entity)
     since = last.close if last is not None and last.paragraph == c.paragraph else None
     resolved = table.resolve(cue.phrase, cue.at, last_entity, since)
@@ -297,6 +327,33 @@ def _continuation(masked, c, table, last, last_entity):
         masked, c, resolved, resolved.role, "", "continuation", _GUESSED
     )
     return quotation, entity
+
+
+def _paraphrase(masked, c, table, last, last_entity):
+    """A partial quote with no cue verb: the sentence's subject, if named.
+
+    A second fragment in one sentence ("a “loser,” a “liar” and a “whiner”")
+    has the first one's speaker. A fragment whose sentence names nobody at
+    its head is the writer's own phrase and is dropped.
+    """
+    if last is not None and last.partial and c.head_start == last.close + 1:
+        resolved = _as_resolved(last_entity, "partial")
+        return _quotation(masked, c, resolved, resolved.role, "", "partial",
+                          CONFIDENCE["paraphrase"]), last_entity
+    cue = subject_phrase(masked, c.head_start, c.open)
+    if cue is None:
+        return None
+    resolved = table.resolve(cue.phrase, cue.at, last_entity)
+    if resolved.entity is None:
+        return None
+    return _quotation(masked, c, resolved, resolved.role, "", "partial",
+                      CONFIDENCE["paraphrase"]), resolved.entity
+
+
+def _as_resolved(entity, how):
+    if entity is None:
+        return Resolved(None, "", how)
+    return Resolved(entity.name, entity.role, how, entity)
 
 
 def _quotation(masked, c, resolved, role, verb, cue_type, confidence=None):
