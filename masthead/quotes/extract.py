@@ -344,8 +344,8 @@ def _paraphrase(masked, c, table, last, last_entity):
     if cue is None:
         return None
     resolved = table.resolve(cue.phrase, cue.at, last_entity)
-    if resolved.entity is None:
-        return None
+    if resolved.entity is None or resolved.how == "description":
+        return None  # "The county introduced a “green, yellow, red” system"
     return _quotation(masked, c, resolved, resolved.role, "", "partial",
                       CONFIDENCE["paraphrase"]), resolved.entity
 
