@@ -85,7 +85,9 @@ def extract_quotes(text):
     spans = find_spans(masked, bounds)
     candidates = [_candidate(masked, bounds, spans, i) for i in range(len(spans))]
     candidates = [c for c in candidates if c.start < c.end]
-    table = EntityTable.build(masked, _quoted_ranges(candidates))
+    table = EntityTable.build(
+        masked, _quoted_ranges(candidates), _headlines(masked, bounds)
+    )
     speech = [c for c in candidates if _is_speech(masked, c)]
     return _attribute_all(masked, speech, table)
 
@@ -142,6 +144,16 @@ def _is_partial(masked, c):
         return False
     last = head.split()[-1].lower()
     return lowercase or last not in CUE_VERBS
+
+
+def _headlines(masked, bounds):
+    """Paragraphs set like a headline or a label: their names are not mentions."""
+    found = []
+    for start, end in bounds:
+        line = masked[start:end]
+        if len(line) < 250 and _title_case(line.replace(":", " "), strict=False):
+            found.append((start, end))
+    return found
 
 
 def _quoted_ranges(candidates):
@@ -220,12 +232,15 @@ _SMALL_WORDS = frozenset(
 )
 
 
-def _title_case(content):
-    """Headline capitalisation and no sentence punctuation: a name, not speech."""
+def _title_case(content, strict=True):
+    """Headline capitalisation and no sentence punctuation: a name, not speech.
+
+    Not ``strict``, a headline may be long and hold commas.
+    """
     content = content.rstrip()
     if content.endswith("."):  # American style puts the full stop inside
         content = content[:-1]
-    if any(mark in content for mark in ".,;") or len(content) > 90:
+    if strict and (any(mark in content for mark in ".,;") or len(content) > 90):
         return False
     significant = [w for w in words(content) if w.lower() not in _SMALL_WORDS]
     if not significant:

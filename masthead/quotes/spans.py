@@ -13,7 +13,10 @@ _LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 _STARS = re.compile(r"\*+")
 _UNDERSCORES = re.compile(r"(?<!\w)_+|_+(?!\w)")
 _LINE_MARKS = re.compile(r"^[ \t]*(?:#{1,6}[ \t]|>[ \t]?|[-+][ \t])", re.M)
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*")
+# A blank line ends a paragraph; so does a single newline after the end of a
+# sentence, as in many feeds and imports (issue #25). A newline inside a
+# sentence is a Markdown soft wrap and ends nothing.
+_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|(?<=[.!?:”\"’)\]])[ \t]*\n\s*")
 _QUOTE_MARKS = re.compile('[“”"]')
 # A sentence ends at . ! ? (perhaps inside a closing quote or bracket) before
 # white space and a capital, a digit or an opening mark.

@@ -103,16 +103,21 @@ class EntityTable:
         self._by_name, self._by_word = {}, {}
 
     @classmethod
-    def build(cls, masked, quoted):
-        """Read the text outside the ``quoted`` (start, end) ranges, in order."""
+    def build(cls, masked, quoted, skipped=()):
+        """Read the text outside the ``quoted`` (start, end) ranges, in order.
+
+        ``skipped`` ranges (headlines, section labels) are not read either:
+        "Trump Just Fired" in a headline is not a person.
+        """
         table = cls()
         table._masked, table._quoted = masked, quoted
-        index, count = 0, len(quoted)
+        hidden = sorted([*quoted, *skipped]) if skipped else quoted
+        index, count = 0, len(hidden)
         for match in CAPITAL_RUN.finditer(masked):
             start = match.start()
-            while index < count and quoted[index][1] <= start:
+            while index < count and hidden[index][1] <= start:
                 index += 1
-            if index < count and quoted[index][0] <= start:
+            if index < count and hidden[index][0] <= start:
                 continue  # inside a quotation: words the speaker used
             for start, end, run in runs_of(masked, match):
                 table._read_run(masked, start, end, run)
