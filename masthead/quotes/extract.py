@@ -13,7 +13,8 @@ just quoted).
 
 from dataclasses import dataclass
 
-from .cues import ANY_CUE, cue_after, cue_before, subject_phrase, verbs_in
+from .attribute import Attributor, Quotation
+from .cues import cue_after, cue_before
 from .lexicon import CUE_VERBS, NON_SPEECH_LEADERS, WORK_NOUNS
 from .spans import (
     find_spans,
@@ -23,43 +24,9 @@ from .spans import (
     sentence_start,
     words,
 )
-from .speakers import EntityTable, Resolved
+from .speakers import EntityTable
 
-# How much each way of finding the speaker is trusted.
-CONFIDENCE = {
-    "after": 0.95,
-    "before": 0.92,
-    "according_to": 0.9,
-    "organisation": 0.9,
-    "colon": 0.85,
-    "partial": 0.8,
-    "paraphrase": 0.45,
-    "pronoun": 0.75,
-    "description": 0.7,
-    "continuation": 0.6,
-}
-_GUESSED = 0.4  # a quote with no cue and no quote before it to continue
-_UNKNOWN = 0.2  # no speaker found at all
-
-
-@dataclass(frozen=True)
-class Quotation:
-    """One direct quotation and its attribution.
-
-    ``text`` is the quoted words with Markdown removed and white space
-    collapsed; ``body[start:end]`` is the same words exactly as written.
-    """
-
-    text: str
-    start: int
-    end: int
-    speaker: str | None
-    speaker_role: str
-    cue: str
-    cue_type: str
-    confidence: float
-    is_partial: bool
-
+__all__ = ["Quotation", "extract_quotes"]
 
 @dataclass
 class _Candidate:
@@ -80,6 +47,12 @@ class _Candidate:
 
 def extract_quotes(text):
     """Return the quotations in ``text``, in reading order."""
+    masked, table, bounds, speech = prepare(text)
+    return Attributor(masked, table, bounds).attribute_all(speech)
+
+
+def prepare(text):
+    """(masked text, mention table, paragraphs, quoted spans that are speech)."""
     masked = mask_markdown(text)
     bounds = paragraphs(masked)
     spans = find_spans(masked, bounds)
@@ -89,7 +62,7 @@ def extract_quotes(text):
         masked, _quoted_ranges(candidates), _headlines(masked, bounds)
     )
     speech = [c for c in candidates if _is_speech(masked, c)]
-    return _attribute_all(masked, speech, table)
+    return masked, table, bounds, speech
 
 
 def _candidate(masked, bounds, spans, index):
@@ -258,132 +231,3 @@ def _after_cue(masked, c):
     if cue and masked[c.close - 1] == "." and not cue.phrase[:1].islower():
         return None
     return cue
-
-
-# Attribution.
-
-
-def _attribute_all(masked, candidates, table):
-    quotes, last, last_entity = [], None, None
-    for c in candidates:
-        found = _attribute(masked, c, table, last, last_entity)
-        if found is None:
-            continue
-        quotation, entity = found
-        quotes.append(quotation)
-        last, last_entity = c, entity
-    return quotes
-
-
-def _attribute(masked, c, table, last, last_entity):
-    cue, side = _find_cue(masked, c)
-    if cue is None:
-        if c.partial:
-            return _paraphrase(masked, c, table, last, last_entity)
-        return _continuation(masked, c, table, last, last_entity)
-    since = last.close if last is not None and last.paragraph == c.paragraph else None
-    resolved = table.resolve(cue.phrase, cue.at, last_entity, since)
-    if resolved.entity is not None:
-        table.note(cue.at, resolved.entity)
-    cue_type = _cue_type(side, cue.verb, resolved.how, c.partial)
-    role = (
-        cue.appositive if cue.appositive and resolved.how == "name" else resolved.role
-    )
-    return _quotation(masked, c, resolved, role, cue.verb, cue_type), resolved.entity
-
-
-def _find_cue(masked, c):
-    if c.after is not None:
-        return c.after, "after"
-    head = masked[c.head_start : c.open].rstrip()
-    if head.endswith(":"):
-        cue = cue_before(masked, c.head_start, c.open) or subject_phrase(
-            masked, c.head_start, c.open - 1
-        )
-        return (cue, "colon") if cue else (None, "")
-    cue = cue_before(masked, c.head_start, c.open, partial=c.partial)
-    if cue is not None:
-        return cue, "before"
-    verbs = verbs_in(ANY_CUE, masked, c.head_start, c.open) if c.partial else ()
-    if verbs:
-        verb = verbs[-1]
-        cue = subject_phrase(masked, c.head_start, c.open)
-        if cue is not None:
-            cue.verb = " ".join(verb.group().split())
-            return cue, "before"
-    return None, ""
-
-
-def _cue_type(side, verb, how, partial):
-    if partial:
-        return "partial"
-    if verb == "according to":
-        return "according_to"
-    if side == "colon":
-        return "colon"
-    if how in ("organisation", "pronoun", "description"):
-        return how
-    return side
-
-
-def _continuation(masked, c, table, last, last_entity):
-    """No cue: the speaker of the quote just before carries on, by convention."""
-    if last is not None and c.paragraph - last.paragraph <= 1:
-        resolved = Resolved(
-            last_entity.name if last_entity else None, "", "continuation"
-        )
-        resolved.role = last_entity.role if last_entity else ""
-        return _quotation(
-            masked, c, resolved, resolved.role, "", "continuation"
-        ), last_entity
-    entity = table.most_recent_person(c.open)
-    resolved = Resolved(entity.name if entity else None, entity.role if entity else "")
-    quotation = _quotation(
-        masked, c, resolved, resolved.role, "", "continuation", _GUESSED
-    )
-    return quotation, entity
-
-
-def _paraphrase(masked, c, table, last, last_entity):
-    """A partial quote with no cue verb: the sentence's subject, if named.
-
-    A second fragment in one sentence ("a “loser,” a “liar” and a “whiner”")
-    has the first one's speaker. A fragment whose sentence names nobody at
-    its head is the writer's own phrase and is dropped.
-    """
-    if last is not None and last.partial and c.head_start == last.close + 1:
-        resolved = _as_resolved(last_entity, "partial")
-        return _quotation(masked, c, resolved, resolved.role, "", "partial",
-                          CONFIDENCE["paraphrase"]), last_entity
-    cue = subject_phrase(masked, c.head_start, c.open)
-    if cue is None:
-        return None
-    resolved = table.resolve(cue.phrase, cue.at, last_entity)
-    if resolved.entity is None or resolved.how == "description":
-        return None  # "The county introduced a “green, yellow, red” system"
-    return _quotation(masked, c, resolved, resolved.role, "", "partial",
-                      CONFIDENCE["paraphrase"]), resolved.entity
-
-
-def _as_resolved(entity, how):
-    if entity is None:
-        return Resolved(None, "", how)
-    return Resolved(entity.name, entity.role, how, entity)
-
-
-def _quotation(masked, c, resolved, role, verb, cue_type, confidence=None):
-    if confidence is None:
-        confidence = CONFIDENCE[cue_type]
-    if resolved.speaker is None:
-        confidence = _UNKNOWN
-    return Quotation(
-        text=" ".join(masked[c.start : c.end].split()),
-        start=c.start,
-        end=c.end,
-        speaker=resolved.speaker,
-        speaker_role=role or "",
-        cue=verb,
-        cue_type=cue_type,
-        confidence=confidence,
-        is_partial=c.partial,
-    )

@@ -236,6 +236,15 @@ class EntityTable:
         index = bisect_left(self.positions, position)
         return reversed(self.entities[:index])
 
+    def mentions_before(self, position):
+        """(offset, entity) of each mention before ``position``, latest first."""
+        index = bisect_left(self.positions, position)
+        for at in range(index - 1, -1, -1):
+            yield self.positions[at], self.entities[at]
+
+    def first_person(self):
+        return next((e for e in self.entities if e.kind == "person"), None)
+
     def most_recent_person(self, position):
         return next((e for e in self.before(position) if e.kind == "person"), None)
 

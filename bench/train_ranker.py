@@ -1,0 +1,108 @@
+"""Train the speaker ranker (masthead/quotes/ranker.py) on PolNeAR train.
+
+Run as ``python bench/train_ranker.py [../shared/quotes/polnear-train.jsonl]``.
+Reads only the training file, runs the extractor on every article, labels
+each ranker decision's candidates with the gold speaker (the scoring's rule:
+name, alias or unique surname), fits one conditional logit model per kind
+of decision by gradient descent with an L2 penalty, and writes
+masthead/quotes/ranker_weights.json. Deterministic: the same file gives the
+same weights. Pure Python, a few seconds. Rerun it twice after changing the
+features, since a decision's features depend on earlier choices.
+"""
+
+import json
+import math
+import sys
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+sys.path.insert(0, str(ROOT))
+
+from masthead.quotes import evaluate, ranker  # noqa: E402
+from masthead.quotes.attribute import Attributor  # noqa: E402
+from masthead.quotes.extract import prepare  # noqa: E402
+
+DEFAULT = ROOT.parent / "shared" / "quotes" / "polnear-train.jsonl"
+L2, RATE, ROUNDS = 0.01, 0.5, 400
+
+
+def decisions(records):
+    """{kind: [(features of each candidate, index of a right one)]}."""
+    found = {kind: [] for kind in ranker.KINDS}
+    for record in records:
+        text = record["text"]
+        masked, table, bounds, speech = prepare(text)
+        made = []
+        Attributor(masked, table, bounds, record=made).attribute_all(speech)
+        gold = evaluate.locate_gold(text, record["quotes"])
+        surnames = evaluate._surnames(record["quotes"])
+        for c, kind, choice in made:
+            quote = _gold_for(text, gold, c)
+            if quote is None or not evaluate._scored(quote):
+                continue
+            right = [
+                i for i, (entity, _) in enumerate(choice.candidates)
+                if evaluate.speaker_is_right(quote, entity.name, surnames)
+            ]
+            if right and len(choice.candidates) > 1:
+                features = [[float(x) for x in f] for _, f in choice.candidates]
+                found[kind].append((features, right[0]))
+    return found
+
+
+def _gold_for(text, gold, c):
+    span = evaluate.trim(text, c.start, c.end)
+    best = max(gold, key=lambda g: evaluate.overlap(g[0], g[1], *span), default=None)
+    if best is None or evaluate.overlap(best[0], best[1], *span) < evaluate.MIN_OVERLAP:
+        return None
+    return best[2]
+
+
+def fit(examples, size):
+    """Conditional logit: softmax over each decision's candidates."""
+    weights = [0.0] * size
+    for _ in range(ROUNDS):
+        gradient = [L2 * w for w in weights]
+        for features, right in examples:
+            scores = [sum(w * x for w, x in zip(weights, f)) for f in features]
+            top = max(scores)
+            exps = [math.exp(s - top) for s in scores]
+            total = sum(exps)
+            for f, e in zip(features, exps):
+                p = e / total
+                for j, x in enumerate(f):
+                    gradient[j] += p * x / len(examples)
+            for j, x in enumerate(features[right]):
+                gradient[j] -= x / len(examples)
+        weights = [w - RATE * g for w, g in zip(weights, gradient)]
+    return weights
+
+
+def accuracy(examples, weights):
+    hits = 0
+    for features, right in examples:
+        scores = [sum(w * x for w, x in zip(weights, f)) for f in features]
+        hits += scores.index(max(scores)) == right
+    return hits / len(examples) if examples else 0.0
+
+
+def main(path=DEFAULT):
+    records = evaluate.load_jsonl(path)
+    found = decisions(records)
+    weights = {}
+    for kind, examples in found.items():
+        weights[kind] = [round(w, 4) for w in fit(examples, len(ranker.FEATURES))]
+        print(f"{kind:<13}{len(examples):>6} decisions, "
+              f"train accuracy {accuracy(examples, weights[kind]):.3f}")
+    stored = {
+        "features": list(ranker.FEATURES),
+        "weights": weights,
+        "trained_on": Path(path).name,
+        "l2": L2, "rounds": ROUNDS,
+    }
+    ranker.WEIGHTS.write_text(json.dumps(stored, indent=1) + "\n", encoding="utf-8")
+    print(f"wrote {ranker.WEIGHTS.relative_to(ROOT)}")
+
+
+if __name__ == "__main__":
+    main(sys.argv[1] if len(sys.argv) > 1 else DEFAULT)

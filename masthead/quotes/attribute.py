@@ -1,0 +1,200 @@
+"""Who said each quotation the extractor found.
+
+Pure Python, no Django. For each quoted span in reading order: a speech cue
+after it, then before it (cues.py), resolved to a person or organisation in
+the article's table of mentions (speakers.py). Where the cue is "he" or
+"she", or there is no cue at all (a quote paragraph continuing the last
+speaker, by the newspaper convention), the trained ranker (ranker.py)
+chooses among the people mentioned so far and says how sure it is.
+"""
+
+from dataclasses import dataclass
+
+from . import ranker
+from .confidence import CONFIDENCE, UNKNOWN
+from .cues import ANY_CUE, cue_before, subject_phrase, verbs_in
+from .speakers import Resolved
+
+_PRONOUN_GENDER = {"he": "m", "she": "f"}
+
+
+@dataclass(frozen=True)
+class Quotation:
+    """One direct quotation and its attribution.
+
+    ``text`` is the quoted words with Markdown removed and white space
+    collapsed; ``body[start:end]`` is the same words exactly as written.
+    """
+
+    text: str
+    start: int
+    end: int
+    speaker: str | None
+    speaker_role: str
+    cue: str
+    cue_type: str
+    confidence: float
+    is_partial: bool
+
+
+class Attributor:
+    """Attribution state across one article: the last quote and its speaker."""
+
+    def __init__(self, masked, table, bounds, record=None):
+        self.masked, self.table = masked, table
+        self.starts = [start for start, _ in bounds]
+        self.last, self.last_entity = None, None
+        self.quoted = {}  # entity -> how many quotes so far, a ranker feature
+        self.record = record  # training: a list that collects ranker choices
+
+    def attribute_all(self, candidates):
+        quotes = []
+        for c in candidates:
+            found = self.attribute(c)
+            if found is None:
+                continue
+            quotation, entity = found
+            quotes.append(quotation)
+            self.last, self.last_entity = c, entity
+            if entity is not None:
+                self.quoted[entity] = self.quoted.get(entity, 0) + 1
+        return quotes
+
+    def attribute(self, c):
+        cue, side = find_cue(self.masked, c)
+        if cue is None:
+            if c.partial:
+                return self._paraphrase(c)
+            return self._ranked(c, "continuation", c.open, "", "continuation")
+        pronoun = cue.phrase.strip().lower()
+        if pronoun in _PRONOUN_GENDER:
+            kind = "partial" if c.partial else "pronoun"
+            cue_type = _cue_type(side, cue.verb, "pronoun", c.partial)
+            return self._ranked(c, kind, cue.at, cue.verb, cue_type, pronoun)
+        last, masked = self.last, self.masked
+        since = last.close if last is not None and last.paragraph == c.paragraph else None
+        resolved = self.table.resolve(cue.phrase, cue.at, self.last_entity, since)
+        if resolved.entity is not None:
+            self.table.note(cue.at, resolved.entity)
+        cue_type = _cue_type(side, cue.verb, resolved.how, c.partial)
+        role = (
+            cue.appositive
+            if cue.appositive and resolved.how == "name"
+            else resolved.role
+        )
+        quotation = _quotation(masked, c, resolved, role, cue.verb, cue_type)
+        return quotation, resolved.entity
+
+    def _ranked(self, c, kind, position, verb, cue_type, pronoun=""):
+        """Let the ranker choose among the people mentioned before ``position``."""
+        choice = ranker.choose(self.table, self._decision(c, kind, position, pronoun),
+                               self.masked)
+        if self.record is not None:
+            self.record.append((c, kind, choice))
+        if choice.entity is not None and verb:
+            self.table.note(position, choice.entity)
+        resolved = _as_resolved(choice.entity, kind)
+        confidence = CONFIDENCE["ranked"] * choice.probability
+        quotation = _quotation(
+            self.masked, c, resolved, resolved.role, verb, cue_type, confidence
+        )
+        return quotation, choice.entity
+
+    def _decision(self, c, kind, position, pronoun):
+        last = self.last
+        return ranker.Decision(
+            kind=kind,
+            position=position,
+            gender=_PRONOUN_GENDER.get(pronoun, ""),
+            paragraph_start=ranker.paragraph_start(self.starts, position),
+            sentence_start=c.head_start,
+            last_speaker=self.last_entity,
+            last_paragraph_gap=None if last is None else c.paragraph - last.paragraph,
+            last_quote_end=0 if last is None else last.close,
+            quoted=self.quoted,
+        )
+
+    def _paraphrase(self, c):
+        """A partial quote with no cue verb: the sentence's subject, if named.
+
+        A second fragment in one sentence ("a “loser,” a “liar” and a
+        “whiner”") has the first one's speaker. A fragment whose sentence
+        names nobody at its head is the writer's own phrase and is dropped.
+        """
+        last, masked = self.last, self.masked
+        if last is not None and last.partial and c.head_start == last.close + 1:
+            resolved = _as_resolved(self.last_entity, "partial")
+            quotation = _quotation(masked, c, resolved, resolved.role, "", "partial",
+                                   CONFIDENCE["paraphrase"])
+            return quotation, self.last_entity
+        cue = subject_phrase(masked, c.head_start, c.open)
+        if cue is None:
+            return None
+        if cue.phrase.lower() in _PRONOUN_GENDER:
+            return self._ranked(c, "partial", cue.at, "", "partial", cue.phrase.lower())
+        resolved = self.table.resolve(cue.phrase, cue.at, self.last_entity)
+        if resolved.entity is None or resolved.how == "description":
+            return None  # "The county introduced a “green, yellow, red” system"
+        quotation = _quotation(masked, c, resolved, resolved.role, "", "partial",
+                               CONFIDENCE["paraphrase"])
+        return quotation, resolved.entity
+
+
+def find_cue(masked, c):
+    """The cue of a quoted span and on which side it is: (Cue or None, side)."""
+    if c.after is not None:
+        return c.after, "after"
+    head = masked[c.head_start : c.open].rstrip()
+    if head.endswith(":"):
+        cue = cue_before(masked, c.head_start, c.open) or subject_phrase(
+            masked, c.head_start, c.open - 1
+        )
+        return (cue, "colon") if cue else (None, "")
+    cue = cue_before(masked, c.head_start, c.open, partial=c.partial)
+    if cue is not None:
+        return cue, "before"
+    verbs = verbs_in(ANY_CUE, masked, c.head_start, c.open) if c.partial else ()
+    if verbs:
+        verb = verbs[-1]
+        cue = subject_phrase(masked, c.head_start, c.open)
+        if cue is not None:
+            cue.verb = " ".join(verb.group().split())
+            return cue, "before"
+    return None, ""
+
+
+def _cue_type(side, verb, how, partial):
+    if partial:
+        return "partial"
+    if verb == "according to":
+        return "according_to"
+    if side == "colon":
+        return "colon"
+    if how in ("organisation", "pronoun", "description"):
+        return how
+    return side
+
+
+def _as_resolved(entity, how):
+    if entity is None:
+        return Resolved(None, "", how)
+    how = "organisation" if entity.kind == "org" else how
+    return Resolved(entity.name, entity.role, how, entity)
+
+
+def _quotation(masked, c, resolved, role, verb, cue_type, confidence=None):
+    if confidence is None:
+        confidence = CONFIDENCE[cue_type]
+    if resolved.speaker is None:
+        confidence = UNKNOWN
+    return Quotation(
+        text=" ".join(masked[c.start : c.end].split()),
+        start=c.start,
+        end=c.end,
+        speaker=resolved.speaker,
+        speaker_role=role or "",
+        cue=verb,
+        cue_type=cue_type,
+        confidence=round(confidence, 3),
+        is_partial=c.partial,
+    )
