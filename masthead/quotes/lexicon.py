@@ -192,6 +192,7 @@ ORG_WORDS = frozenset(
     medical health healthcare renewables wireless communications freight
     holdings systems solutions logistics airlines motors foods farms
     railroad railway realty properties pharmacy insurance construction
+    house senate congress convention caucus poll campaign network
     """.split()
 )
 
@@ -228,6 +229,10 @@ FEMALE_NAMES = frozenset(
     jane june peggy sally sue molly lucy ella stella violet audrey ivy
     naomi leah miriam deborah gail lynn jill jenny kate katie meg beth
     alicia bernadette colleen eileen maureen noreen siobhan fiona
+    hillary melania ivanka chelsea huma kellyanne loretta debbie carly nikki
+    condoleezza madeleine michele michelle jill hope jeanne dianne kirsten
+    tammy amy claire marsha susana jan sheila ayanna kamala elise liz
+    jennifer donna maxine barbara nancy ileana kelly sally katrina dana
     """.split()
 )
 MALE_NAMES = frozenset(
@@ -251,5 +256,10 @@ MALE_NAMES = frozenset(
     warren byron dwight reggie darius kareem tariq mohammed ali devon
     owen liam connor declan seamus brendan kieran rory shane derek herman
     norman sherman truman
+    donald barack bernie hillary mitt jeb rand marco newt rudy reince chris
+    ted mike lindsey mitch harry rick joe tim bernard martin jim john kevin
+    ben lincoln chuck elijah trey devin jason corey sean steve roger karl
+    reid tom rahm rush glenn bret wolf anderson jake chuck lester matt
+    paul dick colin al jimmy ronald gerald lyndon dwight franklin barry
     """.split()
 )

@@ -237,7 +237,7 @@ def _looks_like_place(name, preceding_word):
     return preceding_word is not None and preceding_word in _FOLLOWS_PLACE
 
 
-_GIVEN = FEMALE_NAMES | MALE_NAMES
+_GIVEN = GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES
 
 
 def _gender(title, name):

@@ -88,7 +88,9 @@ def candidate_features(table, decision, masked):
         seen[entity][1] += 1
         seen[entity][2] = at  # earliest mention seen so far
     last = decision.last_speaker
-    if last is not None and last.kind == "person" and last not in seen:
+    # The last speaker is a candidate even if it is an organisation: the
+    # sheriff's office's statement goes on in the next quote.
+    if last is not None and last not in seen:
         seen[last] = [decision.last_quote_end, 1, decision.last_quote_end]
         order.append(last)
     first = table.first_person()

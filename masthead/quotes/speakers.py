@@ -11,6 +11,7 @@ from dataclasses import dataclass, field, replace
 
 from .lexicon import NON_NAME_CAPS, ORG_WORDS, ROLE_NOUNS, TITLE_ABBREVIATIONS
 from .names import (
+    GIVEN_NAMES,
     CAPITAL_RUN,
     appositive_after,
     capital_runs,
@@ -118,6 +119,8 @@ class EntityTable:
             while index < count and hidden[index][1] <= start:
                 index += 1
             if index < count and hidden[index][0] <= start:
+                if skipped and hidden[index] in skipped:
+                    table._introduce(match.group())
                 continue  # inside a quotation: words the speaker used
             for start, end, run in runs_of(masked, match):
                 table._read_run(masked, start, end, run)
@@ -160,6 +163,18 @@ class EntityTable:
             if not entity.gender:
                 self._learn_gender(entity, end)
         self.note(start, entity)
+
+    def _introduce(self, run):
+        """A headline's full name ("Donald Trump"): known, but not a mention.
+
+        Only a run that starts with a known first name, as a headline's
+        other capitals ("Trump Just Fired") are not names.
+        """
+        parsed = read_run(run)
+        if parsed is not None and parsed.kind == "person" and not parsed.role:
+            first = parsed.name.split()[0].lower()
+            if first in GIVEN_NAMES and parsed.name.lower() not in self._by_name:
+                self._new(parsed)
 
     def _read_affiliation(self, tokens, position):
         parsed = read_name(tokens)
