@@ -86,7 +86,38 @@ def accuracy(examples, weights):
     return hits / len(examples) if examples else 0.0
 
 
+def _carry_over():
+    """After a change of features: keep the old weights of features that stay.
+
+    The extractor needs weights to make the decisions the fit learns from.
+    """
+    try:
+        stored = json.loads(ranker.WEIGHTS.read_text(encoding="utf-8"))
+    except (OSError, ValueError):
+        stored = {"features": [], "weights": {}}
+    if stored["features"] == list(ranker.FEATURES):
+        return
+    old = {
+        kind: dict(zip(stored["features"], stored["weights"].get(kind, ())))
+        for kind in ranker.KINDS
+    }
+    _write({kind: [old[kind].get(f, 0.0) for f in ranker.FEATURES]
+            for kind in ranker.KINDS}, "carried over")
+    ranker._weights.cache_clear()
+
+
+def _write(weights, trained_on):
+    stored = {
+        "features": list(ranker.FEATURES),
+        "weights": weights,
+        "trained_on": trained_on,
+        "l2": L2, "rounds": ROUNDS,
+    }
+    ranker.WEIGHTS.write_text(json.dumps(stored, indent=1) + "\n", encoding="utf-8")
+
+
 def main(path=DEFAULT):
+    _carry_over()
     records = evaluate.load_jsonl(path)
     found = decisions(records)
     weights = {}
@@ -94,13 +125,7 @@ def main(path=DEFAULT):
         weights[kind] = [round(w, 4) for w in fit(examples, len(ranker.FEATURES))]
         print(f"{kind:<13}{len(examples):>6} decisions, "
               f"train accuracy {accuracy(examples, weights[kind]):.3f}")
-    stored = {
-        "features": list(ranker.FEATURES),
-        "weights": weights,
-        "trained_on": Path(path).name,
-        "l2": L2, "rounds": ROUNDS,
-    }
-    ranker.WEIGHTS.write_text(json.dumps(stored, indent=1) + "\n", encoding="utf-8")
+    _write(weights, Path(path).name)
     print(f"wrote {ranker.WEIGHTS.relative_to(ROOT)}")
 
 

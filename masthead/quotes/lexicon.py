@@ -263,3 +263,32 @@ MALE_NAMES = frozenset(
     paul dick colin al jimmy ronald gerald lyndon dwight franklin barry
     """.split()
 )
+
+# Places that are named alone and would otherwise read as surnames
+# ("Virginia said…" is a state's government, never a woman called Virginia
+# in political reporting). Lower case, multi-word names joined by a space.
+PLACE_NAMES = frozenset(
+    """
+    alabama alaska arizona arkansas california colorado connecticut delaware
+    florida georgia hawaii idaho illinois indiana iowa kansas kentucky
+    louisiana maine maryland massachusetts michigan minnesota mississippi
+    missouri montana nebraska nevada ohio oklahoma oregon pennsylvania
+    tennessee texas utah vermont virginia washington wisconsin wyoming
+    america britain england france germany russia china japan mexico canada
+    israel iran iraq syria egypt libya turkey india pakistan afghanistan
+    cuba venezuela brazil ukraine europe africa asia korea vietnam italy
+    spain greece ireland scotland australia saudi qatar yemen jordan lebanon
+    benghazi orlando chicago boston philadelphia cleveland detroit atlanta
+    miami dallas houston denver phoenix seattle baltimore manhattan brooklyn
+    hollywood wall moscow beijing london paris berlin tehran jerusalem
+    """.split()
+) | frozenset(
+    (
+        "new york", "new jersey", "new hampshire", "new mexico", "north carolina",
+        "south carolina", "north dakota", "south dakota", "west virginia",
+        "rhode island", "united states", "los angeles", "san francisco",
+        "las vegas", "white house", "capitol hill", "silicon valley",
+        "great britain", "north korea", "south korea", "middle east",
+        "saudi arabia", "puerto rico", "washington post", "new york times",
+    )
+)

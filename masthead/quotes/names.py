@@ -16,6 +16,7 @@ from .lexicon import (
     MALE_NAMES,
     NON_NAME_CAPS,
     ORG_WORDS,
+    PLACE_NAMES,
     PLACE_WORDS,
     ROLE_NOUNS,
     TITLE_WORDS,
@@ -164,7 +165,7 @@ def read_name(tokens, preceding_word="", speaker=False):
     to a cue verb), so "Curtis Lane" is not taken for a street.
     """
     tokens, affiliation = _split_affiliation(tokens)
-    if not tokens:
+    if not tokens or " ".join(tokens).lower() in PLACE_NAMES:
         return None
     title, name = split_title(tokens)
     # "Police Chief Dana Whitlock" is a person; "Harbor County Sheriff's Office" is not.

@@ -36,6 +36,7 @@ FEATURES = (
     "last_speaker_prev_para", "in_paragraph", "mentions", "times_quoted",
     "subject", "possessive", "after_preposition", "since_last_quote",
     "first_person", "distance", "only_mention_far", "named_in_cue_sentence",
+    "latest_subject",
 )  # fmt: skip
 
 
@@ -94,8 +95,9 @@ def candidate_features(table, decision, masked):
         seen[last] = [decision.last_quote_end, 1, decision.last_quote_end]
         order.append(last)
     first = table.first_person()
+    subject = next((e for e in order if _subject(masked, seen[e][0])), None)
     return [
-        (e, _features(e, rank, seen[e], decision, masked, first))
+        (e, _features(e, rank, seen[e], decision, masked, first) + (e is subject,))
         for rank, e in enumerate(order)
     ]
 
