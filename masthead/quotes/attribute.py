@@ -73,7 +73,15 @@ class Attributor:
             return self._ranked(c, kind, cue.at, cue.verb, cue_type, pronoun)
         last, masked = self.last, self.masked
         since = last.close if last is not None and last.paragraph == c.paragraph else None
+        known = self.table.size()
         resolved = self.table.resolve(cue.phrase, cue.at, self.last_entity, since)
+        if c.partial and (self.table.size() > known or cue.verb.endswith("ing")):
+            # A partial quote's cue phrase that names nobody met before ("early
+            # June", "Boos"), or a participle ("…, calling it “…”"): the speaker
+            # is the subject of the sentence's reporting clause.
+            subject = self._subject(c)
+            if subject is not None:
+                resolved = subject
         if resolved.entity is not None:
             self.table.note(cue.at, resolved.entity)
         cue_type = _cue_type(side, cue.verb, resolved.how, c.partial)
@@ -113,6 +121,16 @@ class Attributor:
             last_quote_end=0 if last is None else last.close,
             quoted=self.quoted,
         )
+
+    def _subject(self, c):
+        cue = subject_phrase(self.masked, c.head_start, c.open)
+        if cue is None or cue.phrase.lower() in _PRONOUN_GENDER:
+            return None
+        known = self.table.size()
+        resolved = self.table.resolve(cue.phrase, cue.at, self.last_entity)
+        if resolved.how == "description" or self.table.size() > known:
+            return None
+        return resolved if resolved.entity is not None else None
 
     def _paraphrase(self, c):
         """A partial quote with no cue verb: the sentence's subject, if named.

@@ -257,6 +257,10 @@ class EntityTable:
         for at in range(index - 1, -1, -1):
             yield self.positions[at], self.entities[at]
 
+    def size(self):
+        """How many names the table knows: it grows when a cue names someone new."""
+        return len(self._by_name)
+
     def first_person(self):
         return next((e for e in self.entities if e.kind == "person"), None)
 
