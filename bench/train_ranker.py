@@ -23,7 +23,7 @@ from masthead.quotes.attribute import Attributor  # noqa: E402
 from masthead.quotes.extract import prepare  # noqa: E402
 
 DEFAULT = ROOT.parent / "shared" / "quotes" / "polnear-train.jsonl"
-L2, RATE, ROUNDS = 0.01, 0.5, 400
+L2, RATE, ROUNDS = 0.003, 1.0, 500
 
 
 def decisions(records):

@@ -120,7 +120,24 @@ class Attributor:
             last_paragraph_gap=None if last is None else c.paragraph - last.paragraph,
             last_quote_end=0 if last is None else last.close,
             quoted=self.quoted,
+            rule_choice=self._rule_choice(c, kind, position, pronoun),
         )
+
+    def _rule_choice(self, c, kind, position, pronoun):
+        """The rules' own answer, one of the ranker's features.
+
+        A pronoun: the table's rule (the last speaker in the same paragraph,
+        else the latest person of that gender). No cue: the last speaker
+        when the quote before is at most a paragraph away, else the latest
+        person named.
+        """
+        last = self.last
+        if pronoun:
+            since = last.close if last is not None and last.paragraph == c.paragraph else None
+            return self.table.resolve(pronoun, position, self.last_entity, since).entity
+        if last is not None and c.paragraph - last.paragraph <= 1:
+            return self.last_entity
+        return self.table.most_recent_person(position)
 
     def _subject(self, c):
         cue = subject_phrase(self.masked, c.head_start, c.open)

@@ -86,6 +86,8 @@ _STOPS_AFTER_NAME = _BOUNDARY | frozenset(
     "saturday sunday".split()
 )
 _PRONOUNS = frozenset(("he", "she", "they"))
+# A party and state tag after a name: "Rep. Jim McDermott (D-Wash.)".
+_PARTY = re.compile(r"[ \t]*\([DRI]-[A-Z][\w.]*\.?\)|[ \t]*,[ \t]*[DRI]-[A-Z][a-z]*\.?$")
 _NAME_ONLY = re.compile(
     r"(?:[A-Z][\w'’\-]*\.?[ \t]+(?:(?:of|for|the)[ \t]+)*){0,4}[A-Z][\w'’\-]*$"
 )
@@ -120,6 +122,9 @@ def cue_after(masked, start, end):
         phrase, appositive = _phrase_after(masked, verb.end(), end)
         return Cue(_verb(verb), phrase, appositive, verb.end()) if phrase else None
     phrase, _, appositive = before.partition(",")
+    # "Sotomayor has said", "Bass later said": the words between are not the name.
+    filler = _FILLER.search(" " + phrase)
+    phrase = _PARTY.sub("", phrase[: filler.start()] if filler else phrase).strip()
     if not _speaker_like(phrase) or appositive.count(",") > 1:
         return None
     return Cue(_verb(verb), phrase, appositive.strip(" ,"), lead)
@@ -229,6 +234,7 @@ def _cue_at_verb(masked, start, end, verb):
             return Cue(_verb(verb), appositive, role, phrase_end + 1)
     found = _PHRASE_BEFORE.search(masked, start, phrase_end)
     phrase = _cut_at_boundary(found.group(1)) if found else ""
+    phrase = _PARTY.sub("", phrase)
     if phrase and _speaker_like(phrase):
         return Cue(_verb(verb), phrase, appositive, phrase_end - len(phrase))
     if verb.group().endswith("ing") or verb.group() in PARAPHRASE_VERBS:
@@ -277,7 +283,7 @@ def _phrase_after(masked, start, end):
         words.append(word.rstrip("."))
         if len(words) > _MAX_SPEAKER_WORDS:
             return "", ""
-    phrase = " ".join(words)
+    phrase = _PARTY.sub("", " ".join(words))
     if not _speaker_like(phrase):
         return "", ""
     appositive = ""

@@ -22,6 +22,12 @@ CUE_VERBS = frozenset(
     interjected exclaimed demanded demands wondered wonders reflected reflects
     texted emailed explained cried shrugged smiled grumbled muttered snapped
     affirmed affirms contended contends asserted asserts opined
+    pleaded pleads pled implored implores beseeched appealed scoffed scoffs
+    sneered snorted chuckled reported reports recalled quipped retorted
+    retorts barked bellowed roared thundered mocked teased gushed raved
+    ranted fumed griped protested protests objected objects charged charges
+    alleged alleges accused accuses conceded acknowledged marveled marvelled
+    boasts brags bragged mused predicted explains elaborated clarified
     """.split()
 )
 

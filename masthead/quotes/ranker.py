@@ -36,7 +36,7 @@ FEATURES = (
     "last_speaker_prev_para", "in_paragraph", "mentions", "times_quoted",
     "subject", "possessive", "after_preposition", "since_last_quote",
     "first_person", "distance", "only_mention_far", "named_in_cue_sentence",
-    "latest_subject",
+    "latest_subject", "rule_choice",
 )  # fmt: skip
 
 
@@ -53,6 +53,7 @@ class Decision:
     last_paragraph_gap: int | None = None  # paragraphs since the last quote
     last_quote_end: int = 0
     quoted: dict = field(default_factory=dict)  # entity -> quotes so far
+    rule_choice: object = None  # whom the hand-written rules would pick
 
 
 @dataclass
@@ -97,7 +98,11 @@ def candidate_features(table, decision, masked):
     first = table.first_person()
     subject = next((e for e in order if _subject(masked, seen[e][0])), None)
     return [
-        (e, _features(e, rank, seen[e], decision, masked, first) + (e is subject,))
+        (
+            e,
+            _features(e, rank, seen[e], decision, masked, first)
+            + (e is subject, e is decision.rule_choice),
+        )
         for rank, e in enumerate(order)
     ]
 
