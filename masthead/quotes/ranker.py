@@ -36,7 +36,7 @@ FEATURES = (
     "last_speaker_prev_para", "in_paragraph", "mentions", "times_quoted",
     "subject", "possessive", "after_preposition", "since_last_quote",
     "first_person", "distance", "only_mention_far", "named_in_cue_sentence",
-    "latest_subject", "rule_choice",
+    "latest_subject", "rule_choice", "latest_without_recent_quote",
 )  # fmt: skip
 
 
@@ -101,7 +101,7 @@ def candidate_features(table, decision, masked):
         (
             e,
             _features(e, rank, seen[e], decision, masked, first)
-            + (e is subject, e is decision.rule_choice),
+            + (e is subject, e is decision.rule_choice, rank == 0 and _no_recent(decision)),
         )
         for rank, e in enumerate(order)
     ]
@@ -127,6 +127,11 @@ def _features(entity, rank, mention, decision, masked, first):
         count == 1 and d.position - latest > 600,
         latest >= d.sentence_start,
     )  # fmt: skip
+
+
+def _no_recent(decision):
+    gap = decision.last_paragraph_gap
+    return gap is None or gap > 1
 
 
 def _subject(masked, at):
