@@ -4,7 +4,7 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
-from . import audit, services
+from . import audit, review, services
 from .models import Quote
 from .spans import mask_markdown
 
@@ -75,7 +75,8 @@ class QuoteAdmin(admin.ModelAdmin):
     list_filter = ["status", "origin", "cue_type", ArticleFilter, SpeakerFilter]
     search_fields = ["text", "speaker__name", "article__title"]
     autocomplete_fields = ["article", "speaker"]
-    readonly_fields = ["cue", "cue_type", "confidence", "is_partial", "origin", "start", "end"]
+    readonly_fields = ["cue", "cue_type", "confidence", "is_partial", "origin", "start", "end",
+                       "reviewed_by", "reviewed_at"]
     list_select_related = ["speaker", "article"]
     actions = ["mark_not_a_quote", "restore_as_quote"]
 
@@ -122,13 +123,22 @@ class QuoteAdmin(admin.ModelAdmin):
                           messages.SUCCESS)
 
     def get_urls(self):
-        view = self.admin_site.admin_view(self.audit_view)
-        return [path("audit/", view, name="quotes_quote_audit"), *super().get_urls()]
+        audit_view = self.admin_site.admin_view(self.audit_view)
+        review_view = self.admin_site.admin_view(self.review_view)
+        return [
+            path("audit/", audit_view, name="quotes_quote_audit"),
+            path("review/", review_view, name="quotes_quote_review"),
+            *super().get_urls(),
+        ]
 
     def audit_view(self, request):
         return audit.audit_view(request, self)
 
+    def review_view(self, request):
+        return review.review_view(request, self)
+
     def changelist_view(self, request, extra_context=None):
         extra_context = {"audit_url": reverse("admin:quotes_quote_audit"),
+                         "review_url": reverse("admin:quotes_quote_review"),
                          **(extra_context or {})}
         return super().changelist_view(request, extra_context)

@@ -1,7 +1,8 @@
+from django.conf import settings
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
-from .querysets import QuoteQuerySet
+from .querysets import QuoteQuerySet, show_threshold
 
 
 class Quote(models.Model):
@@ -53,6 +54,13 @@ class Quote(models.Model):
         _("speaker set by an editor"), default=False,
         help_text=_("Re-extraction keeps this speaker instead of its own guess."),
     )
+    # Issue #25: below the display threshold a quote is shown without its
+    # speaker's name until an editor confirms, fixes or rejects it.
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
+        related_name="+", verbose_name=_("reviewed by"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed at"), null=True, blank=True)
     created_at = models.DateTimeField(auto_now_add=True)
     updated_at = models.DateTimeField(auto_now=True)
 
@@ -77,6 +85,15 @@ class Quote(models.Model):
     @property
     def anchor(self):
         return f"quote-{self.pk}"
+
+    @property
+    def speaker_is_shown(self):
+        """Whether readers see the speaker's name (the rule of QuoteQuerySet.attributed)."""
+        return self.speaker_id is not None and (
+            self.speaker_fixed
+            or self.origin == self.Origin.EDITOR
+            or self.confidence >= show_threshold()
+        )
 
     @property
     def has_editor_fix(self):

@@ -1,5 +1,13 @@
+from django.conf import settings
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
+
+from .confidence import SHOW_THRESHOLD
+
+
+def show_threshold():
+    """The confidence from which a name is shown unreviewed (read lazily)."""
+    return getattr(settings, "MASTHEAD_QUOTES_SHOW_THRESHOLD", SHOW_THRESHOLD)
 
 
 class QuoteQuerySet(models.QuerySet):
@@ -12,6 +20,26 @@ class QuoteQuerySet(models.QuerySet):
         from masthead.articles.models import Article
 
         return self.active().filter(article__in=Article.objects.published())
+
+    def attributed(self):
+        """Quotes whose speaker readers may see: confident, or settled by an editor.
+
+        Below the threshold (confidence.py) a name waits for the review queue;
+        an editor's confirmation or fix sets ``speaker_fixed``.
+        """
+        return self.filter(speaker__isnull=False).filter(
+            Q(confidence__gte=show_threshold())
+            | Q(speaker_fixed=True)
+            | Q(origin=self.model.Origin.EDITOR)
+        )
+
+    def awaiting_review(self):
+        """The review queue: active extracted quotes whose name is not shown yet."""
+        return (
+            self.active()
+            .filter(origin=self.model.Origin.EXTRACTED, speaker_fixed=False)
+            .filter(Q(confidence__lt=show_threshold()) | Q(speaker__isnull=True))
+        )
 
     def in_article(self, article):
         """An article page's quotes in reading order, with their speakers, in one query.

@@ -37,6 +37,7 @@ FEATURES = (
     "subject", "possessive", "after_preposition", "since_last_quote",
     "first_person", "distance", "only_mention_far", "named_in_cue_sentence",
     "latest_subject", "rule_choice", "latest_without_recent_quote",
+    "latest_of_gender",
 )  # fmt: skip
 
 
@@ -97,11 +98,18 @@ def candidate_features(table, decision, masked):
         order.append(last)
     first = table.first_person()
     subject = next((e for e in order if _subject(masked, seen[e][0])), None)
+    gender = decision.gender
+    of_gender = next((e for e in order if gender and e.gender == gender), None)
     return [
         (
             e,
             _features(e, rank, seen[e], decision, masked, first)
-            + (e is subject, e is decision.rule_choice, rank == 0 and _no_recent(decision)),
+            + (
+                e is subject,
+                e is decision.rule_choice,
+                rank == 0 and _no_recent(decision),
+                e is of_gender,
+            ),
         )
         for rank, e in enumerate(order)
     ]

@@ -7,6 +7,7 @@ import hashlib
 import re
 from difflib import SequenceMatcher
 
+from django.core.exceptions import PermissionDenied
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
@@ -198,6 +199,50 @@ def purge_quote_pages(*, article_ids=(), person_ids=()):
     tags = {"quotes:all"} | {f"articles.article:{pk}" for pk in article_ids}
     tags |= {f"quotes:person:{pk}" for pk in person_ids if pk}
     purge_on_commit(tags)
+
+
+# The review queue (issue #25): an editor confirms, fixes or rejects an
+# attribution the extractor was not sure of. Confirming and fixing pin the
+# speaker (speaker_fixed), so re-extraction keeps it, as any editor's fix.
+
+
+def confirm_quote(*, quote, user):
+    """The extractor's speaker is right: show it to readers from now on."""
+    _check_review(user)
+    quote.speaker_fixed = quote.speaker_id is not None
+    _save_review(quote, user, ["speaker_fixed"])
+
+
+def fix_quote_speaker(*, quote, user, speaker, role=None):
+    """Attribute the quote to ``speaker`` (a Person) instead."""
+    _check_review(user)
+    before = quote.speaker_id
+    quote.speaker, quote.speaker_fixed = speaker, True
+    fields = ["speaker", "speaker_fixed"]
+    if role is not None:
+        quote.speaker_role = role[:300]
+        fields.append("speaker_role")
+    _save_review(quote, user, fields, also=before)
+
+
+def reject_quote(*, quote, user):
+    """Not a quote: it leaves every public page and stays out on re-extraction."""
+    _check_review(user)
+    quote.status = Quote.Status.REJECTED
+    _save_review(quote, user, ["status"])
+
+
+def _check_review(user):
+    if not user.has_perm("quotes.change_quote"):
+        raise PermissionDenied("Reviewing quotes needs permission to change them.")
+
+
+def _save_review(quote, user, fields, also=None):
+    quote.reviewed_by, quote.reviewed_at = user, timezone.now()
+    quote.save(update_fields=[*fields, "reviewed_by", "reviewed_at", "updated_at"])
+    purge_quote_pages(
+        article_ids={quote.article_id}, person_ids={quote.speaker_id, also}
+    )
 
 
 def schedule_extraction(*, article_id):

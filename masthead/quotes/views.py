@@ -15,7 +15,7 @@ def voice_index(request):
     """Everyone quoted on the site, most quoted first; ?q= filters by name."""
     depends_on("quotes:all", "articles:all")
     query = " ".join(request.GET.get("q", "").split())[:MAX_QUERY]
-    people = Quote.objects.public().speakers()
+    people = Quote.objects.public().attributed().speakers()
     if query:
         aliases = PersonAlias.objects.filter(name__icontains=query).values("person_id")
         people = people.filter(Q(name__icontains=query) | Q(pk__in=aliases))
@@ -27,7 +27,7 @@ def voice_detail(request, slug):
     """Every public quote by one person, newest first, each linking into its story."""
     person = get_object_or_404(Person, slug=slug)
     depends_on(f"quotes:person:{person.pk}", "articles:all")
-    page = paginate(request, Quote.objects.public().by_speaker(person))
+    page = paginate(request, Quote.objects.public().attributed().by_speaker(person))
     if not page.paginator.count:
         raise Http404("Nobody by that name is quoted on this site.")
     return render(request, "quotes/voice_detail.html", {"person": person, "page": page})

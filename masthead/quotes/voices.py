@@ -10,6 +10,7 @@ from masthead.core.prepared import Param, PreparedQuery
 from masthead.pagecache.memo import UntilPurge
 from masthead.quotes.highlight import Mark, highlight
 from masthead.quotes.models import Quote
+from masthead.quotes.querysets import show_threshold
 
 
 @dataclass
@@ -44,8 +45,8 @@ class Voices:
     def speakers(self):
         grouped = {}
         for quote in self.quotes:
-            if quote.speaker_id is None:
-                continue
+            if not name_shown(quote):
+                continue  # unsure and unreviewed: the quote, but no name
             entry = grouped.setdefault(
                 quote.speaker_id, Speaker(quote.speaker__name, quote.speaker__slug)
             )
@@ -57,9 +58,11 @@ class Voices:
         return [
             Mark(
                 anchor=anchor(q),
-                speaker=q.speaker__slug or "",
+                speaker=(q.speaker__slug or "") if name_shown(q) else "",
                 text=q.text,
-                selected=bool(self.selected) and q.speaker__slug == self.selected,
+                selected=bool(self.selected)
+                and name_shown(q)
+                and q.speaker__slug == self.selected,
             )
             for q in self.quotes
         ]
@@ -67,7 +70,17 @@ class Voices:
 
 QUOTE_FIELDS = (
     "pk", "text", "speaker_id", "speaker_role", "speaker__name", "speaker__slug",
+    "confidence", "speaker_fixed", "origin",
 )
+
+
+def name_shown(row):
+    """Quote.speaker_is_shown for a row of QUOTE_FIELDS (issue #25)."""
+    return row.speaker_id is not None and (
+        row.speaker_fixed
+        or row.origin == Quote.Origin.EDITOR
+        or row.confidence >= show_threshold()
+    )
 
 
 ARTICLE_QUOTES = PreparedQuery(  # on every article page; see core/prepared.py
