@@ -41,7 +41,8 @@ def decisions(records):
             if quote is None or not evaluate._scored(quote):
                 continue
             right = [
-                i for i, (entity, _) in enumerate(choice.candidates)
+                i
+                for i, (entity, _) in enumerate(choice.candidates)
                 if evaluate.speaker_is_right(quote, entity.name, surnames)
             ]
             if right and len(choice.candidates) > 1:
@@ -64,24 +65,26 @@ def fit(examples, size):
     for _ in range(ROUNDS):
         gradient = [L2 * w for w in weights]
         for features, right in examples:
-            scores = [sum(w * x for w, x in zip(weights, f)) for f in features]
+            scores = [
+                sum(w * x for w, x in zip(weights, f, strict=True)) for f in features
+            ]
             top = max(scores)
             exps = [math.exp(s - top) for s in scores]
             total = sum(exps)
-            for f, e in zip(features, exps):
+            for f, e in zip(features, exps, strict=True):
                 p = e / total
                 for j, x in enumerate(f):
                     gradient[j] += p * x / len(examples)
             for j, x in enumerate(features[right]):
                 gradient[j] -= x / len(examples)
-        weights = [w - RATE * g for w, g in zip(weights, gradient)]
+        weights = [w - RATE * g for w, g in zip(weights, gradient, strict=True)]
     return weights
 
 
 def accuracy(examples, weights):
     hits = 0
     for features, right in examples:
-        scores = [sum(w * x for w, x in zip(weights, f)) for f in features]
+        scores = [sum(w * x for w, x in zip(weights, f, strict=True)) for f in features]
         hits += scores.index(max(scores)) == right
     return hits / len(examples) if examples else 0.0
 
@@ -98,11 +101,18 @@ def _carry_over():
     if stored["features"] == list(ranker.FEATURES):
         return
     old = {
-        kind: dict(zip(stored["features"], stored["weights"].get(kind, ())))
+        kind: dict(
+            zip(stored["features"], stored["weights"].get(kind, ()), strict=False)
+        )
         for kind in ranker.KINDS
     }
-    _write({kind: [old[kind].get(f, 0.0) for f in ranker.FEATURES]
-            for kind in ranker.KINDS}, "carried over")
+    _write(
+        {
+            kind: [old[kind].get(f, 0.0) for f in ranker.FEATURES]
+            for kind in ranker.KINDS
+        },
+        "carried over",
+    )
     ranker._weights.cache_clear()
 
 
@@ -111,7 +121,8 @@ def _write(weights, trained_on):
         "features": list(ranker.FEATURES),
         "weights": weights,
         "trained_on": trained_on,
-        "l2": L2, "rounds": ROUNDS,
+        "l2": L2,
+        "rounds": ROUNDS,
     }
     ranker.WEIGHTS.write_text(json.dumps(stored, indent=1) + "\n", encoding="utf-8")
 
@@ -123,8 +134,10 @@ def main(path=DEFAULT):
     weights = {}
     for kind, examples in found.items():
         weights[kind] = [round(w, 4) for w in fit(examples, len(ranker.FEATURES))]
-        print(f"{kind:<13}{len(examples):>6} decisions, "
-              f"train accuracy {accuracy(examples, weights[kind]):.3f}")
+        print(
+            f"{kind:<13}{len(examples):>6} decisions, "
+            f"train accuracy {accuracy(examples, weights[kind]):.3f}"
+        )
     _write(weights, Path(path).name)
     print(f"wrote {ranker.WEIGHTS.relative_to(ROOT)}")
 

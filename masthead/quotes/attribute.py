@@ -8,11 +8,12 @@ speaker, by the newspaper convention), the trained ranker (ranker.py)
 chooses among the people mentioned so far and says how sure it is.
 """
 
-from dataclasses import dataclass
+from dataclasses import dataclass, replace
 
 from . import ranker
 from .confidence import CONFIDENCE, UNKNOWN
 from .cues import ANY_CUE, cue_before, subject_phrase, verbs_in
+from .roles import clean_role
 from .speakers import Resolved
 
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
@@ -58,7 +59,7 @@ class Attributor:
             self.last, self.last_entity = c, entity
             if entity is not None:
                 self.quoted[entity] = self.quoted.get(entity, 0) + 1
-        return quotes
+        return one_name_per_person(quotes)
 
     def attribute(self, c):
         cue, side = find_cue(self.masked, c)
@@ -72,7 +73,9 @@ class Attributor:
             cue_type = _cue_type(side, cue.verb, "pronoun", c.partial)
             return self._ranked(c, kind, cue.at, cue.verb, cue_type, pronoun)
         last, masked = self.last, self.masked
-        since = last.close if last is not None and last.paragraph == c.paragraph else None
+        since = (
+            last.close if last is not None and last.paragraph == c.paragraph else None
+        )
         known = self.table.size()
         resolved = self.table.resolve(cue.phrase, cue.at, self.last_entity, since)
         if c.partial and (self.table.size() > known or cue.verb.endswith("ing")):
@@ -85,18 +88,21 @@ class Attributor:
         if resolved.entity is not None:
             self.table.note(cue.at, resolved.entity)
         cue_type = _cue_type(side, cue.verb, resolved.how, c.partial)
-        role = (
-            cue.appositive
-            if cue.appositive and resolved.how == "name"
-            else resolved.role
-        )
+        role = resolved.role
+        if cue.appositive and resolved.how == "name":
+            role = clean_role(cue.appositive) or role
+        if cue_type == "description" and resolved.entity is not None:
+            cue_type = "description_known"  # "the mayor said", the mayor named before
         quotation = _quotation(masked, c, resolved, role, cue.verb, cue_type)
+        if cue_type == "description_known":
+            quotation = replace(quotation, cue_type="description")
         return quotation, resolved.entity
 
     def _ranked(self, c, kind, position, verb, cue_type, pronoun=""):
         """Let the ranker choose among the people mentioned before ``position``."""
-        choice = ranker.choose(self.table, self._decision(c, kind, position, pronoun),
-                               self.masked)
+        choice = ranker.choose(
+            self.table, self._decision(c, kind, position, pronoun), self.masked
+        )
         if self.record is not None:
             self.record.append((c, kind, choice))
         if choice.entity is not None and verb:
@@ -133,7 +139,11 @@ class Attributor:
         """
         last = self.last
         if pronoun:
-            since = last.close if last is not None and last.paragraph == c.paragraph else None
+            since = (
+                last.close
+                if last is not None and last.paragraph == c.paragraph
+                else None
+            )
             return self.table.resolve(pronoun, position, self.last_entity, since).entity
         if last is not None and c.paragraph - last.paragraph <= 1:
             return self.last_entity
@@ -159,8 +169,15 @@ class Attributor:
         last, masked = self.last, self.masked
         if last is not None and last.partial and c.head_start == last.close + 1:
             resolved = _as_resolved(self.last_entity, "partial")
-            quotation = _quotation(masked, c, resolved, resolved.role, "", "partial",
-                                   CONFIDENCE["paraphrase"])
+            quotation = _quotation(
+                masked,
+                c,
+                resolved,
+                resolved.role,
+                "",
+                "partial",
+                CONFIDENCE["paraphrase"],
+            )
             return quotation, self.last_entity
         cue = subject_phrase(masked, c.head_start, c.open)
         if cue is None:
@@ -170,8 +187,9 @@ class Attributor:
         resolved = self.table.resolve(cue.phrase, cue.at, self.last_entity)
         if resolved.entity is None or resolved.how == "description":
             return None  # "The county introduced a “green, yellow, red” system"
-        quotation = _quotation(masked, c, resolved, resolved.role, "", "partial",
-                               CONFIDENCE["paraphrase"])
+        quotation = _quotation(
+            masked, c, resolved, resolved.role, "", "partial", CONFIDENCE["paraphrase"]
+        )
         return quotation, resolved.entity
 
 
@@ -217,17 +235,47 @@ def _as_resolved(entity, how):
     return Resolved(entity.name, entity.role, how, entity)
 
 
+def one_name_per_person(quotes):
+    """A bare surname ("Pruitt") is the one full name with it ("Joanna Pruitt").
+
+    Whichever came first in the story: the voices index must never show two
+    entries for one person of one story (issue #25). A surname two people
+    share stays as it is, to be settled by an editor.
+    """
+    full = {}
+    for q in quotes:
+        if q.speaker and " " in q.speaker:
+            full.setdefault(q.speaker.split()[-1].lower(), set()).add(q.speaker)
+    renamed = []
+    for q in quotes:
+        names = full.get((q.speaker or "").lower(), ())
+        if q.speaker and " " not in q.speaker and len(names) == 1:
+            (name,) = names
+            role = q.speaker_role or _role_of(quotes, name)
+            q = replace(q, speaker=name, speaker_role=role)
+        renamed.append(q)
+    return renamed
+
+
+def _role_of(quotes, name):
+    return next(
+        (q.speaker_role for q in quotes if q.speaker == name and q.speaker_role), ""
+    )
+
+
 def _quotation(masked, c, resolved, role, verb, cue_type, confidence=None):
     if confidence is None:
         confidence = CONFIDENCE[cue_type]
     if resolved.speaker is None:
         confidence = UNKNOWN
+    if resolved.entity is not None and resolved.entity.kind == "org":
+        role = ""  # an organisation is a speaker of its own kind, without a role
     return Quotation(
         text=" ".join(masked[c.start : c.end].split()),
         start=c.start,
         end=c.end,
         speaker=resolved.speaker,
-        speaker_role=role or "",
+        speaker_role=clean_role(role),
         cue=verb,
         cue_type=cue_type,
         confidence=round(confidence, 3),

@@ -87,7 +87,9 @@ _STOPS_AFTER_NAME = _BOUNDARY | frozenset(
 )
 _PRONOUNS = frozenset(("he", "she", "they"))
 # A party and state tag after a name: "Rep. Jim McDermott (D-Wash.)".
-_PARTY = re.compile(r"[ \t]*\([DRI]-[A-Z][\w.]*\.?\)|[ \t]*,[ \t]*[DRI]-[A-Z][a-z]*\.?$")
+_PARTY = re.compile(
+    r"[ \t]*\([DRI]-[A-Z][\w.]*\.?\)|[ \t]*,[ \t]*[DRI]-[A-Z][a-z]*\.?$"
+)
 _NAME_ONLY = re.compile(
     r"(?:[A-Z][\w'’\-]*\.?[ \t]+(?:(?:of|for|the)[ \t]+)*){0,4}[A-Z][\w'’\-]*$"
 )

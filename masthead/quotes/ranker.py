@@ -70,7 +70,9 @@ def choose(table, decision, masked):
     if not candidates:
         return Choice(None, 0.0, [])
     weights = _weights()[decision.kind]
-    scores = [sum(w * x for w, x in zip(weights, f, strict=True)) for _, f in candidates]
+    scores = [
+        sum(w * x for w, x in zip(weights, f, strict=True)) for _, f in candidates
+    ]
     top = max(scores)
     exps = [math.exp(s - top) for s in scores]
     best = scores.index(top)
@@ -144,8 +146,8 @@ def _no_recent(decision):
 
 def _subject(masked, at):
     """Whether the mention opens its sentence or its paragraph."""
-    before = masked[max(0, at - 3) : at].rstrip(" \t“\"(")
-    return not before or before[-1] in ".!?\n:”\""
+    before = masked[max(0, at - 3) : at].rstrip(' \t“"(')
+    return not before or before[-1] in '.!?\n:”"'
 
 
 def _possessive(masked, at):

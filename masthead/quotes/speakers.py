@@ -11,8 +11,8 @@ from dataclasses import dataclass, field, replace
 
 from .lexicon import NON_NAME_CAPS, ORG_WORDS, ROLE_NOUNS, TITLE_ABBREVIATIONS
 from .names import (
-    GIVEN_NAMES,
     CAPITAL_RUN,
+    GIVEN_NAMES,
     appositive_after,
     capital_runs,
     clean_tokens,
@@ -22,6 +22,7 @@ from .names import (
     role_before,
     runs_of,
 )
+from .roles import clean_role, singular
 
 # Only subject pronouns teach a gender: "his" and "her" often belong to
 # someone else in the sentence ("…identified only by his first name, Ray").
@@ -74,6 +75,7 @@ class Entity:
     role_words: set = field(default_factory=set)
 
     def add_role(self, role):
+        role = clean_role(role)
         if role:
             self.role = self.role or role
             for word in role.lower().replace("’s", "").split():
@@ -123,7 +125,8 @@ class EntityTable:
                     table._introduce(match.group())
                 continue  # inside a quotation: words the speaker used
             for start, end, run in runs_of(masked, match):
-                table._read_run(masked, start, end, run)
+                for piece in _list_members(start, end, run):
+                    table._read_run(masked, *piece)
         return table
 
     def _learn_gender(self, entity, end):
@@ -399,6 +402,31 @@ class EntityTable:
         orgs = [e for e in self.before(position) if e.kind == "org"]
         match = next((e for e in orgs if head in e.name.lower()), None)
         return match or (orgs[0] if orgs else None)
+
+
+_AND = re.compile(r"[ \t]+and[ \t]+")
+
+
+def _list_members(start, end, run):
+    """Each person of "Council Members Harold Fenwick and Joanna Pruitt".
+
+    A run of two names joined by "and" names two people; the title before
+    the first belongs to both, in the singular. Organisations ("Johnson and
+    Johnson Holdings") and single words are read as one run.
+    """
+    parts = _AND.split(run)
+    if len(parts) != 2:
+        return ((start, end, run),)
+    first, second = read_run(parts[0]), read_run(parts[1])
+    if not (first and second and first.kind == second.kind == "person"):
+        return ((start, end, run),)
+    if " " not in first.name or " " not in second.name:
+        return ((start, end, run),)
+    title = parts[0][: len(parts[0]) - len(first.name)].strip()
+    at = start + run.rindex(parts[1])
+    second_run = f"{singular(title)} {parts[1]}".strip() if title else parts[1]
+    first_run = f"{singular(title)} {first.name}".strip() if title else parts[0]
+    return ((start, start + len(parts[0]), first_run), (at, end, second_run))
 
 
 def _after_place_word(masked, start):
