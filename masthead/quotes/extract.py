@@ -123,10 +123,25 @@ def _headlines(masked, bounds):
     """Paragraphs set like a headline or a label: their names are not mentions."""
     found = []
     for start, end in bounds:
-        line = masked[start:end]
-        if len(line) < 250 and _title_case(line.replace(":", " "), strict=False):
+        if end - start < 250 and _every_word_capitalised(masked[start:end]):
             found.append((start, end))
     return found
+
+
+def _every_word_capitalised(line):
+    # Runs on every paragraph: a plain loop that stops at the first word in
+    # lower case, which in prose comes within a few words.
+    significant = 0
+    for word in line.split():
+        first = word.lstrip("“\"‘'(")[:1]
+        if not first or not first.isalpha():
+            continue
+        if first.islower():
+            if word.strip(",.:;”\"’'").lower() not in _SMALL_WORDS:
+                return False
+        else:
+            significant += 1
+    return significant > 0
 
 
 def _quoted_ranges(candidates):

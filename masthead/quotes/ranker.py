@@ -29,6 +29,7 @@ _PREPOSITIONS = frozenset(
 _OBJECT_VERBS = frozenset(
     "called asked told thanked attacked criticized praised blamed urged".split()
 )
+_NAME_AT = re.compile(r"[\w.\-]+(?:[ \t]+[A-Z][\w.\-]*)*")
 _WORD_BEFORE = re.compile(r"([A-Za-z’']+)[ \t]*$")
 FEATURES = (
     "rank0", "rank1", "rank2", "rank3+", "gender_match", "gender_clash",
@@ -151,11 +152,9 @@ def _subject(masked, at):
 
 
 def _possessive(masked, at):
-    end = at
-    while end < len(masked) and (masked[end].isalnum() or masked[end] in " .-"):
-        if masked[end] == " " and not masked[end + 1 : end + 2].isupper():
-            break
-        end += 1
+    """Whether the mention is a possessive ("Trump’s plan"): rarely the speaker."""
+    found = _NAME_AT.match(masked, at)
+    end = found.end() if found else at
     return masked[end : end + 2] in ("’s", "'s")
 
 

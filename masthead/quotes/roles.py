@@ -7,6 +7,7 @@ with its capitalisation as written; anything else is no role at all.
 """
 
 import re
+from functools import lru_cache
 
 from .lexicon import HONORIFICS
 
@@ -21,6 +22,7 @@ _LEADING = re.compile(r"^(?:the|a|an)\s+", re.I)
 _HONORIFIC_ONLY = frozenset({*HONORIFICS, "dr", "dr.", "prof", "prof.", "rev", "rev."})
 
 
+@lru_cache(maxsize=4096)
 def clean_role(role):
     """The role as a short noun phrase, or "" when it is not one."""
     role = " ".join((role or "").split()).strip(" ,;:")

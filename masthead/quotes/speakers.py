@@ -414,6 +414,8 @@ def _list_members(start, end, run):
     the first belongs to both, in the singular. Organisations ("Johnson and
     Johnson Holdings") and single words are read as one run.
     """
+    if " and " not in run:
+        return ((start, end, run),)
     parts = _AND.split(run)
     if len(parts) != 2:
         return ((start, end, run),)
