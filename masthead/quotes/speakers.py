@@ -60,6 +60,7 @@ _INTRODUCED = re.compile(
     rf"(?P<noun>{'|'.join(sorted(_KINSHIP.keys() | ROLE_NOUNS))}),[ \t]*$",
     re.I,
 )
+_INTRODUCING = frozenset(_KINSHIP.keys() | ROLE_NOUNS)
 # How far back (in mentions) a pronoun looks for a person of its gender.
 _PRONOUN_REACH = 12
 
@@ -190,6 +191,9 @@ class EntityTable:
         A kinship word after a possessive borrows the family name of the
         person it belongs to, and says the gender.
         """
+        before = masked[max(0, start - 30) : start].rstrip(", \t").split()
+        if not before or before[-1].lower() not in _INTRODUCING:
+            return parsed  # the quick test: the regex below is slow to fail
         found = _INTRODUCED.search(masked, max(0, start - 60), start)
         if found is None:
             return parsed
