@@ -15,6 +15,7 @@ The chosen candidate's probability is the attribution's confidence.
 import json
 import math
 import re
+from operator import mul
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
@@ -71,9 +72,7 @@ def choose(table, decision, masked):
     if not candidates:
         return Choice(None, 0.0, [])
     weights = _weights()[decision.kind]
-    scores = [
-        sum(w * x for w, x in zip(weights, f, strict=True)) for _, f in candidates
-    ]
+    scores = [sum(map(mul, weights, f)) for _, f in candidates]
     top = max(scores)
     exps = [math.exp(s - top) for s in scores]
     best = scores.index(top)
@@ -100,13 +99,14 @@ def candidate_features(table, decision, masked):
         seen[last] = [decision.last_quote_end, 1, decision.last_quote_end]
         order.append(last)
     first = table.first_person()
-    subject = next((e for e in order if _subject(masked, seen[e][0])), None)
+    subjects = {e: _subject(masked, seen[e][0]) for e in order}
+    subject = next((e for e in order if subjects[e]), None)
     gender = decision.gender
     of_gender = next((e for e in order if gender and e.gender == gender), None)
     return [
         (
             e,
-            _features(e, rank, seen[e], decision, masked, first)
+            _features(e, rank, seen[e], decision, masked, first, subjects[e])
             + (
                 e is subject,
                 e is decision.rule_choice,
@@ -118,7 +118,7 @@ def candidate_features(table, decision, masked):
     ]
 
 
-def _features(entity, rank, mention, decision, masked, first):
+def _features(entity, rank, mention, decision, masked, first, subject):
     latest, count, _ = mention
     d = decision
     is_last = entity is d.last_speaker
@@ -132,7 +132,7 @@ def _features(entity, rank, mention, decision, masked, first):
         is_last, is_last and gap == 0, is_last and gap == 1,
         latest >= d.paragraph_start,
         math.log1p(count), math.log1p(d.quoted.get(entity, 0)),
-        _subject(masked, latest), _possessive(masked, latest),
+        subject, _possessive(masked, latest),
         _after_preposition(masked, latest), latest >= d.last_quote_end,
         entity is first, math.log1p(max(0, d.position - latest)) / 8,
         count == 1 and d.position - latest > 600,

@@ -16,7 +16,8 @@ _LINE_MARKS = re.compile(r"^[ \t]*(?:#{1,6}[ \t]|>[ \t]?|[-+][ \t])", re.M)
 # A blank line ends a paragraph; so does a single newline after the end of a
 # sentence, as in many feeds and imports (issue #25). A newline inside a
 # sentence is a Markdown soft wrap and ends nothing.
-_PARAGRAPH_BREAK = re.compile(r"\n[ \t]*\n\s*|(?<=[.!?:”\"’)\]])[ \t]*\n\s*")
+_NEWLINES = re.compile(r"[ \t]*\n\s*")
+_ENDS_SENTENCE = frozenset(".!?:”\"’)]")
 _QUOTE_MARKS = re.compile('[“”"]')
 # A sentence ends at . ! ? (perhaps inside a closing quote or bracket) before
 # white space and a capital, a digit or an opening mark.
@@ -71,9 +72,11 @@ def _blank_link(match):
 def paragraphs(text):
     """Return (start, end) of each paragraph, trailing white space excluded."""
     bounds, start = [], 0
-    for match in _PARAGRAPH_BREAK.finditer(text):
-        bounds.append((start, match.start()))
-        start = match.end()
+    for match in _NEWLINES.finditer(text):
+        at = match.start()
+        if match.group().count("\n") > 1 or (at and text[at - 1] in _ENDS_SENTENCE):
+            bounds.append((start, at))
+            start = match.end()
     bounds.append((start, len(text.rstrip())))
     return [(s, e) for s, e in bounds if e > s]
 

@@ -116,6 +116,7 @@ class EntityTable:
         table = cls()
         table._masked, table._quoted = masked, quoted
         hidden = sorted([*quoted, *skipped]) if skipped else quoted
+        skipped = frozenset(skipped)
         index, count = 0, len(hidden)
         for match in CAPITAL_RUN.finditer(masked):
             start = match.start()
@@ -125,6 +126,9 @@ class EntityTable:
                 if skipped and hidden[index] in skipped:
                     table._introduce(match.group())
                 continue  # inside a quotation: words the speaker used
+            word = match.group()
+            if " " not in word and word.lower() in NON_NAME_CAPS:
+                continue  # "The", "But", "Monday": most runs, and never names
             for start, end, run in runs_of(masked, match):
                 for piece in _list_members(start, end, run):
                     table._read_run(masked, *piece)
