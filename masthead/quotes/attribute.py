@@ -203,7 +203,10 @@ def find_cue(masked, c):
             masked, c.head_start, c.open - 1
         )
         return (cue, "colon") if cue else (None, "")
-    cue = cue_before(masked, c.head_start, c.open, partial=c.partial)
+    if c.partial and c.before is not False:
+        cue = c.before  # looked up already, to tell a short quote from a word
+    else:
+        cue = cue_before(masked, c.head_start, c.open, partial=c.partial)
     if cue is not None:
         return cue, "before"
     verbs = verbs_in(ANY_CUE, masked, c.head_start, c.open) if c.partial else ()

@@ -44,12 +44,14 @@ def verbs_in(verbs, text, start, end):
     """Cue verbs (from the set ``verbs``) as whole words between two offsets."""
     found = []
     for match in _LOWER_WORD.finditer(text, start, end):
+        word = match.group()
+        if word not in verbs and word not in _PHRASES:
+            continue  # most words: skip the edge checks below
         at, stop = match.span()
         if at and (text[at - 1].isalnum() or text[at - 1] in _INNER):
             continue
         if stop < len(text) and (text[stop].isalnum() or text[stop] in _INNER):
             continue
-        word = match.group()
         for rest in _PHRASES.get(word, ()):
             after = stop + 1 + len(rest)
             if (

@@ -43,6 +43,7 @@ class _Candidate:
     n_words: int
     partial: bool = False
     after: object = None  # the cue after the closing mark, if any
+    before: object = False  # the partial cue before the mark, once looked up
 
 
 def extract_quotes(text):
@@ -176,7 +177,7 @@ def _reported_fragment(masked, c):
     head_words = masked[max(c.head_start, c.open - 40) : c.open].lower().split()
     if head_words and head_words[-1] in NON_SPEECH_LEADERS:
         return False
-    cue = cue_before(masked, c.head_start, c.open, partial=True)
+    cue = c.before = cue_before(masked, c.head_start, c.open, partial=True)
     if cue is None or cue.verb.split()[0] in _LABELLING:
         return False  # police described the injuries as "not life-threatening"
     # The speaker must come before the verb: in "who said she is", "she" is

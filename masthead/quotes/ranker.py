@@ -23,7 +23,7 @@ from pathlib import Path
 
 WEIGHTS = Path(__file__).with_name("ranker_weights.json")
 KINDS = ("pronoun", "continuation", "partial")
-MAX_CANDIDATES = 8
+MAX_CANDIDATES = 6
 _PREPOSITIONS = frozenset(
     "to of with for by against about from on at in than like toward over".split()
 )
@@ -99,14 +99,14 @@ def candidate_features(table, decision, masked):
         seen[last] = [decision.last_quote_end, 1, decision.last_quote_end]
         order.append(last)
     first = table.first_person()
-    subjects = {e: _subject(masked, seen[e][0]) for e in order}
-    subject = next((e for e in order if subjects[e]), None)
+    traits = {e: _traits(table, masked, seen[e][0]) for e in order}
+    subject = next((e for e in order if traits[e][0]), None)
     gender = decision.gender
     of_gender = next((e for e in order if gender and e.gender == gender), None)
     return [
         (
             e,
-            _features(e, rank, seen[e], decision, masked, first, subjects[e])
+            _features(e, rank, seen[e], decision, first, traits[e])
             + (
                 e is subject,
                 e is decision.rule_choice,
@@ -118,7 +118,23 @@ def candidate_features(table, decision, masked):
     ]
 
 
-def _features(entity, rank, mention, decision, masked, first, subject):
+def _traits(table, masked, at):
+    """(subject, possessive, after a preposition) of the mention at ``at``.
+
+    The same mentions are candidates for every quote after them: each is
+    read once per article.
+    """
+    cache = table.traits
+    if at not in cache:
+        cache[at] = (
+            _subject(masked, at),
+            _possessive(masked, at),
+            _after_preposition(masked, at),
+        )
+    return cache[at]
+
+
+def _features(entity, rank, mention, decision, first, traits):
     latest, count, _ = mention
     d = decision
     is_last = entity is d.last_speaker
@@ -132,8 +148,7 @@ def _features(entity, rank, mention, decision, masked, first, subject):
         is_last, is_last and gap == 0, is_last and gap == 1,
         latest >= d.paragraph_start,
         math.log1p(count), math.log1p(d.quoted.get(entity, 0)),
-        subject, _possessive(masked, latest),
-        _after_preposition(masked, latest), latest >= d.last_quote_end,
+        *traits, latest >= d.last_quote_end,
         entity is first, math.log1p(max(0, d.position - latest)) / 8,
         count == 1 and d.position - latest > 600,
         latest >= d.sentence_start,

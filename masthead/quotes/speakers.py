@@ -105,6 +105,7 @@ class EntityTable:
         self._masked, self._quoted = "", []
         self.positions, self.entities = [], []
         self._by_name, self._by_word = {}, {}
+        self.traits = {}  # offset -> what the ranker reads of that mention
 
     @classmethod
     def build(cls, masked, quoted, skipped=()):
