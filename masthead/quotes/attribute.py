@@ -14,6 +14,7 @@ from . import ranker
 from .confidence import CONFIDENCE, UNKNOWN
 from .cues import ANY_CUE, cue_before, subject_phrase, verbs_in
 from .roles import clean_role
+from .spans import listed_after
 from .speakers import Resolved
 
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
@@ -167,7 +168,9 @@ class Attributor:
         names nobody at its head is the writer's own phrase and is dropped.
         """
         last, masked = self.last, self.masked
-        if last is not None and last.partial and c.head_start == last.close + 1:
+        if last is not None and last.partial and (
+            c.head_start == last.close + 1 or listed_after(masked, last, c)
+        ):
             resolved = _as_resolved(self.last_entity, "partial")
             quotation = _quotation(
                 masked,

@@ -17,6 +17,7 @@ from .attribute import Attributor, Quotation
 from .cues import cue_after, cue_before
 from .lexicon import CUE_VERBS, NON_SPEECH_LEADERS, WORK_NOUNS
 from .spans import (
+    listed_after,
     find_spans,
     mask_markdown,
     paragraphs,
@@ -62,7 +63,10 @@ def prepare(text):
     table = EntityTable.build(
         masked, _quoted_ranges(candidates), _headlines(masked, bounds)
     )
-    speech = [c for c in candidates if _is_speech(masked, c)]
+    speech = []
+    for c in candidates:
+        if _is_speech(masked, c) or (speech and listed_after(masked, speech[-1], c)):
+            speech.append(c)
     return masked, table, bounds, speech
 
 

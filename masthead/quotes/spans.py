@@ -148,3 +148,14 @@ def _is_abbreviation(masked, stop):
 
 def words(fragment):
     return _WORD.findall(fragment)
+
+
+def listed_after(masked, previous, c):
+    """A fragment listed right after a partial quote: "“reckless,” “rushed” and “…”"."""
+    if not (previous.partial and c.partial) or previous.paragraph != c.paragraph:
+        return False
+    between = masked[previous.close + 1 : c.open].strip(" ,;—–")
+    return len(between) <= 6 and between.lower() in _LIST_JOINS
+
+
+_LIST_JOINS = frozenset(("", "and", "or", "a", "an", "and a", "or a", "and an", "nor"))

@@ -1,10 +1,12 @@
 """Scoring of the extractor, and its quality bar on the development set."""
 
+from dataclasses import replace
 from pathlib import Path
 
 import pytest
 
 from masthead.quotes.evaluate import (
+    _surnames,
     evaluate,
     format_report,
     load_jsonl,
@@ -12,6 +14,8 @@ from masthead.quotes.evaluate import (
     match,
     normalise_speaker,
     overlap,
+    speaker_is_right,
+    trim,
 )
 from masthead.quotes.extract import Quotation
 
@@ -132,3 +136,112 @@ def test_extractor_meets_the_quality_bar_on_the_development_set():
     assert result.overall.speaker_accuracy >= 0.92, format_report(
         result, show_errors=True
     )
+
+
+# The scoring of ../shared/quotes/README.md (issue #25).
+
+
+def polnear_like(text, words, speaker, **fields):
+    start = text.index(words)
+    quote = {"quote": words, "speaker": speaker, "start": start}
+    quote["end"] = start + len(words)
+    return {"kind": "full", "speaker_type": "person", "source_span": "", **quote, **fields}
+
+
+def test_spans_are_trimmed_of_marks_space_and_final_punctuation():
+    text = "“ Rain again, ” she said."
+    assert trim(text, 0, len("“ Rain again, ”")) == (2, 12)
+
+
+def test_three_tenths_overlap_matches_and_each_gold_is_matched_once():
+    text = "“One two three four five six seven eight nine ten,” Ames said."
+    gold = locate_gold(text, [{"quote": "One two three four five six seven eight nine ten"}])
+    half = predicted(text, "One two three four five", "Ames")  # 23 of 48 characters
+    tail = predicted(text, "five six seven eight nine ten", "Ames")  # 30 of 48
+    pairs, extra = match(gold, [half, tail], text)
+    assert pairs[0][1] is tail and extra == [half]  # the larger overlap wins
+    pairs, extra = match(gold, [predicted(text, "eight nine ten", "Ames")], text)
+    assert pairs[0][1] is None and len(extra) == 1  # 14 of 48: under 0.3
+
+
+def test_aliases_and_a_unique_surname_count_as_the_right_speaker():
+    text = "“We are ready,” said Wren. “So are we,” said Dee Hallam."
+    quotes = [
+        polnear_like(text, "We are ready", "Ottilie Wren", speaker_aliases=["Tilly Wren"]),
+        polnear_like(text, "So are we", "Dee Hallam"),
+    ]
+    surnames = _surnames(quotes)
+    assert speaker_is_right(quotes[0], "Tilly Wren", surnames)
+    assert speaker_is_right(quotes[0], "Wren", surnames)
+    assert speaker_is_right(quotes[0], "O. Wren", surnames)
+    assert not speaker_is_right(quotes[0], "Hallam", surnames)
+    assert not speaker_is_right(quotes[0], None, surnames)
+
+
+def test_a_surname_two_people_share_is_not_enough():
+    text = "“Yes,” said Ann Voigt. “No,” said Carl Voigt."
+    quotes = [
+        polnear_like(text, "Yes", "Ann Voigt"),
+        polnear_like(text, "No", "Carl Voigt"),
+    ]
+    assert not speaker_is_right(quotes[0], "Voigt", _surnames(quotes))
+    assert speaker_is_right(quotes[0], "ann voigt", _surnames(quotes))
+
+
+def test_speakers_are_scored_on_people_and_groups_and_pronoun_sources_apart():
+    text = "“Cut the tax,” he said. “We object,” the Harwick Guild said."
+    record = {
+        "text": text,
+        "quotes": [
+            polnear_like(text, "Cut the tax", "Lev Orban", source_span="he"),
+            polnear_like(text, "We object", "Harwick Guild", speaker_type="org",
+                         kind="partial"),
+        ],
+    }
+
+    def extractor(body):
+        return [
+            predicted(body, "Cut the tax", "Lev Orban", "pronoun"),
+            predicted(body, "We object", "Someone Else"),
+        ]
+
+    result = evaluate([record], extractor)
+    assert result.overall.true_positives == 2
+    assert result.overall.speakers_scored == 1  # the organisation is not scored
+    assert result.pronoun.speaker_accuracy == 1.0
+    assert (result.full.true_positives, result.partial.true_positives) == (1, 1)
+
+
+def test_shown_counts_only_attributions_at_or_above_the_threshold():
+    text = "“Cut the tax,” Orban said. “Raise it,” Pell said."
+    record = {"text": text, "quotes": [
+        polnear_like(text, "Cut the tax", "Lev Orban"),
+        polnear_like(text, "Raise it", "Ida Pell"),
+    ]}
+
+    def extractor(body):
+        sure, unsure = predicted(body, "Cut the tax", "Lev Orban"), predicted(
+            body, "Raise it", "Someone Else"
+        )
+        return [replace(sure, confidence=0.99), replace(unsure, confidence=0.3)]
+
+    result = evaluate([record], extractor, threshold=0.9)
+    assert (result.shown.speakers_scored, result.shown.speaker_accuracy) == (1, 1.0)
+    assert result.shown_share == 0.5
+
+
+POLNEAR_DEV = Path(__file__).resolve().parents[4] / "shared" / "quotes" / "polnear-dev.jsonl"
+
+
+@pytest.mark.skipif(not POLNEAR_DEV.exists(), reason="../shared/quotes is not here")
+def test_figures_on_real_news_hold_what_the_readme_reports():
+    """Issue #25 on PolNeAR dev. The floors are what the README quotes (rounded
+    down), so a change that loses ground fails; the issue's targets that are
+    not met yet are listed in the README with their figures."""
+    result = evaluate(load_jsonl(POLNEAR_DEV))
+    report = format_report(result)
+    assert result.full.f1 >= 0.96, report
+    assert result.overall.f1 >= 0.91, report
+    assert result.overall.speaker_accuracy >= 0.79, report
+    assert result.pronoun.speaker_accuracy >= 0.62, report
+    assert result.shown.speaker_accuracy >= 0.97, report  # the issue's target
