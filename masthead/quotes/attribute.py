@@ -13,9 +13,9 @@ from dataclasses import dataclass, replace
 from . import ranker
 from .confidence import CONFIDENCE, UNKNOWN
 from .cues import ANY_CUE, cue_before, subject_phrase, verbs_in
+from .resolution import Resolved
 from .roles import clean_role
 from .spans import listed_after
-from .speakers import Resolved
 
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 

@@ -17,8 +17,8 @@ from .attribute import Attributor, Quotation
 from .cues import cue_after, cue_before
 from .lexicon import CUE_VERBS, NON_SPEECH_LEADERS, WORK_NOUNS
 from .spans import (
-    listed_after,
     find_spans,
+    listed_after,
     mask_markdown,
     paragraphs,
     sentence_end,

@@ -15,10 +15,10 @@ The chosen candidate's probability is the attribution's confidence.
 import json
 import math
 import re
-from operator import mul
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from operator import mul
 from pathlib import Path
 
 WEIGHTS = Path(__file__).with_name("ranker_weights.json")

@@ -1,0 +1,197 @@
+"""Resolve the words a cue gives for its speaker: "Bass", "she", "the mayor".
+
+The resolving half of the mention table (speakers.EntityTable), apart so
+that each file reads as one concern: speakers.py learns who is mentioned
+where, this module answers who a cue phrase points at.
+"""
+
+import re
+from bisect import bisect_left, bisect_right
+from dataclasses import dataclass, replace
+
+from .lexicon import NON_NAME_CAPS, ORG_WORDS, ROLE_NOUNS
+from .names import capital_runs, clean_tokens, read_name, role_before
+
+_DETERMINER = re.compile(r"^(?:the|a|an|his|her|its|their|our|one)\s+", re.I)
+_SPOKES = frozenset(
+    "spokesperson spokesman spokeswoman representative statement".split()
+)
+_PERSON_NOUNS = ROLE_NOUNS | frozenset("man woman person year-old resident".split())
+# How far back (in mentions) a pronoun looks for a person of its gender.
+_PRONOUN_REACH = 12
+
+
+@dataclass
+class Resolved:
+    """The speaker a cue phrase points at, and how it was found."""
+
+    speaker: str | None
+    role: str = ""
+    how: str = ""  # "name", "pronoun", "description" or "organisation"
+    entity: object = None  # the speakers.Entity, when there is one
+
+
+class Resolution:
+    """Cue-phrase resolution over the table's mentions (a mixin of EntityTable)."""
+
+    def resolve(self, phrase, position, previous=None, since=None):
+        """Resolve the words a cue gives for its speaker.
+
+        ``previous`` is the last quote's speaker and ``since`` where that
+        quote ended, when it is in the same paragraph as this cue.
+        """
+        phrase = phrase.strip(" \t,—–-")
+        lower = phrase.lower()
+        if lower in ("he", "she", "they"):
+            return self._pronoun(lower, position, previous, since)
+        run = _trailing_run(phrase)
+        parsed = read_name(clean_tokens(run), speaker=True) if run else None
+        if parsed is not None:
+            return self._named(parsed, position, phrase)
+        return self._description(phrase, position)
+
+    def _named(self, parsed, position, phrase):
+        if parsed.kind == "org":
+            entity = self._by_name.get(parsed.name.lower()) or self._org_containing(
+                parsed.name.lower()
+            )
+            return Resolved(
+                entity.name if entity else parsed.name, "", "organisation", entity
+            )
+        entity = self._person_named(parsed.name.lower(), position)
+        if entity is None and parsed.kind == "surname":
+            entity = self._by_word.get(parsed.name.lower())  # "Brightfield said"
+            if entity is not None and entity.kind == "org":
+                return Resolved(entity.name, "", "organisation", entity)
+            entity = None
+        role = parsed.role or role_before(phrase, len(phrase) - len(parsed.name))
+        if entity is None:
+            # A speaker the first pass missed: known from now on.
+            parsed = replace(parsed, kind="person")
+            entity = self._by_name.get(parsed.name.lower()) or self._new(parsed)
+            entity.add_role(role)
+        return Resolved(entity.name, role or entity.role, "name", entity)
+
+    def _person_named(self, key, position):
+        if key in self._by_name and self._by_name[key].kind == "person":
+            return self._by_name[key]
+        if " " in key:
+            return None  # "Ellen Voight" is not the "Tom Voight" met before
+        # A bare family name is the first person introduced with it: once
+        # "Nikos Andreou" is in the story, his daughter is called "Eleni".
+        found = self._by_word.get(key)
+        if (
+            found is not None
+            and found.kind == "person"
+            and found.name.lower().endswith(key)
+        ):
+            return found
+        for entity in self.before(position):
+            if entity.kind == "person" and entity.answers_to(key):
+                return entity
+        return found if found is not None and found.kind == "person" else None
+
+    def _pronoun(self, pronoun, position, previous, since):
+        gender = {"he": "m", "she": "f"}.get(pronoun, "")
+        if pronoun == "they":
+            found = next(
+                (e for e in self.before(position) if e.kind == "org"), previous
+            )
+            return _as_resolved(found, "pronoun")
+        # "…," she said. "…," she added: a pronoun in the quote's own paragraph
+        # almost always continues the speaker just quoted.
+        fits = (
+            previous is not None
+            and previous.kind == "person"
+            and previous.gender in (gender, "")
+        )
+        if since is not None and fits:
+            return _as_resolved(previous, "pronoun")
+        return _as_resolved(
+            self._by_gender(gender, position) or (previous if fits else None),
+            "pronoun",
+        )
+
+    def _by_gender(self, gender, position):
+        """The person a "he" or "she" most likely means.
+
+        The latest person known to be of that gender, unless someone of
+        unknown gender was introduced after the last quote (the usual way a
+        new voice enters a story) and that person of known gender before it.
+        """
+        index = bisect_left(self.positions, position)
+        unknown, seen = None, 0
+        for at in range(index - 1, -1, -1):
+            entity = self.entities[at]
+            if entity.kind != "person":
+                continue
+            seen += 1
+            if seen > _PRONOUN_REACH:
+                break
+            if entity.gender == gender:
+                if unknown is not None and self._quote_between(at, unknown):
+                    return self.entities[unknown]
+                return entity
+            if not entity.gender and unknown is None:
+                unknown = at
+        return self.entities[unknown] if unknown is not None else None
+
+    def _quote_between(self, older, newer):
+        """Whether a quotation lies between two mentions (by index)."""
+        start, end = self.positions[older], self.positions[newer]
+        index = bisect_right(self._quoted, (start, len(self._masked)))
+        return index < len(self._quoted) and self._quoted[index][0] < end
+
+    def _description(self, phrase, position):
+        head = _head_noun(phrase)
+        org = _org_in(phrase)
+        if org is not None and (
+            head in _SPOKES or head in ORG_WORDS or head == org.lower()
+        ):
+            return self._named(read_name(clean_tokens(org)), position, phrase)
+        for entity in self.before(position):
+            if entity.kind == "person" and head in entity.role_words:
+                return _as_resolved(entity, "description")
+        if head in ORG_WORDS or head in _SPOKES:
+            return _as_resolved(self._org_like(head, position), "organisation")
+        if head in _PERSON_NOUNS or head.endswith("year-old"):
+            return _as_resolved(self.most_recent_person(position), "description")
+        return Resolved(_DETERMINER.sub("", phrase) or None, "", "description")
+
+    def _org_like(self, head, position):
+        # "the district" is the latest organisation with "District" in its
+        # name; "the company" or "the utility", failing that, the latest one.
+        orgs = [e for e in self.before(position) if e.kind == "org"]
+        match = next((e for e in orgs if head in e.name.lower()), None)
+        return match or (orgs[0] if orgs else None)
+
+
+def _as_resolved(entity, how):
+    if entity is None:
+        return Resolved(None, "", how)
+    how = "organisation" if entity.kind == "org" else how
+    return Resolved(entity.name, entity.role, how, entity)
+
+
+def _trailing_run(phrase):
+    """The capitalised run that ends the phrase, if it ends with one."""
+    runs = capital_runs(phrase)
+    last = runs[-1] if runs else None
+    if last is None or phrase[last[1] :].strip(" .’'s"):
+        return ""
+    if all(t.lower() in NON_NAME_CAPS for t in last[2].split()):
+        return ""
+    return last[2]
+
+
+def _org_in(phrase):
+    for _, _, run in capital_runs(phrase):
+        parsed = read_name(clean_tokens(run))
+        if parsed is not None and parsed.kind == "org":
+            return run
+    return None
+
+
+def _head_noun(phrase):
+    words = phrase.lower().replace("’s", "").replace("'s", "").split()
+    return words[-1].strip(".,") if words else ""
