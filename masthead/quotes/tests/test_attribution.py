@@ -19,11 +19,17 @@ def speakers(text):
 def test_a_short_partial_quote_after_a_reporting_verb_is_found():
     text = "Senator Oda Brill insisted the plan was “premature” and left the room."
     (quote,) = extract_quotes(text)
-    assert (quote.text, quote.speaker, quote.is_partial) == ("premature", "Oda Brill", True)
+    assert (quote.text, quote.speaker, quote.is_partial) == (
+        "premature",
+        "Oda Brill",
+        True,
+    )
 
 
 def test_a_labelled_word_is_not_a_quote():
-    text = "Medics described the injuries as “not serious” on Friday, Tomas Ferrer said."
+    text = (
+        "Medics described the injuries as “not serious” on Friday, Tomas Ferrer said."
+    )
     assert extract_quotes(text) == []
 
 

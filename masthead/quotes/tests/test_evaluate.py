@@ -145,7 +145,13 @@ def polnear_like(text, words, speaker, **fields):
     start = text.index(words)
     quote = {"quote": words, "speaker": speaker, "start": start}
     quote["end"] = start + len(words)
-    return {"kind": "full", "speaker_type": "person", "source_span": "", **quote, **fields}
+    return {
+        "kind": "full",
+        "speaker_type": "person",
+        "source_span": "",
+        **quote,
+        **fields,
+    }
 
 
 def test_spans_are_trimmed_of_marks_space_and_final_punctuation():
@@ -155,7 +161,9 @@ def test_spans_are_trimmed_of_marks_space_and_final_punctuation():
 
 def test_three_tenths_overlap_matches_and_each_gold_is_matched_once():
     text = "“One two three four five six seven eight nine ten,” Ames said."
-    gold = locate_gold(text, [{"quote": "One two three four five six seven eight nine ten"}])
+    gold = locate_gold(
+        text, [{"quote": "One two three four five six seven eight nine ten"}]
+    )
     half = predicted(text, "One two three four five", "Ames")  # 23 of 48 characters
     tail = predicted(text, "five six seven eight nine ten", "Ames")  # 30 of 48
     pairs, extra = match(gold, [half, tail], text)
@@ -167,7 +175,9 @@ def test_three_tenths_overlap_matches_and_each_gold_is_matched_once():
 def test_aliases_and_a_unique_surname_count_as_the_right_speaker():
     text = "“We are ready,” said Wren. “So are we,” said Dee Hallam."
     quotes = [
-        polnear_like(text, "We are ready", "Ottilie Wren", speaker_aliases=["Tilly Wren"]),
+        polnear_like(
+            text, "We are ready", "Ottilie Wren", speaker_aliases=["Tilly Wren"]
+        ),
         polnear_like(text, "So are we", "Dee Hallam"),
     ]
     surnames = _surnames(quotes)
@@ -194,8 +204,9 @@ def test_speakers_are_scored_on_people_and_groups_and_pronoun_sources_apart():
         "text": text,
         "quotes": [
             polnear_like(text, "Cut the tax", "Lev Orban", source_span="he"),
-            polnear_like(text, "We object", "Harwick Guild", speaker_type="org",
-                         kind="partial"),
+            polnear_like(
+                text, "We object", "Harwick Guild", speaker_type="org", kind="partial"
+            ),
         ],
     }
 
@@ -214,14 +225,18 @@ def test_speakers_are_scored_on_people_and_groups_and_pronoun_sources_apart():
 
 def test_shown_counts_only_attributions_at_or_above_the_threshold():
     text = "“Cut the tax,” Orban said. “Raise it,” Pell said."
-    record = {"text": text, "quotes": [
-        polnear_like(text, "Cut the tax", "Lev Orban"),
-        polnear_like(text, "Raise it", "Ida Pell"),
-    ]}
+    record = {
+        "text": text,
+        "quotes": [
+            polnear_like(text, "Cut the tax", "Lev Orban"),
+            polnear_like(text, "Raise it", "Ida Pell"),
+        ],
+    }
 
     def extractor(body):
-        sure, unsure = predicted(body, "Cut the tax", "Lev Orban"), predicted(
-            body, "Raise it", "Someone Else"
+        sure, unsure = (
+            predicted(body, "Cut the tax", "Lev Orban"),
+            predicted(body, "Raise it", "Someone Else"),
         )
         return [replace(sure, confidence=0.99), replace(unsure, confidence=0.3)]
 
@@ -230,7 +245,9 @@ def test_shown_counts_only_attributions_at_or_above_the_threshold():
     assert result.shown_share == 0.5
 
 
-POLNEAR_DEV = Path(__file__).resolve().parents[4] / "shared" / "quotes" / "polnear-dev.jsonl"
+POLNEAR_DEV = (
+    Path(__file__).resolve().parents[4] / "shared" / "quotes" / "polnear-dev.jsonl"
+)
 
 
 @pytest.mark.skipif(not POLNEAR_DEV.exists(), reason="../shared/quotes is not here")

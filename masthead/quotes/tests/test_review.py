@@ -96,7 +96,10 @@ def test_the_queue_needs_permission_to_change_quotes(client, story):
     user = User.objects.create_user("intern", password="pw", is_staff=True)
     client.force_login(user)
     assert client.get(REVIEW).status_code == 403
-    assert client.post(REVIEW, {"quote": held(story).pk, "action": "confirm"}).status_code == 403
+    assert (
+        client.post(REVIEW, {"quote": held(story).pk, "action": "confirm"}).status_code
+        == 403
+    )
     assert not held(story).speaker_fixed
     user.user_permissions.add(Permission.objects.get(codename="change_quote"))
     assert client.get(REVIEW).status_code == 200
@@ -107,14 +110,19 @@ def test_the_queue_refuses_a_post_without_csrf(story):
 
     strict = Client(enforce_csrf_checks=True)
     strict.force_login(User.objects.create_superuser("boss", "boss@example.com", "pw"))
-    assert strict.post(REVIEW, {"quote": held(story).pk, "action": "reject"}).status_code == 403
+    assert (
+        strict.post(REVIEW, {"quote": held(story).pk, "action": "reject"}).status_code
+        == 403
+    )
     assert held(story).status == Quote.Status.ACTIVE
 
 
 def test_the_voices_index_lists_only_names_readers_may_see(client, story):
     page = client.get(reverse("quotes:index")).content.decode()
     assert "Noor Vell" in page and "1 quote" in page
-    services.confirm_quote(quote=held(story), user=User.objects.create_superuser("e", "e@x.org", "pw"))
+    services.confirm_quote(
+        quote=held(story), user=User.objects.create_superuser("e", "e@x.org", "pw")
+    )
     assert "2 quotes" in client.get(reverse("quotes:index")).content.decode()
 
 
