@@ -213,9 +213,9 @@ def speaker_is_right(quote, predicted, surnames):
     if guess in names:
         return True
     surname = guess.split()[-1]
-    return any(n.split()[-1] == surname for n in names) and surnames.get(
-        surname, 0
-    ) <= 1
+    return (
+        any(n.split()[-1] == surname for n in names) and surnames.get(surname, 0) <= 1
+    )
 
 
 def _surnames(quotes):
@@ -259,7 +259,9 @@ def evaluate(records, extractor=extract_quotes, threshold=SHOW_THRESHOLD):
 
 
 def _slices(result, quote, prediction):
-    cue_type = quote.get("cue_type") or (prediction and prediction.cue_type)
+    cue_type = quote.get("cue_type") or (
+        prediction.cue_type if prediction else "missed"
+    )
     slices = [result.overall, result.slice(cue_type)]
     kind = quote.get("kind")
     if kind == "full":
