@@ -79,7 +79,11 @@ class Attributor:
         )
         known = self.table.size()
         resolved = self.table.resolve(cue.phrase, cue.at, self.last_entity, since)
-        if c.partial and (self.table.size() > known or cue.verb.endswith("ing")):
+        if c.partial and (
+            resolved.entity is None
+            or self.table.size() > known
+            or cue.verb.endswith("ing")
+        ):
             # A partial quote's cue phrase that names nobody met before ("early
             # June", "Boos"), or a participle ("…, calling it “…”"): the speaker
             # is the subject of the sentence's reporting clause.

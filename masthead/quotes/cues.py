@@ -73,10 +73,15 @@ _TOKEN = re.compile(r"[\w'’.\-]+|[^\s\w]")
 _WORDISH = re.compile(r"[\w'’.\-]+")
 _TRAILING_WORDISH = re.compile(r"[\w'’.\-]+$")
 _BLANKS = re.compile(r"[ \t]+")
+_PARTY_TOKEN = re.compile(r"\([DRI]-[\w.]+\),?")
 # Words that may sit between the speaker and the verb: "Bass later said".
 _FILLER = re.compile(
     r"(?:[ \t]+(?:\w+ly|also|later|then|again|once|still|had|has|have|would|will|"
-    r"could|did|was|simply|just|only|soon|often|never|first|finally))+[ \t]*$"
+    r"could|did|was|is|simply|just|only|soon|often|never|first|finally|"
+    # "Feinstein last week said", "Sanders on Sunday said": when, not who.
+    r"last|this|next|on|week|month|year|night|morning|afternoon|evening|today|"
+    r"tonight|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
+    r"\([DRI]-[\w.]+\)))+[ \t]*$"
 )
 _BOUNDARY = frozenset(
     """
@@ -256,6 +261,8 @@ def phrase_before(masked, start, end):
     window = masked[max(start, end - 240) : end].rstrip(" \t")
     taken = []
     for token in reversed(_BLANKS.split(window)):
+        if _PARTY_TOKEN.fullmatch(token):
+            continue  # "Sen. Ada Roy (D-Vt.) said": the tag is not the name
         if _WORDISH.fullmatch(token):
             taken.append(token)
         else:
