@@ -8,6 +8,7 @@ speaker, by the newspaper convention), the trained ranker (ranker.py)
 chooses among the people mentioned so far and says how sure it is.
 """
 
+import re
 from dataclasses import dataclass, replace
 
 from . import ranker
@@ -18,6 +19,12 @@ from .roles import clean_role
 from .spans import listed_after
 
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
+# A short line that signs the quote before it: "- Ada Roy." / "—Rep. Ada Roy, Ohio".
+# (A Markdown list dash is masked away, so the dash may be gone.)
+_SIGNATURE = re.compile(
+    r"[-—–][ \t]*((?:[A-Z][\w.’'\-]*[ \t]*){1,5}?)[ \t]*(?:[,.]|$)"
+    r"|((?:[A-Z][\w.’'\-]*[ \t]*){2,5}?)[ \t]*\.?$"
+)
 
 
 @dataclass(frozen=True)
@@ -44,6 +51,7 @@ class Attributor:
 
     def __init__(self, masked, table, bounds, record=None):
         self.masked, self.table = masked, table
+        self.bounds = bounds
         self.starts = [start for start, _ in bounds]
         self.last, self.last_entity = None, None
         self.quoted = {}  # entity -> how many quotes so far, a ranker feature
@@ -67,6 +75,9 @@ class Attributor:
         if cue is None:
             if c.partial:
                 return self._paraphrase(c)
+            signed = self._signed(c)
+            if signed is not None:
+                return signed
             return self._ranked(c, "continuation", c.open, "", "continuation")
         pronoun = cue.phrase.strip().lower()
         if pronoun in _PRONOUN_GENDER:
@@ -101,6 +112,25 @@ class Attributor:
         quotation = _quotation(masked, c, resolved, role, cue.verb, cue_type)
         if cue_type == "description_known":
             quotation = replace(quotation, cue_type="description")
+        return quotation, resolved.entity
+
+    def _signed(self, c):
+        """A pull quote signed on the next line: "“…”" then "— Mary Ortiz, Dayton"."""
+        index = c.paragraph + 1
+        if index >= len(self.bounds) or c.closed is False:
+            return None
+        start, end = self.bounds[index]
+        found = _SIGNATURE.match(self.masked, start, end) if end - start < 100 else None
+        if found is None:
+            return None
+        group = 1 if found.group(1) else 2
+        name, at = found.group(group), found.start(group)
+        resolved = self.table.resolve(name, at, self.last_entity)
+        if resolved.entity is None or resolved.how == "description":
+            return None
+        quotation = _quotation(
+            self.masked, c, resolved, resolved.role, "", "after", CONFIDENCE["signed"]
+        )
         return quotation, resolved.entity
 
     def _ranked(self, c, kind, position, verb, cue_type, pronoun=""):

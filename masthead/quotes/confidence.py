@@ -22,6 +22,7 @@ CONFIDENCE = {
     "organisation": 0.55,
     "pronoun": 0.5,  # "they said", resolved by the rules
     "continuation": 0.5,
+    "signed": 0.8,  # "— Mary Ortiz" on the line after a pull quote
     "description": 0.1,  # "a source close to the campaign said"
     "description_known": 0.5,  # "the mayor said", a mayor named before
     "ranked": 0.9,  # at most 0.9: a resolved pronoun is less sure than a name
