@@ -16,7 +16,7 @@ _LINE_MARKS = re.compile(r"^[ \t]*(?:#{1,6}[ \t]|>[ \t]?|[-+][ \t])", re.M)
 # A blank line ends a paragraph; so does a single newline after the end of a
 # sentence, as in many feeds and imports (issue #25). A newline inside a
 # sentence is a Markdown soft wrap and ends nothing.
-_NEWLINES = re.compile(r"[ \t]*\n\s*")
+_NEWLINES = re.compile(r"\n\s*")  # a literal first: the engine skips ahead to it
 _ENDS_SENTENCE = frozenset(".!?:”\"’)]")
 _QUOTE_MARKS = re.compile('[“”"]')
 # A sentence ends at . ! ? (perhaps inside a closing quote or bracket) before
@@ -74,7 +74,9 @@ def paragraphs(text):
     bounds, start = [], 0
     for match in _NEWLINES.finditer(text):
         at = match.start()
-        if match.group().count("\n") > 1 or (at and text[at - 1] in _ENDS_SENTENCE):
+        while at > start and text[at - 1] in " \t":
+            at -= 1
+        if (at > start and text[at - 1] in _ENDS_SENTENCE) or "\n" in match.group()[1:]:
             bounds.append((start, at))
             start = match.end()
     bounds.append((start, len(text.rstrip())))
