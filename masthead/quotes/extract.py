@@ -11,11 +11,12 @@ newspaper conventions (a quote paragraph with no cue continues the speaker
 just quoted).
 """
 
+import re
 from dataclasses import dataclass
 
 from .attribute import Attributor, Quotation
-from .cues import cue_after, cue_before
-from .lexicon import CUE_VERBS, NON_SPEECH_LEADERS, WORK_NOUNS
+from .cues import ANY_CUE, cue_after, cue_before
+from .lexicon import CUE_PHRASES, CUE_VERBS, NON_SPEECH_LEADERS, WORK_NOUNS
 from .spans import (
     find_spans,
     listed_after,
@@ -128,9 +129,29 @@ def _headlines(masked, bounds):
     """Paragraphs set like a headline or a label: their names are not mentions."""
     found = []
     for start, end in bounds:
-        if end - start < 250 and _every_word_capitalised(masked[start:end]):
+        if (
+            end - start < 250
+            and not _lowercase_word(_opening(masked, start, end))
+            and _every_word_capitalised(masked[start:end])
+        ):
             found.append((start, end))
     return found
+
+
+def _opening(masked, start, end):
+    """The paragraph's first whole words within 60 characters."""
+    if end - start <= 60:
+        return masked[start:end]
+    return masked[start : start + 60].rsplit(" ", 1)[0]
+
+
+def _lowercase_word(fragment):
+    """Whether a word that is not a small word starts in lower case."""
+    for word in fragment.split():
+        first = word.lstrip("“\"‘'(")[:1]
+        if first.islower() and word.strip(",.:;”\"’'").lower() not in _SMALL_WORDS:
+            return True
+    return False
 
 
 def _every_word_capitalised(line):
@@ -178,9 +199,12 @@ def _reported_fragment(masked, c):
     """A short partial quote after a speech verb whose subject is named."""
     if not c.partial or _title_case(masked[c.start : c.end]):
         return False  # to make "Go Hawks" signs: a name, not words said
-    head_words = masked[max(c.head_start, c.open - 40) : c.open].lower().split()
+    head = masked[c.head_start : c.open].lower()
+    head_words = head.split()
     if head_words and head_words[-1] in NON_SPEECH_LEADERS:
         return False
+    if _FRAGMENT_VERBS.isdisjoint(_LOWER_WORDS.findall(head)):
+        return False  # the quick test: no reporting verb in the sentence at all
     cue = c.before = cue_before(masked, c.head_start, c.open, partial=True)
     if cue is None or cue.verb.split()[0] in _LABELLING:
         return False  # police described the injuries as "not life-threatening"
@@ -198,6 +222,12 @@ _LABELLING = frozenset(
     described describing describes describe characterized characterised
     labeled labelled labeling termed branded dubbed deemed referred
     """.split()
+)
+
+
+_LOWER_WORDS = re.compile(r"[a-z]+")
+_FRAGMENT_VERBS = (
+    (ANY_CUE - _LABELLING) | {p.split()[0] for p in CUE_PHRASES} | {"according"}
 )
 
 
