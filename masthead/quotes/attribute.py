@@ -78,6 +78,14 @@ class Attributor:
             signed = self._signed(c)
             if signed is not None:
                 return signed
+            if self._split_quote(c):
+                # "“…,” Bass said. “…”": the second half of one statement is
+                # the same speaker's, as the ranker says nine times in ten
+                # (polnear-train); deciding it here keeps extraction fast.
+                resolved = _as_resolved(self.last_entity, "continuation")
+                quotation = _quotation(self.masked, c, resolved, resolved.role, "",
+                                       "continuation", CONFIDENCE["split"])
+                return quotation, self.last_entity
             return self._ranked(c, "continuation", c.open, "", "continuation")
         pronoun = cue.phrase.strip().lower()
         if pronoun in _PRONOUN_GENDER:
@@ -113,6 +121,15 @@ class Attributor:
         if cue_type == "description_known":
             quotation = replace(quotation, cue_type="description")
         return quotation, resolved.entity
+
+    def _split_quote(self, c):
+        last = self.last
+        return (
+            last is not None
+            and self.last_entity is not None
+            and last.paragraph == c.paragraph
+            and not last.partial
+        )
 
     def _signed(self, c):
         """A pull quote signed on the next line: "“…”" then "— Mary Ortiz, Dayton"."""

@@ -22,6 +22,7 @@ CONFIDENCE = {
     "organisation": 0.55,
     "pronoun": 0.5,  # "they said", resolved by the rules
     "continuation": 0.5,
+    "split": 0.85,  # the second half of "“…,” Bass said. “…”"
     "signed": 0.8,  # "— Mary Ortiz" on the line after a pull quote
     "description": 0.1,  # "a source close to the campaign said"
     "description_known": 0.5,  # "the mayor said", a mayor named before

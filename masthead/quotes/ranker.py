@@ -18,12 +18,14 @@ import re
 from bisect import bisect_right
 from dataclasses import dataclass, field
 from functools import lru_cache
+from itertools import islice
 from operator import mul
 from pathlib import Path
 
 WEIGHTS = Path(__file__).with_name("ranker_weights.json")
 KINDS = ("pronoun", "continuation", "partial")
 MAX_CANDIDATES = 6
+MAX_SCAN = 40
 _PREPOSITIONS = frozenset(
     "to of with for by against about from on at in than like toward over".split()
 )
@@ -82,7 +84,9 @@ def choose(table, decision, masked):
 def candidate_features(table, decision, masked):
     """[(entity, feature vector)] for the people before ``decision.position``."""
     seen, order = {}, []
-    for at, entity in table.mentions_before(decision.position):
+    # At most the last MAX_SCAN mentions: a story with few people would
+    # otherwise be read back to its start at every quote.
+    for at, entity in islice(table.mentions_before(decision.position), MAX_SCAN):
         if entity.kind != "person":
             continue
         if entity not in seen:
