@@ -179,6 +179,8 @@ def _quoted_ranges(candidates):
 
 
 def _is_speech(masked, c):
+    if _names_a_show(masked, c):
+        return False
     direct = _has_direct_cue(masked, c)
     if c.n_words <= 2:
         # "No," she said. But not the "tiny home" plan. A word or two woven
@@ -193,6 +195,16 @@ def _is_speech(masked, c):
     if _names_a_work(head_words, content, c.n_words):
         return False
     return not _title_case(content)
+
+
+def _names_a_show(masked, c):
+    """On ABC's "This Week," Rubio said…: a programme's name, cue or not."""
+    if c.n_words > 5 or not c.partial:
+        return False
+    head = masked[max(c.head_start, c.open - 30) : c.open].rstrip()
+    if not (head.endswith(("’s", "'s")) or head.lower().endswith((" on", " in"))):
+        return False
+    return _title_case(masked[c.start : c.end].rstrip(","))
 
 
 def _reported_fragment(masked, c):
