@@ -189,8 +189,21 @@ def paragraph_start(starts, position):
     return starts[index - 1] if index else 0
 
 
-@lru_cache(maxsize=1)
+_OVERRIDE = {}  # weights set in memory by the training script
+
+
+def use_weights(weights):
+    """Score with these weights ({kind: [...]}) instead of the file: training."""
+    _OVERRIDE.clear()
+    _OVERRIDE.update(weights)
+
+
 def _weights():
+    return _OVERRIDE or _stored_weights()
+
+
+@lru_cache(maxsize=1)
+def _stored_weights():
     with open(WEIGHTS, encoding="utf-8") as handle:
         stored = json.load(handle)
     if stored.get("features") != list(FEATURES):
