@@ -217,7 +217,10 @@ class EntityTable(Resolution):
         return self._by_name.get(key) or self._new(parsed)
 
     def _new(self, parsed):
-        entity = Entity(parsed.name, parsed.kind, gender=parsed.gender)
+        name = parsed.name
+        if parsed.kind == "person" and name.isupper() and len(name) > 3:
+            name = name.title()  # a transcript's "MS. LEDA KORR:" is Leda Korr
+        entity = Entity(name, parsed.kind, gender=parsed.gender)
         self._by_name[parsed.name.lower()] = entity
         if entity.kind == "person":
             parts = parsed.name.lower().split()

@@ -162,3 +162,38 @@ def test_the_ranker_weights_ship_with_the_code_and_match_its_features():
     assert stored["features"] == list(ranker.FEATURES)
     assert set(stored["weights"]) == set(ranker.KINDS)
     assert ranker.WEIGHTS.stat().st_size < 20_000  # a small file, no download
+
+
+def test_a_pull_quote_signed_on_the_next_line_is_that_persons():
+    text = (
+        "Readers wrote in about the new bus routes.\n\n"
+        "“The 14 now skips my stop entirely.”\n\n"
+        "— Marta Quell, Eastfield\n\n"
+        "The transit office said it would review the change."
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "Marta Quell"
+
+
+def test_a_programme_named_after_a_possessive_is_not_a_quote():
+    text = (
+        "Speaking on WBXR’s “Morning Desk,” Senator Ivo Brandt said the vote was close."
+    )
+    assert extract_quotes(text) == []
+
+
+def test_a_transcript_speaker_in_capitals_reads_as_a_name():
+    text = (
+        "MS. LEDA KORR: “We cannot wait any longer.”\n\nMR. ODUYA: “Then vote today.”"
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Leda Korr", "Oduya"]
+
+
+def test_an_editors_note_is_nobody():
+    text = (
+        "Mayor Ada Quist spoke on Monday.\n\n"
+        "“We will fight this,” Quist said.\n\n"
+        "Editor’s note: This story was updated on Tuesday.\n\n"
+        "“It is not over,” she said."
+    )
+    assert [q.speaker for q in extract_quotes(text)] == ["Ada Quist", "Ada Quist"]
