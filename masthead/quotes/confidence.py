@@ -5,8 +5,9 @@ named the right speaker on ``../shared/quotes/polnear-train.jsonl``; a
 speaker the ranker chose (ranker.py) gets its probability, capped below
 any name. SHOW_THRESHOLD was chosen on ``polnear-dev.jsonl`` (issue #25) so
 that at least 97% of the attributions shown to readers without an editor's
-review are right, above the ranker's cap (figures below). Below it, Voices shows the quote without a name (or not at
-all) until an editor confirms it in the review queue.
+review are right, above the ranker's cap (figures below). Below it, Voices
+shows the quote without a name until an editor confirms it in the review
+queue.
 """
 
 # The share right on polnear-train.jsonl, for each way of finding a speaker

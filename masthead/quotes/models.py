@@ -88,7 +88,7 @@ class Quote(models.Model):
 
     @property
     def speaker_is_shown(self):
-        """Whether readers see the speaker's name (the rule of QuoteQuerySet.attributed)."""
+        """Whether readers see the speaker's name (QuoteQuerySet.attributed's rule)."""
         return self.speaker_id is not None and (
             self.speaker_fixed
             or self.origin == self.Origin.EDITOR
