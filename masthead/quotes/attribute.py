@@ -44,6 +44,7 @@ class Quotation:
     cue_type: str
     confidence: float
     is_partial: bool
+    speaker_kind: str = ""  # "person" or "org": an organisation is never a person
 
 
 class Attributor:
@@ -83,8 +84,15 @@ class Attributor:
                 # the same speaker's, as the ranker says nine times in ten
                 # (polnear-train); deciding it here keeps extraction fast.
                 resolved = _as_resolved(self.last_entity, "continuation")
-                quotation = _quotation(self.masked, c, resolved, resolved.role, "",
-                                       "continuation", CONFIDENCE["split"])
+                quotation = _quotation(
+                    self.masked,
+                    c,
+                    resolved,
+                    resolved.role,
+                    "",
+                    "continuation",
+                    CONFIDENCE["split"],
+                )
                 return quotation, self.last_entity
             return self._ranked(c, "continuation", c.open, "", "continuation")
         pronoun = cue.phrase.strip().lower()
@@ -219,8 +227,10 @@ class Attributor:
         names nobody at its head is the writer's own phrase and is dropped.
         """
         last, masked = self.last, self.masked
-        if last is not None and last.partial and (
-            c.head_start == last.close + 1 or listed_after(masked, last, c)
+        if (
+            last is not None
+            and last.partial
+            and (c.head_start == last.close + 1 or listed_after(masked, last, c))
         ):
             resolved = _as_resolved(self.last_entity, "partial")
             quotation = _quotation(
@@ -337,4 +347,15 @@ def _quotation(masked, c, resolved, role, verb, cue_type, confidence=None):
         cue_type=cue_type,
         confidence=round(confidence, 3),
         is_partial=c.partial,
+        speaker_kind=_kind(resolved),
+    )
+
+
+def _kind(resolved):
+    if resolved.entity is not None:
+        return resolved.entity.kind
+    return (
+        "org"
+        if resolved.how == "organisation"
+        else ("person" if resolved.speaker else "")
     )

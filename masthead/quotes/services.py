@@ -100,7 +100,8 @@ def _refresh(row, quotation, speakers):
     row.cue, row.cue_type = quotation.cue[:60], quotation.cue_type[:30]
     row.confidence, row.is_partial = quotation.confidence, quotation.is_partial
     if not row.speaker_fixed:
-        row.speaker = speakers.resolve(quotation.speaker, organisation=quotation.cue_type == "organisation")
+        organisation = quotation.speaker_kind == "org" or quotation.cue_type == "organisation"
+        row.speaker = speakers.resolve(quotation.speaker, organisation=organisation)
         row.speaker_role = (quotation.speaker_role or "")[:300]
 
 

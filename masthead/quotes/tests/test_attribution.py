@@ -197,3 +197,13 @@ def test_an_editors_note_is_nobody():
         "“It is not over,” she said."
     )
     assert [q.speaker for q in extract_quotes(text)] == ["Ada Quist", "Ada Quist"]
+
+
+def test_an_organisation_keeps_its_kind_when_its_statement_goes_on():
+    text = (
+        "“Crews will work all night,” the Varrow County Roads Department said.\n\n"
+        "“Drivers should use Route 4 until Friday.”"
+    )
+    first, second = extract_quotes(text)
+    assert second.speaker == first.speaker == "Varrow County Roads Department"
+    assert first.speaker_kind == second.speaker_kind == "org"

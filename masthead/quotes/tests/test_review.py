@@ -131,3 +131,16 @@ def test_context_escapes_the_body_and_marks_the_quote():
     start = body.index("Yes")
     html = in_context(body, start, start + 3)
     assert "&lt;b&gt;here&lt;/b&gt;" in html and "<mark>Yes</mark>" in html
+
+
+def test_an_organisation_is_stored_as_one_and_never_merged_into_a_person():
+    article = make_article(
+        body=(
+            "“Crews will work all night,” the Varrow County Roads Department said.\n\n"
+            "“Drivers should use Route 4 until Friday.”"
+        )
+    )
+    services.extract_article_quotes(article=article)
+    kinds = {q.speaker.kind for q in article.quotes.select_related("speaker")}
+    assert kinds == {"organisation"}
+    assert len({q.speaker_id for q in article.quotes.all()}) == 1
