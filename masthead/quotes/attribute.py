@@ -13,7 +13,7 @@ from dataclasses import dataclass, replace
 
 from . import ranker
 from .confidence import CONFIDENCE, UNKNOWN
-from .cues import ANY_CUE, cue_before, subject_phrase, verbs_in
+from .cues import ANY_CUE, cue_before, label_before, subject_phrase, verbs_in
 from .resolution import Resolved
 from .roles import clean_role
 from .spans import listed_after
@@ -263,8 +263,10 @@ def find_cue(masked, c):
         return c.after, "after"
     head = masked[c.head_start : c.open].rstrip()
     if head.endswith(":"):
-        cue = cue_before(masked, c.head_start, c.open) or subject_phrase(
-            masked, c.head_start, c.open - 1
+        cue = (
+            cue_before(masked, c.head_start, c.open)
+            or label_before(masked, c.head_start, c.open - 1)
+            or subject_phrase(masked, c.head_start, c.open - 1)
         )
         return (cue, "colon") if cue else (None, "")
     if c.partial and c.before is not False:

@@ -171,8 +171,25 @@ _INTRO = frozenset(
     without despite for by from under over speaking responding
     """.split()
 )
+_CONJUNCTIONS = frozenset(("but", "and", "yet", "so", "still", "now", "then"))
 _NAME_JOINS = frozenset(("of", "de", "van", "von", "la", "del"))
 _DETERMINERS = frozenset("the a an his her its their our this that".split())
+
+
+def label_before(masked, start, end):
+    """A name set right before a colon: "Pollsters agree - Carl Bialik:"."""
+    window = masked[max(start, end - 80) : end].rstrip(" \t:")
+    found = _LABEL.search(window)
+    if found is None:
+        return None
+    at = max(start, end - 80) + found.start(1)
+    return Cue(":", found.group(1), "", at)
+
+
+_LABEL = re.compile(
+    r"(?:^|[-—–,;]\s+|\s[a-z]+\s+)"
+    r"((?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’\-]*[a-z][\w'’\-]*)$"
+)
 
 
 def subject_phrase(masked, start, end):
@@ -193,6 +210,8 @@ def subject_phrase(masked, start, end):
 
 
 def _skip_intro(tokens):
+    while tokens and tokens[0][0].lower() in _CONJUNCTIONS:
+        tokens = tokens[1:]  # "But Reyes put it bluntly:"
     if tokens and tokens[0][0].lower() in _INTRO:
         for index, (word, _) in enumerate(tokens):
             if word == ",":

@@ -207,3 +207,16 @@ def test_an_organisation_keeps_its_kind_when_its_statement_goes_on():
     first, second = extract_quotes(text)
     assert second.speaker == first.speaker == "Varrow County Roads Department"
     assert first.speaker_kind == second.speaker_kind == "org"
+
+
+def test_a_name_set_before_a_colon_is_the_speaker():
+    text = "Pollsters agree - Wendell Achebe: “Keep counting until the end.”"
+    assert speakers(text) == [("Keep counting until the end.", "Wendell Achebe")]
+
+
+def test_a_leading_conjunction_is_not_the_subject():
+    text = (
+        "Governor Lise Harmon spoke last.\n\n"
+        "But Harmon put it bluntly: “The bridge will not wait another year.”"
+    )
+    assert speakers(text) == [("The bridge will not wait another year.", "Lise Harmon")]
