@@ -27,6 +27,7 @@ def _clear_cache():
 
 
 from masthead.core.tests.browser import browser  # noqa: E402,F401  (shared fixture)
+from masthead.core.tests.smtp import smtp_server  # noqa: E402,F401  (shared fixture)
 
 
 @pytest.fixture

@@ -38,6 +38,7 @@ def setup_django():
     os.environ["DJANGO_SETTINGS_MODULE"] = "masthead.settings.production"
     os.environ.setdefault("ALLOWED_HOSTS", "testserver")
     os.environ.setdefault("MASTHEAD_SECURE_COOKIES", "0")
+    os.environ.setdefault("MASTHEAD_ALLOW_CONSOLE_EMAIL", "1")
     os.environ.setdefault("MASTHEAD_PAGE_CACHE", "0")
     import django
 

@@ -39,6 +39,7 @@ def main():
     os.environ.setdefault("SECRET_KEY", "profile-only-secret")
     os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
     os.environ.setdefault("MASTHEAD_SECURE_COOKIES", "0")
+    os.environ.setdefault("MASTHEAD_ALLOW_CONSOLE_EMAIL", "1")
     os.environ.setdefault("MASTHEAD_PAGE_CACHE", "0")
     os.environ.setdefault("MASTHEAD_TRUSTED_PROXIES", "127.0.0.1")
     from masthead.wsgi import application

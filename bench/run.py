@@ -65,6 +65,7 @@ def site_env(database, size, workdir):
         "SECRET_KEY": "benchmark-only-secret",
         "MASTHEAD_VAR_DIR": str(workdir),
         "MASTHEAD_SECURE_COOKIES": "0",
+        "MASTHEAD_ALLOW_CONSOLE_EMAIL": "1",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         # wrk stands in for a proxy: each post names its reader's address in
         # X-Forwarded-For, so flood control sees many readers, as in real life.

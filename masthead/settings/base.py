@@ -12,6 +12,8 @@ import dj_database_url
 from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 
+from masthead.core.email import email_settings
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("MASTHEAD_VAR_DIR", BASE_DIR / "var"))
 
@@ -213,6 +215,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
+# `check --deploy` asks for a zone chosen on purpose (core/checks.py).
+MASTHEAD_TIME_ZONE_CHOSEN = bool(os.environ.get("TIME_ZONE"))
 USE_I18N = True
 USE_TZ = True
 
@@ -227,6 +231,8 @@ STORAGES = {
 }
 # Uploaded images are served by Django only when nothing else (nginx, a CDN) does.
 MASTHEAD_SERVE_MEDIA = env_bool("MASTHEAD_SERVE_MEDIA", True)
+# MEDIA_ROOT is on storage every app server sees (NFS and the like).
+MASTHEAD_SHARED_MEDIA = env_bool("MASTHEAD_SHARED_MEDIA", False)
 
 LOGIN_URL = "admin:login"
 
@@ -258,7 +264,13 @@ CONTENT_SECURITY_POLICY = {
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
+# EMAIL_URL names the mail server (smtp://, smtps://, console://, file://...;
+# core/email.py). Production refuses the console unless this says it may.
+if os.environ.get("EMAIL_URL"):
+    globals().update(email_settings(os.environ["EMAIL_URL"]))
+MASTHEAD_ALLOW_CONSOLE_EMAIL = env_bool("MASTHEAD_ALLOW_CONSOLE_EMAIL", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 # Masthead's own settings (documented in the README).
 MASTHEAD_SITE_NAME = os.environ.get("MASTHEAD_SITE_NAME", "The Alder Valley Ledger")

@@ -8,5 +8,14 @@ from .base import env_bool
 SESSION_COOKIE_SECURE = env_bool("MASTHEAD_SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
 SECURE_SSL_REDIRECT = env_bool("MASTHEAD_SSL_REDIRECT", False)
-SECURE_HSTS_SECONDS = int(os.environ.get("MASTHEAD_HSTS_SECONDS", "0"))
+# HSTS on (a year; sent only over HTTPS); subdomains and preloading, which are
+# hard to undo, only when asked for.
+SECURE_HSTS_SECONDS = int(os.environ.get("MASTHEAD_HSTS_SECONDS", "31536000"))
+SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("MASTHEAD_HSTS_INCLUDE_SUBDOMAINS", False)
+SECURE_HSTS_PRELOAD = env_bool("MASTHEAD_HSTS_PRELOAD", False)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+
+# A newsroom's first deploy must not lose its email to a log (issue 21).
+from masthead.core.email import require_delivery  # noqa: E402
+
+require_delivery(EMAIL_BACKEND, allow_console=MASTHEAD_ALLOW_CONSOLE_EMAIL)  # noqa: F405

@@ -80,7 +80,8 @@ def test_postgresql_connections_are_pooled_without_a_check_per_request(tmp_path)
 
 def test_deploy_check_warns_when_email_links_have_no_site_url(tmp_path):
     env = {"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "masthead.settings.production",
-           "MASTHEAD_VAR_DIR": str(tmp_path), "SECRET_KEY": "x" * 60}
+           "MASTHEAD_VAR_DIR": str(tmp_path), "SECRET_KEY": "x" * 60,
+           "MASTHEAD_ALLOW_CONSOLE_EMAIL": "1"}
     assert "MASTHEAD_SITE_URL is not set" in run_check(env).stderr
     env["MASTHEAD_SITE_URL"] = "https://news.example"
     assert "MASTHEAD_SITE_URL" not in run_check(env).stderr
