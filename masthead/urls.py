@@ -21,6 +21,8 @@ urlpatterns = [
     path("search/", include("masthead.search.urls")),
     re_path(r"^search$", search_views.search),
     path("api/", include("masthead.api.urls")),
+    # Staff login, throttled, and password reset; before the admin's own login.
+    path("admin/", include("masthead.accounts.urls")),
     path("admin/", admin.site.urls),
 ]
 

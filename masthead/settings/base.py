@@ -77,6 +77,7 @@ INSTALLED_APPS = [
     "masthead.api",
     "masthead.seo",
     "masthead.quotes",
+    "masthead.accounts",
 ]
 
 MIDDLEWARE = [
@@ -235,6 +236,14 @@ MASTHEAD_SERVE_MEDIA = env_bool("MASTHEAD_SERVE_MEDIA", True)
 MASTHEAD_SHARED_MEDIA = env_bool("MASTHEAD_SHARED_MEDIA", False)
 
 LOGIN_URL = "admin:login"
+# A locked account or address is refused before any password is checked.
+AUTHENTICATION_BACKENDS = ["masthead.accounts.backends.ThrottledModelBackend"]
+# Staff login throttling (accounts/throttle.py): failures per account and per
+# address within the window, and how long a lock lasts (seconds).
+MASTHEAD_LOGIN_FAILURES_PER_ACCOUNT = int(os.environ.get("MASTHEAD_LOGIN_FAILURES_PER_ACCOUNT", "5"))
+MASTHEAD_LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("MASTHEAD_LOGIN_FAILURES_PER_ADDRESS", "20"))
+MASTHEAD_LOGIN_WINDOW_SECONDS = int(os.environ.get("MASTHEAD_LOGIN_WINDOW_SECONDS", "900"))
+MASTHEAD_LOGIN_LOCKOUT_SECONDS = int(os.environ.get("MASTHEAD_LOGIN_LOCKOUT_SECONDS", "900"))
 
 # Security headers. The CSP allows no inline script at all: our few scripts are
 # static files. A nonce is available for a page that truly needs inline
