@@ -1,4 +1,6 @@
 from django.contrib import admin, messages
+from django.contrib.auth.admin import UserAdmin
+from django.contrib.auth.models import User
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
@@ -48,3 +50,16 @@ class LockoutAdmin(admin.ModelAdmin):
         count = queryset.filter(cleared_at__isnull=True).update(
             cleared_at=timezone.now(), cleared_by=request.user)
         self.message_user(request, _("%d lockout(s) cleared.") % count, messages.SUCCESS)
+
+
+admin.site.unregister(User)
+
+
+@admin.register(User)
+class StaffUserAdmin(UserAdmin):
+    """Django's user admin, showing when each person last signed in."""
+
+    list_display = ["username", "email", "first_name", "last_name", "is_staff",
+                    "last_login"]
+    list_filter = ["is_staff", "is_superuser", "is_active", "groups"]
+    ordering = ["-is_staff", "username"]

@@ -90,6 +90,7 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "masthead.accounts.middleware.StaffIdleTimeoutMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -244,6 +245,8 @@ MASTHEAD_LOGIN_FAILURES_PER_ACCOUNT = int(os.environ.get("MASTHEAD_LOGIN_FAILURE
 MASTHEAD_LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("MASTHEAD_LOGIN_FAILURES_PER_ADDRESS", "20"))
 MASTHEAD_LOGIN_WINDOW_SECONDS = int(os.environ.get("MASTHEAD_LOGIN_WINDOW_SECONDS", "900"))
 MASTHEAD_LOGIN_LOCKOUT_SECONDS = int(os.environ.get("MASTHEAD_LOGIN_LOCKOUT_SECONDS", "900"))
+# Staff are signed out after this long without an admin request (seconds).
+MASTHEAD_STAFF_IDLE_SECONDS = int(os.environ.get("MASTHEAD_STAFF_IDLE_SECONDS", "7200"))
 
 # Security headers. The CSP allows no inline script at all: our few scripts are
 # static files. A nonce is available for a page that truly needs inline

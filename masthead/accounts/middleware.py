@@ -1,0 +1,43 @@
+"""Staff sessions end after MASTHEAD_STAFF_IDLE_SECONDS without an admin request.
+
+Only requests under /admin/ are looked at: a reader's page (and a staff
+member reading the site) costs nothing here, not even the session's query.
+The last-seen time is written at most once a minute, so an editor's busy
+minute in the admin is not a session write per request.
+"""
+
+import time
+
+from django.conf import settings
+from django.contrib import messages
+from django.contrib.auth import logout
+from django.utils.translation import gettext as _
+
+SEEN = "masthead_staff_seen"
+WRITE_EVERY = 60
+
+
+class StaffIdleTimeoutMiddleware:
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if request.path.startswith("/admin/") and self._has_session(request):
+            self._check_idle(request)
+        return self.get_response(request)
+
+    @staticmethod
+    def _has_session(request):
+        return settings.SESSION_COOKIE_NAME in request.COOKIES
+
+    def _check_idle(self, request):
+        if not request.user.is_authenticated:
+            return
+        idle = getattr(settings, "MASTHEAD_STAFF_IDLE_SECONDS", 7200)
+        now, seen = time.time(), request.session.get(SEEN)
+        if seen is not None and now - seen > idle:
+            logout(request)  # flushes the session: a new key, nothing kept
+            messages.info(request, _("You were signed out after %(minutes)d idle "
+                                     "minutes.") % {"minutes": idle // 60})
+        elif seen is None or now - seen > WRITE_EVERY:
+            request.session[SEEN] = now

@@ -1,0 +1,55 @@
+"""Staff sessions end after an idle time (issue 21, item 4)."""
+
+import pytest
+from django.contrib.auth import get_user_model
+
+from masthead.accounts import middleware
+
+pytestmark = pytest.mark.django_db
+
+
+@pytest.fixture
+def editor_client(client):
+    editor = get_user_model().objects.create_user("ed", "ed@example.org", "pw",
+                                                  is_staff=True, is_superuser=True)
+    client.force_login(editor)
+    return client
+
+
+def age_session(client, seconds):
+    session = client.session
+    session[middleware.SEEN] -= seconds
+    session.save()
+
+
+def test_an_idle_staff_session_is_signed_out(editor_client, settings):
+    settings.MASTHEAD_STAFF_IDLE_SECONDS = 600
+    assert editor_client.get("/admin/").status_code == 200
+    age_session(editor_client, 601)
+    response = editor_client.get("/admin/", follow=True)
+    assert response.redirect_chain[-1][0].startswith("/admin/login/")
+    assert "signed out after 10 idle minutes" in response.text
+    assert "_auth_user_id" not in editor_client.session
+
+
+def test_an_active_staff_session_stays(editor_client, settings):
+    settings.MASTHEAD_STAFF_IDLE_SECONDS = 600
+    editor_client.get("/admin/")
+    age_session(editor_client, 599)
+    assert editor_client.get("/admin/").status_code == 200
+    # and that request counted as activity
+    age_session(editor_client, 300)
+    assert editor_client.get("/admin/").status_code == 200
+
+
+def test_reader_pages_leave_the_session_alone(editor_client):
+    """Outside /admin/ the middleware reads neither session nor user."""
+    editor_client.get("/admin/")
+    seen = editor_client.session[middleware.SEEN]
+    editor_client.get("/")
+    assert editor_client.session[middleware.SEEN] == seen
+
+
+def test_requests_without_a_session_cookie_cost_no_query(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        assert client.get("/admin/login/").status_code == 200
