@@ -32,4 +32,6 @@ def posted_at(value):
 
 
 def iso_datetime(value):
-    return timezone.localtime(value).isoformat()
+    """A `<time datetime>` value: to the second, as HTML allows (at most three
+    digits of a fraction; Python's isoformat gives six when it has them)."""
+    return timezone.localtime(value).isoformat(timespec="seconds")
