@@ -5,7 +5,7 @@ from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
 from . import throttle
-from .models import Lockout
+from .models import Lockout, TwoFactorRequirement
 
 
 class ActiveFilter(admin.SimpleListFilter):
@@ -63,3 +63,11 @@ class StaffUserAdmin(UserAdmin):
                     "last_login"]
     list_filter = ["is_staff", "is_superuser", "is_active", "groups"]
     ordering = ["-is_staff", "username"]
+
+
+@admin.register(TwoFactorRequirement)
+class TwoFactorRequirementAdmin(admin.ModelAdmin):
+    """Which roles must sign in with a second factor."""
+
+    list_display = ["group", "required"]
+    list_editable = ["required"]

@@ -10,4 +10,12 @@ class AccountsConfig(AppConfig):
     verbose_name = _("Staff accounts")
 
     def ready(self):
+        from django.contrib import admin
+
         from . import signal_handlers  # noqa: F401  (receivers connect themselves)
+        from .forms import StaffAuthenticationForm
+
+        # AdminSite's own hooks for its login page: the code field, and the
+        # template that shows it. Set here so the admin site needs no edit.
+        admin.site.login_form = StaffAuthenticationForm
+        admin.site.login_template = "accounts/login.html"

@@ -1,4 +1,6 @@
-"""Staff sessions end after MASTHEAD_STAFF_IDLE_SECONDS without an admin request.
+"""Rules for staff sessions in the admin: an idle time, and two-factor sign-in.
+
+Staff sessions end after MASTHEAD_STAFF_IDLE_SECONDS without an admin request.
 
 Only requests under /admin/ are looked at: a reader's page (and a staff
 member reading the site) costs nothing here, not even the session's query.
@@ -11,7 +13,12 @@ import time
 from django.conf import settings
 from django.contrib import messages
 from django.contrib.auth import logout
+from django.contrib.auth.views import redirect_to_login
+from django.http import HttpResponseRedirect
+from django.urls import reverse
 from django.utils.translation import gettext as _
+
+from . import twofactor
 
 SEEN = "masthead_staff_seen"
 WRITE_EVERY = 60
@@ -41,3 +48,37 @@ class StaffIdleTimeoutMiddleware:
                                      "minutes.") % {"minutes": idle // 60})
         elif seen is None or now - seen > WRITE_EVERY:
             request.session[SEEN] = now
+
+
+class TwoFactorMiddleware:
+    """In the admin: enrolled staff must have signed in with a code (older
+    sessions are ended), and staff whose role requires it must enrol first.
+
+    After django-otp's OTPMiddleware. Looks only under /admin/, and only at
+    sessions not yet verified, so a verified editor pays no query for it.
+    """
+
+    EXEMPT = ("/admin/two-factor/", "/admin/logout/", "/admin/login/", "/admin/jsi18n/")
+
+    def __init__(self, get_response):
+        self.get_response = get_response
+
+    def __call__(self, request):
+        if (request.path.startswith("/admin/") and not request.path.startswith(self.EXEMPT)
+                and settings.SESSION_COOKIE_NAME in request.COOKIES):
+            refusal = self._check(request)
+            if refusal is not None:
+                return refusal
+        return self.get_response(request)
+
+    def _check(self, request):
+        user = request.user
+        if not user.is_authenticated or user.is_verified():
+            return None
+        if twofactor.is_enrolled(user):
+            logout(request)
+            messages.info(request, _("Sign in again with a code from your app."))
+            return redirect_to_login(request.get_full_path(), reverse("admin:login"))
+        if twofactor.is_required(user):
+            return HttpResponseRedirect(reverse("two_factor"))
+        return None

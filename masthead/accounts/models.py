@@ -49,3 +49,24 @@ class Lockout(models.Model):
     @property
     def is_active(self):
         return self.cleared_at is None and self.locked_until > timezone.now()
+
+
+class TwoFactorRequirement(models.Model):
+    """A role (group) whose members must sign in with a second factor."""
+
+    group = models.OneToOneField(
+        "auth.Group", on_delete=models.CASCADE, related_name="two_factor",
+        verbose_name=_("role"),
+    )
+    required = models.BooleanField(
+        _("require two-factor sign-in"), default=True,
+        help_text=_("Members without an authenticator are sent to set one up "
+                    "before they can use the admin."),
+    )
+
+    class Meta:
+        verbose_name = _("two-factor requirement")
+        verbose_name_plural = _("two-factor requirements")
+
+    def __str__(self):
+        return f"{self.group}: {'required' if self.required else 'optional'}"

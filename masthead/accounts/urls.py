@@ -4,12 +4,14 @@ The names are the ones Django's auth views and admin templates reverse:
 `admin_password_reset` puts "Forgotten your password?" on the login page.
 """
 
+from django.contrib import admin
 from django.urls import path
 
 from . import views
 
 urlpatterns = [
     path("login/", views.admin_login, name="staff_login"),
+    path("two-factor/", admin.site.admin_view(views.two_factor), name="two_factor"),
     path("password_reset/", views.PasswordResetView.as_view(),
          name="admin_password_reset"),
     path("password_reset/done/", views.PasswordResetDoneView.as_view(),

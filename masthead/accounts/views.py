@@ -1,19 +1,26 @@
-"""Staff login paths, each behind the throttle: the admin login and password reset.
+"""Staff login paths, each behind the throttle (the admin login and password
+reset), and the page where staff set up two-factor sign-in.
 
 Thin wrappers: Django's own views do the work; a lockout found while they
 ran (the guard backend marks the request) is answered 429 with the time to
 try again, whatever the view would have said.
 """
 
+from base64 import b32encode
+
+import segno
 from django.contrib import admin
 from django.contrib.auth import views as auth_views
 from django.shortcuts import render
 from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
+from django_otp import login as otp_login
+from django_otp.plugins.otp_static.models import StaticToken
 
 from masthead.core.clients import client_ip
 
-from . import throttle
+from . import throttle, twofactor
+from .forms import CodeForm
 
 
 def locked_out(request, refusal):
@@ -66,3 +73,33 @@ class PasswordResetConfirmView(AdminChrome, auth_views.PasswordResetConfirmView)
 
 class PasswordResetCompleteView(AdminChrome, auth_views.PasswordResetCompleteView):
     pass
+
+
+def two_factor(request):
+    """Set up an authenticator app, see the state, renew recovery codes."""
+    user, enrolled = request.user, twofactor.is_enrolled(request.user)
+    context = {**admin.site.each_context(request), "title": _("Two-factor sign-in"),
+               "enrolled": enrolled, "required": twofactor.is_required(user)}
+    if enrolled and request.method == "POST" and "regenerate" in request.POST:
+        context["codes"] = twofactor.new_recovery_codes(user)
+    elif enrolled and "new" not in request.GET:
+        context["recovery_left"] = StaticToken.objects.filter(device__user=user).count()
+    else:
+        context.update(_enrolment(request))
+    return render(request, "accounts/two_factor.html", context)
+
+
+def _enrolment(request):
+    device = twofactor.pending_app(request.user)
+    form = CodeForm(request.POST or None)
+    if form.is_valid():
+        codes = twofactor.confirm_app(device, form.cleaned_data["code"])
+        if codes is not None:
+            otp_login(request, device)  # this session is now verified
+            return {"codes": codes}
+        form.add_error("code", _("That code is not right. Check that the phone's "
+                                 "clock is set automatically, wait a moment and try "
+                                 "the code it shows then."))
+    qr = segno.make(device.config_url, error="m").svg_data_uri(scale=5)
+    return {"device": device, "form": form, "qr": qr,
+            "secret": b32encode(device.bin_key).decode()}

@@ -53,3 +53,31 @@ def test_reader_pages_leave_the_session_alone(editor_client):
 def test_requests_without_a_session_cookie_cost_no_query(client, django_assert_num_queries):
     with django_assert_num_queries(0):
         assert client.get("/admin/login/").status_code == 200
+
+
+def test_a_role_that_requires_two_factor_sends_its_members_to_enrol(editor_client):
+    from django.contrib.auth.models import Group
+
+    from masthead.accounts.models import TwoFactorRequirement
+
+    editors = Group.objects.create(name="Desk editors")
+    get_user_model().objects.get(username="ed").groups.add(editors)
+    assert editor_client.get("/admin/").status_code == 200
+    TwoFactorRequirement.objects.create(group=editors)
+    response = editor_client.get("/admin/articles/article/")
+    assert response.status_code == 302 and response["Location"] == "/admin/two-factor/"
+    page = editor_client.get("/admin/two-factor/")
+    assert "Your role requires two-factor sign-in" in page.text
+
+
+def test_a_session_from_before_enrolment_must_sign_in_again(editor_client):
+    from django_otp.oath import totp
+
+    from masthead.accounts import twofactor
+
+    user = get_user_model().objects.get(username="ed")
+    device = twofactor.pending_app(user)
+    twofactor.confirm_app(device, f"{totp(device.bin_key):06d}")  # from another session
+    response = editor_client.get("/admin/")
+    assert response["Location"].startswith("/admin/login/")
+    assert "_auth_user_id" not in editor_client.session

@@ -131,3 +131,31 @@ def test_reset_requests_are_throttled_per_address_typed(client, editor):
 
 def test_reset_form_carries_a_csrf_token(client):
     assert "csrfmiddlewaretoken" in client.get("/admin/password_reset/").text
+
+
+# Two-factor set-up (item 2)
+
+def current_code(secret):
+    from base64 import b32decode
+
+    from django_otp.oath import totp
+
+    return f"{totp(b32decode(secret)):06d}"
+
+
+def test_setting_up_an_app_shows_a_qr_code_then_recovery_codes_once(client, editor):
+    client.force_login(editor)
+    page = client.get("/admin/two-factor/")
+    assert 'src="data:image/svg+xml' in page.text
+    secret = re.search(r'id="totp-secret">([A-Z2-7]+)<', page.text)[1]
+    wrong = client.post("/admin/two-factor/", {"code": "12345x"})
+    assert "Enter the six digits the app shows." in wrong.text
+    done = client.post("/admin/two-factor/", {"code": current_code(secret)})
+    assert done.text.count("<li><code>") == 10
+    again = client.get("/admin/two-factor/")
+    assert "Two-factor sign-in is on" in again.text and "<li><code>" not in again.text
+    assert "10 recovery codes left." in again.text
+
+
+def test_the_two_factor_page_is_for_staff_only(client):
+    assert client.get("/admin/two-factor/")["Location"].startswith("/admin/login/")
