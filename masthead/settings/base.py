@@ -13,6 +13,7 @@ from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 
 from masthead.core.email import email_settings
+from masthead.core.headers import DEFAULT_POLICY
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("MASTHEAD_VAR_DIR", BASE_DIR / "var"))
@@ -86,6 +87,7 @@ INSTALLED_APPS = [
 MIDDLEWARE = [
     "masthead.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "masthead.core.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -259,6 +261,8 @@ MASTHEAD_STAFF_IDLE_SECONDS = int(os.environ.get("MASTHEAD_STAFF_IDLE_SECONDS", 
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
+# Features readers' pages never use, off (core/headers.py); empty sends none.
+MASTHEAD_PERMISSIONS_POLICY = os.environ.get("MASTHEAD_PERMISSIONS_POLICY", DEFAULT_POLICY)
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 CONTENT_SECURITY_POLICY = {
