@@ -21,6 +21,7 @@ from django.utils.translation import gettext as _
 from . import twofactor
 
 SEEN = "masthead_staff_seen"
+TWO_FACTOR_STATE = "masthead_two_factor_state"
 WRITE_EVERY = 60
 
 
@@ -54,8 +55,10 @@ class TwoFactorMiddleware:
     """In the admin: enrolled staff must have signed in with a code (older
     sessions are ended), and staff whose role requires it must enrol first.
 
-    After django-otp's OTPMiddleware. Looks only under /admin/, and only at
-    sessions not yet verified, so a verified editor pays no query for it.
+    After django-otp's OTPMiddleware. Looks only under /admin/ and only at
+    sessions not verified by a code. What such a session must do is worked
+    out at login and again at most once a minute (one query, kept in the
+    session), so the admin's pages keep their query counts.
     """
 
     EXEMPT = ("/admin/two-factor/", "/admin/logout/", "/admin/login/", "/admin/jsi18n/")
@@ -75,10 +78,20 @@ class TwoFactorMiddleware:
         user = request.user
         if not user.is_authenticated or user.is_verified():
             return None
-        if twofactor.is_enrolled(user):
+        state = remember_two_factor_state(request, user)
+        if state == "verify":
             logout(request)
             messages.info(request, _("Sign in again with a code from your app."))
             return redirect_to_login(request.get_full_path(), reverse("admin:login"))
-        if twofactor.is_required(user):
+        if state == "enrol":
             return HttpResponseRedirect(reverse("two_factor"))
         return None
+
+
+def remember_two_factor_state(request, user, *, fresh=False):
+    """The session's two-factor state, worked out again when a minute old."""
+    now, kept = time.time(), request.session.get(TWO_FACTOR_STATE)
+    if fresh or kept is None or now - kept[0] > WRITE_EVERY:
+        kept = (now, twofactor.session_state(user))
+        request.session[TWO_FACTOR_STATE] = kept
+    return kept[1]

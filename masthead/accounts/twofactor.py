@@ -13,7 +13,9 @@ alone, and a role that requires a second factor sends them to enrol again.
 
 import secrets
 
+from django.contrib.auth import get_user_model
 from django.db import transaction
+from django.db.models import Exists, OuterRef
 from django_otp import devices_for_user, user_has_device, verify_token
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
@@ -51,6 +53,22 @@ def matching_device(user, code):
         if found is not None:
             return found
     return None
+
+
+def session_state(user):
+    """What an unverified session of this user must do, in one query:
+    "verify" (enrolled, so sign in again with a code), "enrol" (a role
+    requires it), or "ok"."""
+    devices = [kind.objects.filter(user=OuterRef("pk"), confirmed=True)
+               for kind in (TOTPDevice, StaticDevice)]
+    enrolled, required = (
+        get_user_model().objects.filter(pk=user.pk)
+        .annotate(enrolled=Exists(devices[0]) | Exists(devices[1]),
+                  required=Exists(TwoFactorRequirement.objects.filter(
+                      group__user=OuterRef("pk"), required=True)))
+        .values_list("enrolled", "required").get()
+    )
+    return "verify" if enrolled else "enrol" if required else "ok"
 
 
 def pending_app(user):

@@ -72,3 +72,17 @@ def test_reset_command_removes_every_device(editor):
     twofactor.confirm_app(device, code_for(device))
     call_command("reset_two_factor", "ed")
     assert not twofactor.is_enrolled(editor)
+
+
+def test_session_state_says_what_an_unverified_session_must_do(
+    editor, django_assert_num_queries
+):
+    editors = Group.objects.create(name="Desk editors")
+    editor.groups.add(editors)
+    with django_assert_num_queries(1):
+        assert twofactor.session_state(editor) == "ok"
+    TwoFactorRequirement.objects.create(group=editors)
+    assert twofactor.session_state(editor) == "enrol"
+    device = twofactor.pending_app(editor)
+    twofactor.confirm_app(device, code_for(device))
+    assert twofactor.session_state(editor) == "verify"
