@@ -1,9 +1,9 @@
 from django.conf import settings
 from django.contrib import admin
 from django.urls import include, path, re_path
-from django.views.static import serve
 
 from masthead.articles import views as article_views
+from masthead.core.uploads import serve_media
 from masthead.search import views as search_views
 
 urlpatterns = [
@@ -30,5 +30,5 @@ if settings.MASTHEAD_SERVE_MEDIA:
     # Convenient for one machine; a production site lets nginx or a CDN serve these.
     prefix = settings.MEDIA_URL.lstrip("/")
     urlpatterns += [
-        re_path(rf"^{prefix}(?P<path>.*)$", serve, {"document_root": settings.MEDIA_ROOT})
+        re_path(rf"^{prefix}(?P<path>.*)$", serve_media)
     ]

@@ -28,8 +28,16 @@ class ActiveFilter(admin.SimpleListFilter):
 class LockoutAdmin(admin.ModelAdmin):
     """Who is locked out and until when; "Clear" lets them try again at once."""
 
-    list_display = ["identifier", "scope", "action", "failures", "locked_at",
-                    "locked_until", "in_force", "cleared_by"]
+    list_display = [
+        "identifier",
+        "scope",
+        "action",
+        "failures",
+        "locked_at",
+        "locked_until",
+        "in_force",
+        "cleared_by",
+    ]
     list_filter = [ActiveFilter, "scope", "action"]
     search_fields = ["identifier"]
     readonly_fields = [f.name for f in Lockout._meta.fields]
@@ -42,14 +50,16 @@ class LockoutAdmin(admin.ModelAdmin):
     def in_force(self, lockout):
         return lockout.is_active
 
-    @admin.action(description=_("Clear the selected lockouts"),
-                  permissions=["change"])
+    @admin.action(description=_("Clear the selected lockouts"), permissions=["change"])
     def clear_lockouts(self, request, queryset):
         for lockout in queryset:
             throttle.clear(lockout.cache_key)
         count = queryset.filter(cleared_at__isnull=True).update(
-            cleared_at=timezone.now(), cleared_by=request.user)
-        self.message_user(request, _("%d lockout(s) cleared.") % count, messages.SUCCESS)
+            cleared_at=timezone.now(), cleared_by=request.user
+        )
+        self.message_user(
+            request, _("%d lockout(s) cleared.") % count, messages.SUCCESS
+        )
 
 
 admin.site.unregister(User)
@@ -59,8 +69,14 @@ admin.site.unregister(User)
 class StaffUserAdmin(UserAdmin):
     """Django's user admin, showing when each person last signed in."""
 
-    list_display = ["username", "email", "first_name", "last_name", "is_staff",
-                    "last_login"]
+    list_display = [
+        "username",
+        "email",
+        "first_name",
+        "last_name",
+        "is_staff",
+        "last_login",
+    ]
     list_filter = ["is_staff", "is_superuser", "is_active", "groups"]
     ordering = ["-is_staff", "username"]
 

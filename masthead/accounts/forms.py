@@ -16,11 +16,17 @@ class StaffAuthenticationForm(AdminAuthenticationForm):
     """
 
     otp_token = forms.CharField(
-        label=_("Authentication code"), required=False, strip=True, max_length=20,
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code",
-                                      "inputmode": "numeric"}),
-        help_text=_("From your authenticator app, or a recovery code. "
-                    "Leave empty if you have not set up two-factor sign-in."),
+        label=_("Authentication code"),
+        required=False,
+        strip=True,
+        max_length=20,
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}
+        ),
+        help_text=_(
+            "From your authenticator app, or a recovery code. "
+            "Leave empty if you have not set up two-factor sign-in."
+        ),
     )
 
     def clean(self):
@@ -30,19 +36,27 @@ class StaffAuthenticationForm(AdminAuthenticationForm):
             return cleaned
         device = twofactor.matching_device(user, cleaned.get("otp_token"))
         if device is None:
-            throttle.record_failure(username=user.get_username(),
-                                    ip=client_ip(self.request))
+            throttle.record_failure(
+                username=user.get_username(), ip=client_ip(self.request)
+            )
             raise forms.ValidationError(
-                _("Enter your username, password and a current authentication "
-                  "code (or a recovery code)."), code="invalid_code")
+                _(
+                    "Enter your username, password and a current authentication "
+                    "code (or a recovery code)."
+                ),
+                code="invalid_code",
+            )
         user.otp_device = device  # django-otp marks the session verified on login
         return cleaned
 
 
 class CodeForm(forms.Form):
     code = forms.RegexField(
-        label=_("Code shown by the app"), regex=r"^\s*\d{3}\s?\d{3}\s*$", max_length=12,
+        label=_("Code shown by the app"),
+        regex=r"^\s*\d{3}\s?\d{3}\s*$",
+        max_length=12,
         error_messages={"invalid": _("Enter the six digits the app shows.")},
-        widget=forms.TextInput(attrs={"autocomplete": "one-time-code",
-                                      "inputmode": "numeric"}),
+        widget=forms.TextInput(
+            attrs={"autocomplete": "one-time-code", "inputmode": "numeric"}
+        ),
     )

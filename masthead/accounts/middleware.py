@@ -45,8 +45,11 @@ class StaffIdleTimeoutMiddleware:
         now, seen = time.time(), request.session.get(SEEN)
         if seen is not None and now - seen > idle:
             logout(request)  # flushes the session: a new key, nothing kept
-            messages.info(request, _("You were signed out after %(minutes)d idle "
-                                     "minutes.") % {"minutes": idle // 60})
+            messages.info(
+                request,
+                _("You were signed out after %(minutes)d idle minutes.")
+                % {"minutes": idle // 60},
+            )
         elif seen is None or now - seen > WRITE_EVERY:
             request.session[SEEN] = now
 
@@ -67,8 +70,11 @@ class TwoFactorMiddleware:
         self.get_response = get_response
 
     def __call__(self, request):
-        if (request.path.startswith("/admin/") and not request.path.startswith(self.EXEMPT)
-                and settings.SESSION_COOKIE_NAME in request.COOKIES):
+        if (
+            request.path.startswith("/admin/")
+            and not request.path.startswith(self.EXEMPT)
+            and settings.SESSION_COOKIE_NAME in request.COOKIES
+        ):
             refusal = self._check(request)
             if refusal is not None:
                 return refusal

@@ -23,7 +23,8 @@ class Lockout(models.Model):
     scope = models.CharField(_("locked"), max_length=10, choices=Scope.choices)
     action = models.CharField(_("for"), max_length=20, default="login")
     identifier = models.CharField(
-        _("account or address"), max_length=200,
+        _("account or address"),
+        max_length=200,
         help_text=_("The username as typed, or the client's IP address."),
     )
     cache_key = models.CharField(max_length=300, editable=False)
@@ -32,8 +33,12 @@ class Lockout(models.Model):
     locked_until = models.DateTimeField(_("locked until"))
     cleared_at = models.DateTimeField(_("cleared at"), null=True, blank=True)
     cleared_by = models.ForeignKey(
-        settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="+", verbose_name=_("cleared by"),
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="+",
+        verbose_name=_("cleared by"),
     )
 
     objects = LockoutQuerySet.as_manager()
@@ -55,13 +60,18 @@ class TwoFactorRequirement(models.Model):
     """A role (group) whose members must sign in with a second factor."""
 
     group = models.OneToOneField(
-        "auth.Group", on_delete=models.CASCADE, related_name="two_factor",
+        "auth.Group",
+        on_delete=models.CASCADE,
+        related_name="two_factor",
         verbose_name=_("role"),
     )
     required = models.BooleanField(
-        _("require two-factor sign-in"), default=True,
-        help_text=_("Members without an authenticator are sent to set one up "
-                    "before they can use the admin."),
+        _("require two-factor sign-in"),
+        default=True,
+        help_text=_(
+            "Members without an authenticator are sent to set one up "
+            "before they can use the admin."
+        ),
     )
 
     class Meta:

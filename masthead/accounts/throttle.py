@@ -70,8 +70,10 @@ def subjects(*, username, ip, action="login"):
 
 def refusal_for(*, username, ip, action="login"):
     """The lock an attempt runs into, or None."""
-    keys = [f"accounts:lock:{key}" for key, _ in subjects(
-        username=username, ip=ip, action=action).values()]
+    keys = [
+        f"accounts:lock:{key}"
+        for key, _ in subjects(username=username, ip=ip, action=action).values()
+    ]
     untils = [until for until in _cache().get_many(keys).values() if until]
     return Refusal(max(untils)) if untils else None
 
@@ -107,10 +109,16 @@ def _lock(scope, key, identifier, count, action):
     if not _cache().add(f"accounts:lock:{key}", until, seconds):
         return []  # already locked: one record per lockout
     # The row is what staff see and clear in the admin; the cache decides.
-    return [Lockout.objects.create(
-        scope=scope, action=action, identifier=identifier[:200], cache_key=key,
-        failures=count, locked_until=datetime.fromtimestamp(until, UTC),
-    )]
+    return [
+        Lockout.objects.create(
+            scope=scope,
+            action=action,
+            identifier=identifier[:200],
+            cache_key=key,
+            failures=count,
+            locked_until=datetime.fromtimestamp(until, UTC),
+        )
+    ]
 
 
 def _incr(key, window):

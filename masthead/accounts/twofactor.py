@@ -32,8 +32,7 @@ def is_enrolled(user):
 
 def is_required(user):
     """Whether one of the user's roles must sign in with a second factor."""
-    return TwoFactorRequirement.objects.filter(
-        group__user=user, required=True).exists()
+    return TwoFactorRequirement.objects.filter(group__user=user, required=True).exists()
 
 
 def matching_device(user, code):
@@ -59,14 +58,23 @@ def session_state(user):
     """What an unverified session of this user must do, in one query:
     "verify" (enrolled, so sign in again with a code), "enrol" (a role
     requires it), or "ok"."""
-    devices = [kind.objects.filter(user=OuterRef("pk"), confirmed=True)
-               for kind in (TOTPDevice, StaticDevice)]
+    devices = [
+        kind.objects.filter(user=OuterRef("pk"), confirmed=True)
+        for kind in (TOTPDevice, StaticDevice)
+    ]
     enrolled, required = (
-        get_user_model().objects.filter(pk=user.pk)
-        .annotate(enrolled=Exists(devices[0]) | Exists(devices[1]),
-                  required=Exists(TwoFactorRequirement.objects.filter(
-                      group__user=OuterRef("pk"), required=True)))
-        .values_list("enrolled", "required").get()
+        get_user_model()
+        .objects.filter(pk=user.pk)
+        .annotate(
+            enrolled=Exists(devices[0]) | Exists(devices[1]),
+            required=Exists(
+                TwoFactorRequirement.objects.filter(
+                    group__user=OuterRef("pk"), required=True
+                )
+            ),
+        )
+        .values_list("enrolled", "required")
+        .get()
     )
     return "verify" if enrolled else "enrol" if required else "ok"
 
@@ -94,8 +102,10 @@ def new_recovery_codes(user):
     """Ten fresh one-time codes; any earlier ones stop working."""
     StaticDevice.objects.filter(user=user).delete()
     device = StaticDevice.objects.create(user=user, name=RECOVERY, confirmed=True)
-    codes = [f"{secrets.randbelow(10**RECOVERY_DIGITS):0{RECOVERY_DIGITS}d}"
-             for _ in range(RECOVERY_CODES)]
+    codes = [
+        f"{secrets.randbelow(10**RECOVERY_DIGITS):0{RECOVERY_DIGITS}d}"
+        for _ in range(RECOVERY_CODES)
+    ]
     StaticToken.objects.bulk_create(StaticToken(device=device, token=c) for c in codes)
     return codes
 

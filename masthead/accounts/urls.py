@@ -12,12 +12,24 @@ from . import views
 urlpatterns = [
     path("login/", views.admin_login, name="staff_login"),
     path("two-factor/", admin.site.admin_view(views.two_factor), name="two_factor"),
-    path("password_reset/", views.PasswordResetView.as_view(),
-         name="admin_password_reset"),
-    path("password_reset/done/", views.PasswordResetDoneView.as_view(),
-         name="password_reset_done"),
-    path("reset/<uidb64>/<token>/", views.PasswordResetConfirmView.as_view(),
-         name="password_reset_confirm"),
-    path("reset/done/", views.PasswordResetCompleteView.as_view(),
-         name="password_reset_complete"),
+    path(
+        "password_reset/",
+        views.PasswordResetView.as_view(),
+        name="admin_password_reset",
+    ),
+    path(
+        "password_reset/done/",
+        views.PasswordResetDoneView.as_view(),
+        name="password_reset_done",
+    ),
+    path(
+        "reset/<uidb64>/<token>/",
+        views.PasswordResetConfirmView.as_view(),
+        name="password_reset_confirm",
+    ),
+    path(
+        "reset/done/",
+        views.PasswordResetCompleteView.as_view(),
+        name="password_reset_complete",
+    ),
 ]

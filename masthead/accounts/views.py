@@ -24,8 +24,11 @@ from .forms import CodeForm
 
 
 def locked_out(request, refusal):
-    context = {**admin.site.each_context(request), "message": refusal.message,
-               "title": _("Too many attempts")}
+    context = {
+        **admin.site.each_context(request),
+        "message": refusal.message,
+        "title": _("Too many attempts"),
+    }
     response = render(request, "accounts/locked_out.html", context, status=429)
     response["Retry-After"] = str(refusal.seconds_left)
     return response
@@ -41,7 +44,10 @@ class AdminChrome:
     """The admin's header and links on Django's auth views' admin templates."""
 
     def get_context_data(self, **kwargs):
-        return {**admin.site.each_context(self.request), **super().get_context_data(**kwargs)}
+        return {
+            **admin.site.each_context(self.request),
+            **super().get_context_data(**kwargs),
+        }
 
 
 class PasswordResetView(AdminChrome, auth_views.PasswordResetView):
@@ -54,8 +60,11 @@ class PasswordResetView(AdminChrome, auth_views.PasswordResetView):
     success_url = reverse_lazy("password_reset_done")
 
     def post(self, request, *args, **kwargs):
-        subject = {"username": request.POST.get("email", ""), "ip": client_ip(request),
-                   "action": "reset"}
+        subject = {
+            "username": request.POST.get("email", ""),
+            "ip": client_ip(request),
+            "action": "reset",
+        }
         refusal = throttle.refusal_for(**subject)
         if refusal is not None:
             return locked_out(request, refusal)
@@ -78,8 +87,12 @@ class PasswordResetCompleteView(AdminChrome, auth_views.PasswordResetCompleteVie
 def two_factor(request):
     """Set up an authenticator app, see the state, renew recovery codes."""
     user, enrolled = request.user, twofactor.is_enrolled(request.user)
-    context = {**admin.site.each_context(request), "title": _("Two-factor sign-in"),
-               "enrolled": enrolled, "required": twofactor.is_required(user)}
+    context = {
+        **admin.site.each_context(request),
+        "title": _("Two-factor sign-in"),
+        "enrolled": enrolled,
+        "required": twofactor.is_required(user),
+    }
     if enrolled and request.method == "POST" and "regenerate" in request.POST:
         context["codes"] = twofactor.new_recovery_codes(user)
     elif enrolled and "new" not in request.GET:
@@ -97,9 +110,18 @@ def _enrolment(request):
         if codes is not None:
             otp_login(request, device)  # this session is now verified
             return {"codes": codes}
-        form.add_error("code", _("That code is not right. Check that the phone's "
-                                 "clock is set automatically, wait a moment and try "
-                                 "the code it shows then."))
+        form.add_error(
+            "code",
+            _(
+                "That code is not right. Check that the phone's "
+                "clock is set automatically, wait a moment and try "
+                "the code it shows then."
+            ),
+        )
     qr = segno.make(device.config_url, error="m").svg_data_uri(scale=5)
-    return {"device": device, "form": form, "qr": qr,
-            "secret": b32encode(device.bin_key).decode()}
+    return {
+        "device": device,
+        "form": form,
+        "qr": qr,
+        "secret": b32encode(device.bin_key).decode(),
+    }

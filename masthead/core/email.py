@@ -48,7 +48,9 @@ def email_settings(url):
     conf = {"EMAIL_BACKEND": BACKENDS[scheme]}
     if scheme == "file":
         if not parts.path.startswith("/") or parts.netloc:
-            raise EmailURLError("EMAIL_URL file:// needs an absolute path: file:///var/mail")
+            raise EmailURLError(
+                "EMAIL_URL file:// needs an absolute path: file:///var/mail"
+            )
         conf["EMAIL_FILE_PATH"] = unquote(parts.path)
     if scheme in DEFAULT_PORTS:
         conf.update(_smtp_settings(scheme, parts))
@@ -57,11 +59,15 @@ def email_settings(url):
 
 def _smtp_settings(scheme, parts):
     if not parts.hostname:
-        raise EmailURLError(f"EMAIL_URL {scheme}:// needs a host: {scheme}://mail.example")
+        raise EmailURLError(
+            f"EMAIL_URL {scheme}:// needs a host: {scheme}://mail.example"
+        )
     try:
         port = parts.port or DEFAULT_PORTS[scheme]
     except ValueError as err:
-        raise EmailURLError(f"EMAIL_URL has a port that is not a number: {err}") from err
+        raise EmailURLError(
+            f"EMAIL_URL has a port that is not a number: {err}"
+        ) from err
     options = _options(parts.query)
     use_ssl = options.get("ssl", scheme == "smtps")
     use_tls = options.get("tls", scheme == "submission")

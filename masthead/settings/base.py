@@ -240,6 +240,10 @@ STORAGES = {
 }
 # Uploaded images are served by Django only when nothing else (nginx, a CDN) does.
 MASTHEAD_SERVE_MEDIA = env_bool("MASTHEAD_SERVE_MEDIA", True)
+# How long browsers may keep an original upload served by the app (seconds).
+MASTHEAD_MEDIA_MAX_AGE = int(os.environ.get("MASTHEAD_MEDIA_MAX_AGE", "86400"))
+# `masthead serve` compresses pages (core/compression.py); off when nginx does.
+MASTHEAD_COMPRESS = env_bool("MASTHEAD_COMPRESS", True)
 # MEDIA_ROOT is on storage every app server sees (NFS and the like).
 MASTHEAD_SHARED_MEDIA = env_bool("MASTHEAD_SHARED_MEDIA", False)
 

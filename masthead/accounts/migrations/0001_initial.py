@@ -6,45 +6,112 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('auth', '0012_alter_user_first_name_max_length'),
+        ("auth", "0012_alter_user_first_name_max_length"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Lockout',
+            name="Lockout",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('scope', models.CharField(choices=[('account', 'account'), ('address', 'address')], max_length=10, verbose_name='locked')),
-                ('action', models.CharField(default='login', max_length=20, verbose_name='for')),
-                ('identifier', models.CharField(help_text="The username as typed, or the client's IP address.", max_length=200, verbose_name='account or address')),
-                ('cache_key', models.CharField(editable=False, max_length=300)),
-                ('failures', models.PositiveIntegerField(verbose_name='failures')),
-                ('locked_at', models.DateTimeField(auto_now_add=True, verbose_name='locked at')),
-                ('locked_until', models.DateTimeField(verbose_name='locked until')),
-                ('cleared_at', models.DateTimeField(blank=True, null=True, verbose_name='cleared at')),
-                ('cleared_by', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL, verbose_name='cleared by')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "scope",
+                    models.CharField(
+                        choices=[("account", "account"), ("address", "address")],
+                        max_length=10,
+                        verbose_name="locked",
+                    ),
+                ),
+                (
+                    "action",
+                    models.CharField(
+                        default="login", max_length=20, verbose_name="for"
+                    ),
+                ),
+                (
+                    "identifier",
+                    models.CharField(
+                        help_text="The username as typed, or the client's IP address.",
+                        max_length=200,
+                        verbose_name="account or address",
+                    ),
+                ),
+                ("cache_key", models.CharField(editable=False, max_length=300)),
+                ("failures", models.PositiveIntegerField(verbose_name="failures")),
+                (
+                    "locked_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="locked at"),
+                ),
+                ("locked_until", models.DateTimeField(verbose_name="locked until")),
+                (
+                    "cleared_at",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="cleared at"
+                    ),
+                ),
+                (
+                    "cleared_by",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                        verbose_name="cleared by",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'login lockout',
-                'verbose_name_plural': 'login lockouts',
-                'ordering': ['-locked_at'],
+                "verbose_name": "login lockout",
+                "verbose_name_plural": "login lockouts",
+                "ordering": ["-locked_at"],
             },
         ),
         migrations.CreateModel(
-            name='TwoFactorRequirement',
+            name="TwoFactorRequirement",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('required', models.BooleanField(default=True, help_text='Members without an authenticator are sent to set one up before they can use the admin.', verbose_name='require two-factor sign-in')),
-                ('group', models.OneToOneField(on_delete=django.db.models.deletion.CASCADE, related_name='two_factor', to='auth.group', verbose_name='role')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "required",
+                    models.BooleanField(
+                        default=True,
+                        help_text="Members without an authenticator are sent to set one up before they can use the admin.",
+                        verbose_name="require two-factor sign-in",
+                    ),
+                ),
+                (
+                    "group",
+                    models.OneToOneField(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="two_factor",
+                        to="auth.group",
+                        verbose_name="role",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'two-factor requirement',
-                'verbose_name_plural': 'two-factor requirements',
+                "verbose_name": "two-factor requirement",
+                "verbose_name_plural": "two-factor requirements",
             },
         ),
     ]

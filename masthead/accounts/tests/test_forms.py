@@ -12,21 +12,26 @@ PASSWORD = "a-long-editor-passphrase"
 
 @pytest.fixture
 def enrolled():
-    user = get_user_model().objects.create_user("ed", "ed@example.org", PASSWORD,
-                                                is_staff=True)
+    user = get_user_model().objects.create_user(
+        "ed", "ed@example.org", PASSWORD, is_staff=True
+    )
     device = twofactor.pending_app(user)
     codes = twofactor.confirm_app(device, f"{totp(device.bin_key):06d}")
     return user, device, codes
 
 
 def log_in(client, code=""):
-    return client.post("/admin/login/?next=/admin/",
-                       {"username": "ed", "password": PASSWORD, "otp_token": code})
+    return client.post(
+        "/admin/login/?next=/admin/",
+        {"username": "ed", "password": PASSWORD, "otp_token": code},
+    )
 
 
 def test_the_login_page_has_a_code_field(client):
     page = client.get("/admin/login/")
-    assert 'name="otp_token"' in page.text and 'autocomplete="one-time-code"' in page.text
+    assert (
+        'name="otp_token"' in page.text and 'autocomplete="one-time-code"' in page.text
+    )
 
 
 def test_the_right_password_without_a_code_is_refused(client, enrolled):
@@ -59,5 +64,7 @@ def test_wrong_codes_count_towards_the_lockout(client, enrolled):
 
 
 def test_staff_without_two_factor_sign_in_with_a_password(client):
-    get_user_model().objects.create_user("ed", "ed@example.org", PASSWORD, is_staff=True)
+    get_user_model().objects.create_user(
+        "ed", "ed@example.org", PASSWORD, is_staff=True
+    )
     assert log_in(client).status_code == 302

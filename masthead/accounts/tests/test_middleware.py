@@ -10,8 +10,9 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def editor_client(client):
-    editor = get_user_model().objects.create_user("ed", "ed@example.org", "pw",
-                                                  is_staff=True, is_superuser=True)
+    editor = get_user_model().objects.create_user(
+        "ed", "ed@example.org", "pw", is_staff=True, is_superuser=True
+    )
     client.force_login(editor)
     return client
 
@@ -58,7 +59,9 @@ def test_reader_pages_leave_the_session_alone(editor_client):
     assert editor_client.session[middleware.SEEN] == seen
 
 
-def test_requests_without_a_session_cookie_cost_no_query(client, django_assert_num_queries):
+def test_requests_without_a_session_cookie_cost_no_query(
+    client, django_assert_num_queries
+):
     with django_assert_num_queries(0):
         assert client.get("/admin/login/").status_code == 200
 
@@ -100,7 +103,9 @@ def test_a_new_login_meets_the_requirement_at_once(client):
 
     editors = Group.objects.create(name="Desk editors")
     TwoFactorRequirement.objects.create(group=editors)
-    user = get_user_model().objects.create_user("ed", "ed@example.org", "pw", is_staff=True)
+    user = get_user_model().objects.create_user(
+        "ed", "ed@example.org", "pw", is_staff=True
+    )
     user.groups.add(editors)
     client.force_login(user)
     assert client.get("/admin/")["Location"] == "/admin/two-factor/"
@@ -117,7 +122,9 @@ def test_admin_pages_pay_no_query_for_these_rules_within_the_minute(
     editor_client.get("/admin/")
     with CaptureQueriesContext(connection) as first:
         editor_client.get("/admin/")
-    assert not any("otp_" in q["sql"] or "accounts_" in q["sql"]
-                   or "UPDATE" in q["sql"] for q in first.captured_queries)
+    assert not any(
+        "otp_" in q["sql"] or "accounts_" in q["sql"] or "UPDATE" in q["sql"]
+        for q in first.captured_queries
+    )
     with django_assert_num_queries(len(first)):
         editor_client.get("/admin/")

@@ -17,20 +17,28 @@ OLD, NEW = "an-old-passphrase-1", "a-new-passphrase-22"
 
 @pytest.fixture
 def editor():
-    return get_user_model().objects.create_user("ed", "ed@example.org", OLD, is_staff=True)
+    return get_user_model().objects.create_user(
+        "ed", "ed@example.org", OLD, is_staff=True
+    )
 
 
 def signed_in(client_factory, password=OLD):
     client = client_factory()
-    assert client.post("/admin/login/", {"username": "ed", "password": password}
-                       ).status_code == 302
+    assert (
+        client.post(
+            "/admin/login/", {"username": "ed", "password": password}
+        ).status_code
+        == 302
+    )
     return client
 
 
 def test_changing_the_password_ends_the_other_sessions_only(client_factory, editor):
     desk, laptop = signed_in(client_factory), signed_in(client_factory)
-    response = desk.post("/admin/password_change/", {
-        "old_password": OLD, "new_password1": NEW, "new_password2": NEW})
+    response = desk.post(
+        "/admin/password_change/",
+        {"old_password": OLD, "new_password1": NEW, "new_password2": NEW},
+    )
     assert response.status_code == 302
     assert desk.get("/admin/").status_code == 200
     assert laptop.get("/admin/")["Location"].startswith("/admin/login/")
@@ -42,7 +50,9 @@ def test_a_password_reset_ends_every_session(client_factory, editor):
     stranger.post("/admin/password_reset/", {"email": "ed@example.org"})
     link = re.search(r"testserver(/admin/reset/\S+/)", mail.outbox[0].body)[1]
     form = stranger.get(link, follow=True)
-    stranger.post(form.redirect_chain[-1][0], {"new_password1": NEW, "new_password2": NEW})
+    stranger.post(
+        form.redirect_chain[-1][0], {"new_password1": NEW, "new_password2": NEW}
+    )
     assert laptop.get("/admin/")["Location"].startswith("/admin/login/")
     signed_in(client_factory, NEW)
 

@@ -46,7 +46,11 @@ def test_a_success_resets_the_accounts_count():
 def test_each_lockout_is_recorded_once_for_staff():
     fail(7)
     [lockout] = Lockout.objects.all()
-    assert (lockout.scope, lockout.identifier, lockout.failures) == ("account", "editor", 5)
+    assert (lockout.scope, lockout.identifier, lockout.failures) == (
+        "account",
+        "editor",
+        5,
+    )
     assert lockout.is_active
 
 
@@ -60,7 +64,9 @@ def test_clearing_lifts_the_lock_and_forgets_the_failures():
 
 def test_password_reset_requests_are_counted_apart_from_logins():
     for _ in range(5):
-        throttle.record_failure(username="ed@example.org", ip="192.0.2.1", action="reset")
+        throttle.record_failure(
+            username="ed@example.org", ip="192.0.2.1", action="reset"
+        )
     assert throttle.refusal_for(username="ed@example.org", ip=None, action="reset")
     assert throttle.refusal_for(username="ed@example.org", ip=None) is None
 

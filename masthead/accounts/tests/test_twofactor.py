@@ -18,7 +18,9 @@ def code_for(device):
 
 @pytest.fixture
 def editor():
-    return get_user_model().objects.create_user("ed", "ed@example.org", "pw", is_staff=True)
+    return get_user_model().objects.create_user(
+        "ed", "ed@example.org", "pw", is_staff=True
+    )
 
 
 def test_an_app_counts_only_once_its_first_code_is_confirmed(editor):

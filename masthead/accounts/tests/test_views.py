@@ -17,7 +17,8 @@ RIGHT = "the-right-password-42"
 @pytest.fixture
 def editor():
     return get_user_model().objects.create_user(
-        "editor", "editor@ledger.example", RIGHT, is_staff=True)
+        "editor", "editor@ledger.example", RIGHT, is_staff=True
+    )
 
 
 def log_in(client, password, username="editor", **extra):
@@ -46,12 +47,12 @@ def test_the_sixth_failure_is_refused_with_429_and_the_right_password_too(
     assert client.session["_auth_user_id"] == str(editor.pk)
 
 
-def test_the_lock_holds_from_another_address_and_another_client(
-    client_factory, editor
-):
+def test_the_lock_holds_from_another_address_and_another_client(client_factory, editor):
     for _ in range(5):
         log_in(client_factory(), "wrong", REMOTE_ADDR="192.0.2.10")
-    assert log_in(client_factory(), RIGHT, REMOTE_ADDR="198.51.100.3").status_code == 429
+    assert (
+        log_in(client_factory(), RIGHT, REMOTE_ADDR="198.51.100.3").status_code == 429
+    )
 
 
 def test_twenty_failures_from_one_address_lock_it_for_every_account(client, editor):
@@ -81,6 +82,7 @@ def test_the_lockout_page_does_not_say_whether_the_account_exists(client, editor
 def test_reader_pages_never_touch_the_throttle(client, monkeypatch):
     """The counters are read only by login paths: a reader's page costs no
     query and no cache read for them."""
+
     def explode(*args, **kwargs):
         raise AssertionError("the throttle ran on a reader's page")
 
@@ -91,6 +93,7 @@ def test_reader_pages_never_touch_the_throttle(client, monkeypatch):
 
 # Password reset (item 3)
 
+
 def request_reset(client, email, **extra):
     return client.post("/admin/password_reset/", {"email": email}, **extra)
 
@@ -100,8 +103,10 @@ def test_the_login_page_links_to_password_reset(client):
 
 
 def test_reset_is_answered_alike_whether_or_not_the_address_exists(client, editor):
-    known, unknown = request_reset(client, "editor@ledger.example"), request_reset(
-        client, "stranger@example.org")
+    known, unknown = (
+        request_reset(client, "editor@ledger.example"),
+        request_reset(client, "stranger@example.org"),
+    )
     assert known.status_code == unknown.status_code == 302
     assert known["Location"] == unknown["Location"] == "/admin/password_reset/done/"
     assert [m.to for m in mail.outbox] == [["editor@ledger.example"]]
@@ -112,8 +117,13 @@ def test_a_reset_link_sets_a_new_password_once(client, editor):
     link = re.search(r"https?://testserver(/admin/reset/\S+/)", mail.outbox[0].body)[1]
     form = client.get(link, follow=True)
     assert form.status_code == 200 and "new_password1" in form.text
-    done = client.post(form.redirect_chain[-1][0], {
-        "new_password1": "a-brand-new-passphrase", "new_password2": "a-brand-new-passphrase"})
+    done = client.post(
+        form.redirect_chain[-1][0],
+        {
+            "new_password1": "a-brand-new-passphrase",
+            "new_password2": "a-brand-new-passphrase",
+        },
+    )
     assert done["Location"] == "/admin/reset/done/"
     editor.refresh_from_db()
     assert editor.check_password("a-brand-new-passphrase")
@@ -134,6 +144,7 @@ def test_reset_form_carries_a_csrf_token(client):
 
 
 # Two-factor set-up (item 2)
+
 
 def current_code(secret):
     from base64 import b32decode

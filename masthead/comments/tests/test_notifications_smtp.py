@@ -33,28 +33,43 @@ def mail_server(settings, smtp_server):
 def article():
     CommentSettings.objects.update_or_create(pk=1, defaults={"flood_seconds": 0})
     return Article.objects.create(
-        title="Budget vote", slug="budget-vote", body="The council voted.",
-        status=Article.Status.PUBLISHED, published_at=timezone.now(),
+        title="Budget vote",
+        slug="budget-vote",
+        body="The council voted.",
+        status=Article.Status.PUBLISHED,
+        published_at=timezone.now(),
     )
 
 
 def test_reply_opt_in_confirmation_arrives_at_the_mail_server(
     client, article, mail_server
 ):
-    Comment.objects.create(article=article, name="Ada Reader", email="ada@example.com",
-                           body="First.", status=Comment.Status.APPROVED)
-    response = client.post(f"/articles/{article.slug}/comments/", {
-        "comment": "Tell me about replies.", "name": "Ada Reader",
-        "email": "ada@example.com", "notify_replies": "on",
-        "issued": issued_token(time.time() - 60),
-    })
+    Comment.objects.create(
+        article=article,
+        name="Ada Reader",
+        email="ada@example.com",
+        body="First.",
+        status=Comment.Status.APPROVED,
+    )
+    response = client.post(
+        f"/articles/{article.slug}/comments/",
+        {
+            "comment": "Tell me about replies.",
+            "name": "Ada Reader",
+            "email": "ada@example.com",
+            "notify_replies": "on",
+            "issued": issued_token(time.time() - 60),
+        },
+    )
     assert response.status_code in (200, 302, 303)
     assert send_due_emails() == 1
 
     [received] = mail_server.messages()
     assert received["To"] == "ada@example.com"
     assert received["From"] == "The Ledger <newsroom@ledger.example>"
-    assert received["Subject"].strip() == "Confirm reply notifications for “Budget vote”"
+    assert (
+        received["Subject"].strip() == "Confirm reply notifications for “Budget vote”"
+    )
     assert received["Message-ID"] and received["Date"]
     body = received.get_content()
     assert f"open this link:\n{SITE}/articles/" in body

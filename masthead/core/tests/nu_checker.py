@@ -32,18 +32,32 @@ def nu_check(pages, folder):
         path.write_bytes(body)
         files[path.resolve().as_uri()] = url
     result = subprocess.run(
-        [java, "-Xss4m", "-jar", str(vnu_jar()), "--errors-only", "--no-langdetect",
-         "--format", "json", *[str(Path(folder) / f"page-{n}.html") for n in range(len(files))]],
-        capture_output=True, text=True, timeout=600,
+        [
+            java,
+            "-Xss4m",
+            "-jar",
+            str(vnu_jar()),
+            "--errors-only",
+            "--no-langdetect",
+            "--format",
+            "json",
+            *[str(Path(folder) / f"page-{n}.html") for n in range(len(files))],
+        ],
+        capture_output=True,
+        text=True,
+        timeout=600,
     )
     messages = json.loads(result.stderr or result.stdout)["messages"]
     return [
         f"{files.get(_uri(m.get('url', '')), m.get('url'))}: line {m.get('lastLine')}: "
         f"{m.get('message')}"
-        for m in messages if m.get("type") in ("error", "non-document-error")
+        for m in messages
+        if m.get("type") in ("error", "non-document-error")
     ]
 
 
 def _uri(url):
     # vnu names files "file:/tmp/…"; Path.as_uri() gives "file:///tmp/…".
-    return url.replace("file:/", "file:///", 1) if not url.startswith("file:///") else url
+    return (
+        url.replace("file:/", "file:///", 1) if not url.startswith("file:///") else url
+    )

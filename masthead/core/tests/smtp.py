@@ -64,9 +64,20 @@ def smtp_server(tmp_path):
     port, maildir = free_port(), tmp_path / "maildir"
     mailbox.Maildir(maildir, create=True)
     process = subprocess.Popen(
-        [sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}",
-         "-c", "aiosmtpd.handlers.Mailbox", str(maildir)],
-        stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        [
+            sys.executable,
+            "-m",
+            "aiosmtpd",
+            "-n",
+            "-l",
+            f"127.0.0.1:{port}",
+            "-c",
+            "aiosmtpd.handlers.Mailbox",
+            str(maildir),
+        ],
+        stdout=subprocess.DEVNULL,
+        stderr=subprocess.PIPE,
+        text=True,
     )
     try:
         wait_for_port(port, process)

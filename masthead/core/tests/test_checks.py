@@ -20,12 +20,28 @@ GOOD = {
 
 
 def check_deploy(tmp_path, **env):
-    full = {"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "masthead.settings.production",
-            "MASTHEAD_VAR_DIR": str(tmp_path), "SECRET_KEY": "x" * 60,
-            "PYTHONPATH": os.getcwd(), **env}
+    full = {
+        "PATH": "/usr/bin:/bin",
+        "DJANGO_SETTINGS_MODULE": "masthead.settings.production",
+        "MASTHEAD_VAR_DIR": str(tmp_path),
+        "SECRET_KEY": "x" * 60,
+        "PYTHONPATH": os.getcwd(),
+        **env,
+    }
     result = subprocess.run(
-        [sys.executable, "-m", "masthead.cli", "check", "--deploy", "--fail-level", "ERROR"],
-        capture_output=True, text=True, env=full, timeout=60,
+        [
+            sys.executable,
+            "-m",
+            "masthead.cli",
+            "check",
+            "--deploy",
+            "--fail-level",
+            "ERROR",
+        ],
+        capture_output=True,
+        text=True,
+        env=full,
+        timeout=60,
     )
     assert result.returncode == 0, result.stderr
     return result.stdout + result.stderr
@@ -33,8 +49,12 @@ def check_deploy(tmp_path, **env):
 
 def test_a_careless_production_gets_every_warning(tmp_path):
     output = check_deploy(
-        tmp_path, MASTHEAD_ALLOW_CONSOLE_EMAIL="1", ALLOWED_HOSTS="*", DEBUG="1",
-        MASTHEAD_HSTS_SECONDS="0", REDIS_URL="redis://127.0.0.1:6379/12",
+        tmp_path,
+        MASTHEAD_ALLOW_CONSOLE_EMAIL="1",
+        ALLOWED_HOSTS="*",
+        DEBUG="1",
+        MASTHEAD_HSTS_SECONDS="0",
+        REDIS_URL="redis://127.0.0.1:6379/12",
     )
     assert "(masthead.W010) Email goes to console" in output
     assert "(masthead.W001) MASTHEAD_SITE_URL is not set" in output
@@ -46,8 +66,12 @@ def test_a_careless_production_gets_every_warning(tmp_path):
 
 
 def test_a_careful_production_gets_none_of_them(tmp_path):
-    output = check_deploy(tmp_path, **GOOD, REDIS_URL="redis://127.0.0.1:6379/12",
-                          MASTHEAD_SHARED_MEDIA="1")
+    output = check_deploy(
+        tmp_path,
+        **GOOD,
+        REDIS_URL="redis://127.0.0.1:6379/12",
+        MASTHEAD_SHARED_MEDIA="1",
+    )
     for code in ["W001", "W010", "W011", "W012", "W013"]:
         assert f"masthead.{code}" not in output, output
     assert "security.W004" not in output and "security.W018" not in output
@@ -57,11 +81,14 @@ def warnings_now(**overrides):
     return {message.id for message in run_checks(include_deployment_checks=True)}
 
 
-@pytest.mark.parametrize("backend, warned", [
-    ("django.core.mail.backends.console.EmailBackend", True),
-    ("django.core.mail.backends.dummy.EmailBackend", True),
-    ("django.core.mail.backends.smtp.EmailBackend", False),
-])
+@pytest.mark.parametrize(
+    "backend, warned",
+    [
+        ("django.core.mail.backends.console.EmailBackend", True),
+        ("django.core.mail.backends.dummy.EmailBackend", True),
+        ("django.core.mail.backends.smtp.EmailBackend", False),
+    ],
+)
 def test_email_check_follows_the_backend_setting(settings, backend, warned):
     settings.EMAIL_BACKEND = backend
     assert ("masthead.W010" in warnings_now()) is warned

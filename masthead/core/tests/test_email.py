@@ -16,16 +16,24 @@ SMTP = "django.core.mail.backends.smtp.EmailBackend"
 def test_smtp_url_with_tls_names_host_port_and_credentials():
     conf = email_settings("smtp://editor%40ledger:p%2Fss@mail.example:587/?tls=True")
     assert conf == {
-        "EMAIL_BACKEND": SMTP, "EMAIL_HOST": "mail.example", "EMAIL_PORT": 587,
-        "EMAIL_HOST_USER": "editor@ledger", "EMAIL_HOST_PASSWORD": "p/ss",
-        "EMAIL_USE_SSL": False, "EMAIL_USE_TLS": True, "EMAIL_TIMEOUT": 10,
+        "EMAIL_BACKEND": SMTP,
+        "EMAIL_HOST": "mail.example",
+        "EMAIL_PORT": 587,
+        "EMAIL_HOST_USER": "editor@ledger",
+        "EMAIL_HOST_PASSWORD": "p/ss",
+        "EMAIL_USE_SSL": False,
+        "EMAIL_USE_TLS": True,
+        "EMAIL_TIMEOUT": 10,
     }
 
 
 def test_smtps_is_tls_from_the_first_byte_on_port_465():
     conf = email_settings("smtps://user:pw@mail.example")
     assert (conf["EMAIL_PORT"], conf["EMAIL_USE_SSL"], conf["EMAIL_USE_TLS"]) == (
-        465, True, False)
+        465,
+        True,
+        False,
+    )
 
 
 def test_submission_is_starttls_on_port_587():
@@ -36,27 +44,35 @@ def test_submission_is_starttls_on_port_587():
 def test_plain_smtp_defaults_to_port_25_and_a_timeout():
     conf = email_settings("smtp://relay.internal/?timeout=3")
     assert (conf["EMAIL_PORT"], conf["EMAIL_USE_TLS"], conf["EMAIL_TIMEOUT"]) == (
-        25, False, 3)
+        25,
+        False,
+        3,
+    )
 
 
 def test_console_and_file_urls():
-    assert email_settings("console://")["EMAIL_BACKEND"].endswith("console.EmailBackend")
+    assert email_settings("console://")["EMAIL_BACKEND"].endswith(
+        "console.EmailBackend"
+    )
     assert email_settings("file:///var/mail/masthead") == {
         "EMAIL_BACKEND": "django.core.mail.backends.filebased.EmailBackend",
         "EMAIL_FILE_PATH": "/var/mail/masthead",
     }
 
 
-@pytest.mark.parametrize("url, reason", [
-    ("smpt://mail.example", "scheme “smpt” is not one of"),
-    ("smtp://", "needs a host"),
-    ("smtp://mail.example:25x", "port that is not a number"),
-    ("smtp://mail.example/?tls=maybe", "tls='maybe': use True or False"),
-    ("smtp://mail.example/?ssl=1&tls=1", "both ssl and tls"),
-    ("smtp://mail.example/?timeout=soon", "timeout='soon'"),
-    ("smtp://mail.example/?starttls=1", "option “starttls” is unknown"),
-    ("file://var/mail", "absolute path"),
-])
+@pytest.mark.parametrize(
+    "url, reason",
+    [
+        ("smpt://mail.example", "scheme “smpt” is not one of"),
+        ("smtp://", "needs a host"),
+        ("smtp://mail.example:25x", "port that is not a number"),
+        ("smtp://mail.example/?tls=maybe", "tls='maybe': use True or False"),
+        ("smtp://mail.example/?ssl=1&tls=1", "both ssl and tls"),
+        ("smtp://mail.example/?timeout=soon", "timeout='soon'"),
+        ("smtp://mail.example/?starttls=1", "option “starttls” is unknown"),
+        ("file://var/mail", "absolute path"),
+    ],
+)
 def test_a_bad_email_url_is_refused_with_the_reason(url, reason):
     with pytest.raises(EmailURLError, match=reason):
         email_settings(url)
@@ -79,12 +95,18 @@ def test_console_email_is_refused_unless_allowed():
 def test_a_message_reaches_a_real_smtp_server_headers_included(smtp_server):
     conf = email_settings(smtp_server.url)
     connection = get_connection(
-        conf["EMAIL_BACKEND"], host=conf["EMAIL_HOST"], port=conf["EMAIL_PORT"],
+        conf["EMAIL_BACKEND"],
+        host=conf["EMAIL_HOST"],
+        port=conf["EMAIL_PORT"],
         timeout=conf["EMAIL_TIMEOUT"],
     )
     EmailMessage(
-        "Über the budget", "Körper text.\n", "newsroom@ledger.example",
-        ["reader@example.org"], headers={"X-Masthead": "test"}, connection=connection,
+        "Über the budget",
+        "Körper text.\n",
+        "newsroom@ledger.example",
+        ["reader@example.org"],
+        headers={"X-Masthead": "test"},
+        connection=connection,
     ).send()
     [received] = smtp_server.messages()
     assert received["From"] == "newsroom@ledger.example"
@@ -95,19 +117,32 @@ def test_a_message_reaches_a_real_smtp_server_headers_included(smtp_server):
 
 
 def production_env(tmp_path, **extra):
-    return {"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "masthead.settings.production",
-            "MASTHEAD_VAR_DIR": str(tmp_path), "SECRET_KEY": "x" * 60,
-            "PYTHONPATH": os.getcwd(), **extra}
+    return {
+        "PATH": "/usr/bin:/bin",
+        "DJANGO_SETTINGS_MODULE": "masthead.settings.production",
+        "MASTHEAD_VAR_DIR": str(tmp_path),
+        "SECRET_KEY": "x" * 60,
+        "PYTHONPATH": os.getcwd(),
+        **extra,
+    }
 
 
 def masthead(*args, env):
-    return subprocess.run([sys.executable, "-m", "masthead.cli", *args],
-                          capture_output=True, text=True, env=env, timeout=60)
+    return subprocess.run(
+        [sys.executable, "-m", "masthead.cli", *args],
+        capture_output=True,
+        text=True,
+        env=env,
+        timeout=60,
+    )
 
 
 def test_sendtestemail_sends_through_email_url(smtp_server, tmp_path):
-    env = production_env(tmp_path, EMAIL_URL=smtp_server.url,
-                         DEFAULT_FROM_EMAIL="The Ledger <news@ledger.example>")
+    env = production_env(
+        tmp_path,
+        EMAIL_URL=smtp_server.url,
+        DEFAULT_FROM_EMAIL="The Ledger <news@ledger.example>",
+    )
     result = masthead("sendtestemail", "editor@ledger.example", env=env)
     assert result.returncode == 0, result.stderr
     [received] = smtp_server.messages()
