@@ -64,7 +64,8 @@ class TwoFactorMiddleware:
     session), so the admin's pages keep their query counts.
     """
 
-    EXEMPT = ("/admin/two-factor/", "/admin/logout/", "/admin/login/", "/admin/jsi18n/")
+    EXEMPT = ("/admin/two-factor/", "/admin/passkeys/", "/admin/logout/", "/admin/login/",
+              "/admin/jsi18n/")
 
     def __init__(self, get_response):
         self.get_response = get_response

@@ -19,6 +19,7 @@ from django.db.models import Exists, OuterRef
 from django_otp import devices_for_user, user_has_device, verify_token
 from django_otp.plugins.otp_static.models import StaticDevice, StaticToken
 from django_otp.plugins.otp_totp.models import TOTPDevice
+from django_otp_webauthn.models import WebAuthnCredential
 
 from .models import TwoFactorRequirement
 
@@ -60,13 +61,13 @@ def session_state(user):
     requires it), or "ok"."""
     devices = [
         kind.objects.filter(user=OuterRef("pk"), confirmed=True)
-        for kind in (TOTPDevice, StaticDevice)
+        for kind in (TOTPDevice, StaticDevice, WebAuthnCredential)
     ]
     enrolled, required = (
         get_user_model()
         .objects.filter(pk=user.pk)
         .annotate(
-            enrolled=Exists(devices[0]) | Exists(devices[1]),
+            enrolled=Exists(devices[0]) | Exists(devices[1]) | Exists(devices[2]),
             required=Exists(
                 TwoFactorRequirement.objects.filter(
                     group__user=OuterRef("pk"), required=True

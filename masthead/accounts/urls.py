@@ -5,13 +5,14 @@ The names are the ones Django's auth views and admin templates reverse:
 """
 
 from django.contrib import admin
-from django.urls import path
+from django.urls import include, path
 
 from . import views
 
 urlpatterns = [
     path("login/", views.admin_login, name="staff_login"),
     path("two-factor/", admin.site.admin_view(views.two_factor), name="two_factor"),
+    path("passkeys/", include("django_otp_webauthn.urls", namespace="otp_webauthn")),
     path(
         "password_reset/",
         views.PasswordResetView.as_view(),

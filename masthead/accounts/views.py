@@ -16,6 +16,7 @@ from django.urls import reverse_lazy
 from django.utils.translation import gettext as _
 from django_otp import login as otp_login
 from django_otp.plugins.otp_static.models import StaticToken
+from django_otp_webauthn.models import WebAuthnCredential
 
 from masthead.core.clients import client_ip
 
@@ -97,6 +98,7 @@ def two_factor(request):
         context["codes"] = twofactor.new_recovery_codes(user)
     elif enrolled and "new" not in request.GET:
         context["recovery_left"] = StaticToken.objects.filter(device__user=user).count()
+        context["passkeys"] = WebAuthnCredential.objects.filter(user=user).count()
     else:
         context.update(_enrolment(request))
     return render(request, "accounts/two_factor.html", context)

@@ -82,6 +82,7 @@ INSTALLED_APPS = [
     "django_otp",
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
 ]
 
 MIDDLEWARE = [
@@ -249,7 +250,20 @@ MASTHEAD_SHARED_MEDIA = env_bool("MASTHEAD_SHARED_MEDIA", False)
 
 LOGIN_URL = "admin:login"
 # A locked account or address is refused before any password is checked.
-AUTHENTICATION_BACKENDS = ["masthead.accounts.backends.ThrottledModelBackend"]
+AUTHENTICATION_BACKENDS = [
+    "masthead.accounts.backends.ThrottledModelBackend",
+    "django_otp_webauthn.backends.WebAuthnBackend",  # signing in with a passkey
+]
+LOGIN_REDIRECT_URL = "/admin/"
+# Passkeys for the address the admin is reached on (accounts/passkeys.py).
+OTP_WEBAUTHN_HELPER_CLASS = "masthead.accounts.passkeys.PasskeyHelper"
+OTP_WEBAUTHN_RP_ID_CALLABLE = "masthead.accounts.passkeys.relying_party_id"
+OTP_WEBAUTHN_RP_NAME_CALLABLE = "masthead.accounts.passkeys.relying_party_name"
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [
+    origin
+    for origin in [os.environ.get("MASTHEAD_SITE_URL", "").rstrip("/"), *CSRF_TRUSTED_ORIGINS]
+    if origin.startswith(("https://", "http://localhost"))
+] or ["http://localhost:8000"]
 # Staff login throttling (accounts/throttle.py): failures per account and per
 # address within the window, and how long a lock lasts (seconds).
 MASTHEAD_LOGIN_FAILURES_PER_ACCOUNT = int(os.environ.get("MASTHEAD_LOGIN_FAILURES_PER_ACCOUNT", "5"))

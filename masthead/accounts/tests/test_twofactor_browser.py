@@ -52,3 +52,34 @@ def test_enrol_log_out_and_log_in_with_a_code(browser, live_server):
     page.goto(live_server.url + "/admin/two-factor/")
     assert "Two-factor sign-in is on" in page.locator("#two-factor-status").inner_text()
     context.close()
+
+
+def test_add_a_passkey_then_sign_in_with_it_alone(browser, live_server):
+    """Chromium's virtual authenticator stands in for a phone's passkey."""
+    from playwright.sync_api import expect
+
+    get_user_model().objects.create_superuser("editor", "ed@example.org", PASSWORD)
+    context = browser.new_context()
+    page = context.new_page()
+    cdp = context.new_cdp_session(page)
+    cdp.send("WebAuthn.enable")
+    cdp.send("WebAuthn.addVirtualAuthenticator", {"options": {
+        "protocol": "ctap2", "transport": "internal", "hasResidentKey": True,
+        "hasUserVerification": True, "isUserVerified": True,
+        "automaticPresenceSimulation": True}})
+    sign_in(page, live_server.url)
+    page.goto(live_server.url + "/admin/two-factor/")
+    page.click("#passkey-register-button")
+    expect(page.locator("#passkey-register-status-message")).to_contain_text(
+        "Registration successful!", timeout=15000)
+    page.goto(live_server.url + "/admin/two-factor/")
+    assert "1 passkey." in page.locator("#passkey-count").inner_text()
+
+    with page.expect_navigation():
+        page.click("#logout-form button")
+    page.goto(live_server.url + "/admin/login/")
+    with page.expect_navigation(url=live_server.url + "/admin/"):
+        page.click("#passkey-verification-button")
+    page.goto(live_server.url + "/admin/two-factor/")
+    assert "Two-factor sign-in is on" in page.locator("#two-factor-status").inner_text()
+    context.close()
