@@ -34,7 +34,7 @@ def purges_at_once(monkeypatch):
     """Purges wait for a commit, which a test's transaction never reaches:
     with this fixture they run as soon as they are asked for."""
     monkeypatch.setattr(
-        "masthead.pagecache.signal_handlers.transaction.on_commit", lambda fn: fn()
+        "masthead.pagecache.purges.transaction.on_commit", lambda fn: fn()
     )
 
 

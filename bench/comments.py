@@ -59,7 +59,7 @@ def setup_django():
 
 def make_site():
     from masthead.comments.models import Comment, CommentSettings
-    from masthead.core.testing import make_article
+    from masthead.testing import make_article
 
     Comment.objects.all().delete()
     # People take longer than 0 s; the bench clients do not, so the timer is off.

@@ -3,6 +3,8 @@ from django.db.models import Prefetch
 from django.utils import timezone
 
 from masthead.core.prepared import Param, PreparedQuery
+from masthead.pagecache import tags as page_tags
+from masthead.pagecache.dependencies import depends_on
 from masthead.pagecache.memo import UntilPurge
 
 
@@ -14,11 +16,9 @@ class ArticleQuerySet(models.QuerySet):
         not the worker has flipped its state yet: an embargo lifts on the minute.
         ``now`` may be a prepared query's Param.
         """
-        from masthead.pagecache.dependencies import depends_on
-
         from .models import Article
 
-        depends_on("articles:listing")
+        depends_on(page_tags.LISTING)
         return self.filter(
             status__in=[Article.Status.PUBLISHED, Article.Status.SCHEDULED],
             published_at__lte=timezone.now() if now is None else now,
@@ -74,10 +74,9 @@ class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
     four queries cost ~0.3 ms of Python this way instead of ~2.6 ms."""
 
     def published_by_slug(self, slug):
-        """published().select_related("section", "hero_image").get(slug=slug)"""
-        from masthead.pagecache.dependencies import depends_on
+        """published().select_related("section", "hero_image").get(slug=slug)
 
-        depends_on("articles:listing")
+        Not a listing: the page showing it depends on the article's row alone."""
         return PUBLISHED_BY_SLUG.get(slug=slug, now=timezone.now())
 
     def front_page(self, sections):
@@ -88,9 +87,7 @@ class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
         would read the whole archive), then one query loads every teaser.
         Returns (newest, {section id: its newest}).
         """
-        from masthead.pagecache.dependencies import depends_on
-
-        depends_on("articles:listing")
+        depends_on(page_tags.LISTING)
         now = timezone.now()
         newest = LATEST.all(now=now)
         by_section = {

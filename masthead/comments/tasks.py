@@ -12,7 +12,7 @@ its "posted" event still runs the jobs queued before comments had an outbox.
 
 from django.db import transaction
 
-from masthead.editorial.jobs import job
+from masthead.jobs.queue import job
 
 EVENTS = ("posted", "approved")
 BATCH = 100
@@ -75,3 +75,19 @@ def _send_logged(comment, event, base_url, log):
         _send(comment, event, base_url)
     except Exception as error:  # one bad address must not stop the others
         log(f"emails about comment {comment.pk} failed: {error!r}")
+
+
+def send_due_emails_chore(*, log):
+    """The worker's chore (jobs/chores.py): every tick, the new comments' emails."""
+    sent = send_due_emails(log=log)
+    if sent:
+        log(f"emails sent about new comments: {sent}")
+
+
+def truncate_old_ips_chore(*, log):
+    """The worker's daily privacy chore, so it needs no cron job."""
+    from .privacy import truncate_old_ips
+
+    truncated = truncate_old_ips()
+    if truncated:
+        log(f"truncated {truncated} commenter IP addresses past retention")

@@ -2,7 +2,7 @@ from django.apps import AppConfig
 
 
 class EditorialConfig(AppConfig):
-    """Roles, review states, revisions, preview links, scheduling and the worker."""
+    """Roles, review states, revisions, preview links, scheduling, the back office."""
 
     name = "masthead.editorial"
     label = "editorial"
@@ -11,7 +11,11 @@ class EditorialConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import roles
+        from masthead.jobs import chores
+
+        from . import roles, tasks
+
+        chores.register(tasks.publish_due_chore)
 
         # Apps added later bring new permissions; the Administrator role gets them.
         post_migrate.connect(roles.sync_after_migrate, dispatch_uid="masthead_roles")

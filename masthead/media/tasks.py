@@ -1,6 +1,6 @@
 """Background jobs of the media library, run by `masthead worker`."""
 
-from masthead.editorial.jobs import job
+from masthead.jobs.queue import job
 
 
 @job()
@@ -13,3 +13,11 @@ def make_renditions(image_id):
         return 0  # deleted, or made already by the worker's sweep
     renditions.make(image)
     return 1
+
+
+def make_missing_renditions_chore(*, log):
+    """The worker's safety net for images saved outside the admin (demo loader,
+    API), whose renditions nobody queued."""
+    from . import renditions
+
+    renditions.make_missing(log_line=log)

@@ -6,6 +6,9 @@ worker, so the editor's save never waits for the extractor.
 
 from django.db.models.signals import post_delete, post_save
 
+from masthead.articles.models import Article
+from masthead.people.signals import people_merging
+
 from . import services
 from .models import Quote
 
@@ -23,9 +26,8 @@ def quote_changed(sender, instance, **kwargs):
 
 
 def connect():
-    from masthead.articles.models import Article
-
     uid = "masthead_quotes"
     post_save.connect(article_saved, sender=Article, dispatch_uid=uid)
     post_save.connect(quote_changed, sender=Quote, dispatch_uid=uid)
     post_delete.connect(quote_changed, sender=Quote, dispatch_uid=uid)
+    people_merging.connect(services.move_quotes_of_merged_people, dispatch_uid=uid)

@@ -1,6 +1,6 @@
 """Quote extraction as a background job, run by `masthead worker`."""
 
-from masthead.editorial.jobs import job
+from masthead.jobs.queue import job
 
 
 @job()

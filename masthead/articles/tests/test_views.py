@@ -5,7 +5,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from masthead.articles.models import Article
-from masthead.core.testing import (
+from masthead.testing import (
     make_article,
     make_comment,
     make_image,

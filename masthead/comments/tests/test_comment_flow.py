@@ -8,7 +8,7 @@ from django.utils import timezone
 from masthead.articles.models import Article
 from masthead.comments.forms import issued_token
 from masthead.comments.models import Comment
-from masthead.core.testing import make_article, make_comment
+from masthead.testing import make_article, make_comment
 
 pytestmark = pytest.mark.django_db
 
@@ -166,7 +166,7 @@ def test_remember_me_saves_and_clears_the_commenter_cookie(client, article):
 def test_a_rejected_comment_page_queries_the_same_however_many_bylines_and_tags(
     client, django_assert_num_queries
 ):
-    from masthead.core.testing import make_person, make_tag
+    from masthead.testing import make_person, make_tag
 
     lean = make_article(slug="lean", authors=[make_person()], tags=[make_tag()])
     rich = make_article(slug="rich", authors=[make_person() for _ in range(4)],

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from masthead.comments.forms import issued_token
-from masthead.core.testing import make_article, make_comment
+from masthead.testing import make_article, make_comment
 
 pytestmark = pytest.mark.django_db
 

@@ -12,7 +12,7 @@ from django.utils import timezone
 
 from masthead.comments import privacy
 from masthead.comments.models import Comment
-from masthead.core.testing import make_article, make_comment
+from masthead.testing import make_article, make_comment
 from masthead.core.tests.crawl import crawl
 
 FEED_LINK = re.compile(r'<link[^>]+rel="alternate"[^>]+href="([^"]+)"')

@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from masthead.core.testing import make_article
+from masthead.testing import make_article
 
 
 @pytest.mark.django_db

@@ -38,7 +38,7 @@ def test_reply_to_a_missing_parent_is_shown_at_top_level():
 
 def test_comment_markup_is_reused_until_the_row_changes(db):
     from masthead.comments.display import comment_html
-    from masthead.core.testing import make_article, make_comment
+    from masthead.testing import make_article, make_comment
 
     comment = make_comment(make_article(), name="Hank", body="First words.")
     first = comment_html(comment)

@@ -7,7 +7,7 @@ from django.urls import reverse
 from django.utils import timezone
 
 from masthead.articles.models import Article
-from masthead.core.testing import make_article, make_comment
+from masthead.testing import make_article, make_comment
 from masthead.editorial import services
 
 pytestmark = pytest.mark.django_db

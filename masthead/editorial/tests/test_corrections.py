@@ -2,7 +2,7 @@ import pytest
 from django.urls import reverse
 
 from masthead.articles.models import Article, Correction
-from masthead.core.testing import make_article
+from masthead.testing import make_article
 from masthead.editorial import services
 
 pytestmark = pytest.mark.django_db

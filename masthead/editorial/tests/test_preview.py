@@ -4,7 +4,7 @@ import pytest
 from django.urls import reverse
 
 from masthead.articles.models import Article
-from masthead.core.testing import make_article
+from masthead.testing import make_article
 from masthead.editorial import preview
 
 pytestmark = pytest.mark.django_db

@@ -6,7 +6,7 @@ import feedparser
 import pytest
 
 from masthead.articles.models import Article, Correction
-from masthead.core.testing import make_article
+from masthead.testing import make_article
 from masthead.editorial import services
 
 pytestmark = pytest.mark.django_db

@@ -5,7 +5,7 @@ import json
 import feedparser
 import pytest
 
-from masthead.core.testing import (
+from masthead.testing import (
     make_article,
     make_image,
     make_person,

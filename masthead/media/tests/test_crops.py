@@ -3,7 +3,7 @@
 import pytest
 from PIL import Image as PILImage
 
-from masthead.core.testing import jpeg_bytes, make_image
+from masthead.testing import jpeg_bytes, make_image
 from masthead.media import crops
 
 pytestmark = pytest.mark.django_db

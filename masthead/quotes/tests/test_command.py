@@ -5,7 +5,7 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from masthead.articles.models import Article
-from masthead.core.testing import make_article
+from masthead.testing import make_article
 from masthead.quotes.models import Quote
 
 DEVSET = Path(__file__).parent / "data" / "devset.jsonl"

@@ -1,6 +1,6 @@
 import pytest
 
-from masthead.core.testing import make_article, make_person
+from masthead.testing import make_article, make_person
 from masthead.people.models import PersonAlias, alias_key
 from masthead.quotes.models import Quote
 

@@ -5,7 +5,7 @@ import pytest
 from django.urls import reverse
 
 from masthead.articles.models import Article
-from masthead.core.testing import make_article, make_person
+from masthead.testing import make_article, make_person
 from masthead.quotes import services
 from masthead.quotes.models import Quote
 

@@ -3,7 +3,7 @@
 import pytest
 
 from masthead.articles.models import Article
-from masthead.core.testing import make_article
+from masthead.testing import make_article
 from masthead.search import backends
 from masthead.search.models import SearchEntry
 

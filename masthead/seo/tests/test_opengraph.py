@@ -7,7 +7,7 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
-from masthead.core.testing import (
+from masthead.testing import (
     jpeg_bytes,
     make_article,
     make_image,

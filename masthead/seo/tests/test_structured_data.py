@@ -8,7 +8,7 @@ from django.core.files.base import ContentFile
 from django.utils import timezone
 from PIL import Image as PILImage
 
-from masthead.core.testing import (
+from masthead.testing import (
     jpeg_bytes,
     make_article,
     make_image,
