@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from masthead.jobs import chores
+
 
 class CommentsConfig(AppConfig):
     name = "masthead.comments"
@@ -7,8 +9,6 @@ class CommentsConfig(AppConfig):
     verbose_name = "Reader comments"
 
     def ready(self):
-        from masthead.jobs import chores
-
         from . import checks, signal_handlers, tasks  # noqa: F401  (checks register themselves)
 
         signal_handlers.connect()

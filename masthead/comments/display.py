@@ -13,6 +13,7 @@ from django.urls import get_script_prefix
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from masthead.articles.models import Article
 from masthead.core.prepared import Param, PreparedQuery
 
 from .cookies import pending_comment_ids, saved_commenter
@@ -175,8 +176,6 @@ def _blank_form(slug, script_prefix, reply_to, initial):
     # The arguments are plain values and the whole input of the markup (the
     # article's URLs follow from its slug and the script prefix), so the memo
     # cannot serve another article's or another reader's form.
-    from masthead.articles.models import Article
-
     reply = Comment(pk=reply_to[0], name=reply_to[1]) if reply_to else None
     return _render_form(CommentForm(initial=dict(initial)), reply, Article(slug=slug))
 

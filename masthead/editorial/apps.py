@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from masthead.jobs import chores
+
 
 class EditorialConfig(AppConfig):
     """Roles, review states, revisions, preview links, scheduling, the back office."""
@@ -10,8 +12,6 @@ class EditorialConfig(AppConfig):
 
     def ready(self):
         from django.db.models.signals import post_migrate
-
-        from masthead.jobs import chores
 
         from . import roles, tasks
 

@@ -4,9 +4,9 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 from masthead.articles.models import Article, Correction
-from masthead.pagecache.pagination import paginate
 from masthead.pagecache import tags as page_tags
 from masthead.pagecache.dependencies import depends_on
+from masthead.pagecache.pagination import paginate
 
 from . import preview
 

@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from masthead.jobs import chores
+
 
 class MediaConfig(AppConfig):
     name = "masthead.media"
@@ -7,8 +9,6 @@ class MediaConfig(AppConfig):
     verbose_name = "Media library"
 
     def ready(self):
-        from masthead.jobs import chores
-
         from . import signal_handlers, tasks
 
         signal_handlers.connect()

@@ -2,9 +2,9 @@ from django.db.models import Q
 from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from masthead.pagecache.pagination import paginate
 from masthead.pagecache import tags as page_tags
 from masthead.pagecache.dependencies import depends_on
+from masthead.pagecache.pagination import paginate
 from masthead.people.models import Person, PersonAlias
 
 from .models import Quote

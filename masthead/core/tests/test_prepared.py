@@ -7,9 +7,9 @@ from django.utils import timezone
 
 from masthead.articles.models import Article, Section
 from masthead.core.prepared import Param, PreparedQuery
-from masthead.testing import make_article, make_image, make_section
 from masthead.pagecache import dependencies
 from masthead.pagecache import tags as page_tags
+from masthead.testing import make_article, make_image, make_section
 
 pytestmark = pytest.mark.django_db
 

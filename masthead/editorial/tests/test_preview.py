@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from masthead.articles.models import Article
-from masthead.testing import make_article
 from masthead.editorial import preview
+from masthead.testing import make_article
 
 pytestmark = pytest.mark.django_db
 

@@ -6,8 +6,8 @@ import feedparser
 import pytest
 
 from masthead.articles.models import Article, Correction
-from masthead.testing import make_article
 from masthead.editorial import services
+from masthead.testing import make_article
 
 pytestmark = pytest.mark.django_db
 

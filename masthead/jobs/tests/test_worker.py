@@ -7,9 +7,9 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from masthead.articles.models import Article
-from masthead.testing import make_article
-from masthead.jobs import queue as jobs
 from masthead.editorial.models import Transition
+from masthead.jobs import queue as jobs
+from masthead.testing import make_article
 
 pytestmark = pytest.mark.django_db
 

@@ -3,8 +3,8 @@
 import pytest
 from PIL import Image as PILImage
 
-from masthead.testing import jpeg_bytes, make_image
 from masthead.media import crops
+from masthead.testing import jpeg_bytes, make_image
 
 pytestmark = pytest.mark.django_db
 

@@ -2,11 +2,11 @@ import pytest
 from django.db import transaction
 
 from masthead.articles.models import Article, ArticleAuthor
-from masthead.testing import make_article, make_person
 from masthead.people.models import Person, PersonAlias
 from masthead.people.services import merge_people
 from masthead.quotes import services
 from masthead.quotes.models import Extraction, Quote
+from masthead.testing import make_article, make_person
 
 pytestmark = pytest.mark.django_db
 
