@@ -1,10 +1,20 @@
 import hashlib
+from dataclasses import dataclass
 
 from django.core.files.storage import default_storage
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from . import geometry
+
+
+@dataclass(frozen=True)
+class Crop:
+    """One picture of a fixed shape: what structured data and cards link to."""
+
+    url: str
+    width: int
+    height: int
 
 
 def image_upload_to(instance, filename):
@@ -92,3 +102,18 @@ class Image(models.Model):
         units_w, units_h = geometry.RATIOS[ratio]
         width = self.renditions["crops"][ratio][-1]
         return width, round(width * units_h / units_w)
+
+    def news_crops(self):
+        """The 16:9, 4:3 and 1:1 crops Google asks a news article's image in.
+
+        Read from the renditions the worker made (geometry.RATIOS, in that
+        order): a page view never reads, checks or writes a file. Until they
+        exist, the original picture alone.
+        """
+        if not self.renditions_ready:
+            return [Crop(self.url, self.width, self.height)]
+        return [
+            Crop(self.crop_url(name), *self.crop_size(name))
+            for name in geometry.RATIOS
+            if self.renditions["crops"].get(name)
+        ]

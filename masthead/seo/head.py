@@ -9,7 +9,6 @@ which is the memo's key, so an edit to any of it builds the head afresh.
 from django.conf import settings
 
 from masthead.core.fragments import Memo, render
-from masthead.media.crops import news_crops
 
 from . import opengraph, structured_data
 
@@ -22,7 +21,7 @@ def article_head(request, article):
 
 
 def _build(request, article):
-    crops = news_crops(article.hero_image) if article.hero_image else []
+    crops = article.hero_image.news_crops() if article.hero_image else []
     wide = crops[0] if crops else None  # 16:9, close to the 1.91:1 cards show
     return render(
         "seo/article_head.html",
@@ -58,5 +57,6 @@ def _shown(request, article):
         and (
             image.pk, image.file.name, image.width, image.height,
             image.focal_x, image.focal_y, image.alt_text,
+            image.renditions_ready, repr(image.renditions),
         ),
     )  # fmt: skip
