@@ -81,7 +81,7 @@ def list_articles(
 def article_detail(request, slug: ArticleSlug):
     """One published article with its body as HTML (sanitized) and its tags."""
     try:
-        return Article.objects.published_page(slug)
+        return Article.objects.published().for_page().get(slug=slug)
     except Article.DoesNotExist:
         raise Http404("No published article has this slug.") from None
 

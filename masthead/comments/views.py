@@ -1,10 +1,7 @@
-import copy
-
 from django.http import Http404, HttpResponseRedirect
 from django.views.decorators.http import require_POST
 
 from masthead.articles.models import Article
-from masthead.articles.querysets import with_page_rows
 from masthead.core.csrf import origin_checked
 
 from . import services, strict
@@ -59,10 +56,8 @@ def post_comment(request, slug, *, render_article):
 
 
 def _page_with_rejected_form(render_article, request, article, form, status):
-    # The rows the article view loads, on a copy: the kept article is shared.
     # The page's query count stays the same however many bylines and tags.
-    page_article = with_page_rows(copy.copy(article))
-    return render_article(request, page_article, comment_form=form, status=status)
+    return render_article(request, article, comment_form=form, status=status)
 
 
 def _undecodable_fields(request):

@@ -85,13 +85,17 @@ def anchor(quote):
 ROWS = UntilPurge(size=256)
 
 
-def voices_for(request, article):
-    """One query however many quotes; ?voice=<slug> selects a speaker to highlight."""
-    selected = request.GET.get("voice", "")[:200]
-    quotes = ROWS.get(
-        ("quotes", article.pk), lambda: ARTICLE_QUOTES.all(article_id=article.pk)
+def article_quotes(article):
+    """The article's active quotes as displayed rows: one query however many,
+    kept until the next purge (shared: read only)."""
+    return ROWS.get(
+        ("quotes", article.pk), lambda: tuple(ARTICLE_QUOTES.all(article_id=article.pk))
     )
-    return Voices(quotes, selected)
+
+
+def voices_for(request, quotes):
+    """The voices of these quotes; ?voice=<slug> selects a speaker to highlight."""
+    return Voices(quotes, request.GET.get("voice", "")[:200])
 
 
 def quoted_body(article, voices):

@@ -15,19 +15,21 @@ from . import opengraph, structured_data
 _HEADS = Memo(size=512)
 
 
-def article_head(request, article):
-    """Open Graph, Twitter card and JSON-LD for an article fetched with published_page()."""
-    return _HEADS.get(_shown(request, article), lambda: _build(request, article))
+def article_head(request, rows):
+    """Open Graph, Twitter card and JSON-LD for an article and the rows its page
+    shows (articles.querysets.ArticleRows)."""
+    return _HEADS.get(_shown(request, rows), lambda: _build(request, rows))
 
 
-def _build(request, article):
+def _build(request, rows):
+    article = rows.article
     crops = article.hero_image.news_crops() if article.hero_image else []
     wide = crops[0] if crops else None  # 16:9, close to the 1.91:1 cards show
     return render(
         "seo/article_head.html",
-        meta=opengraph.article_tags(article, request, wide),
+        meta=opengraph.article_tags(rows, request, wide),
         news_article=structured_data.script_safe_json(
-            structured_data.news_article(article, request, crops)
+            structured_data.news_article(rows, request, crops)
         ),
         breadcrumbs=structured_data.script_safe_json(
             structured_data.breadcrumbs(article, request)
@@ -35,8 +37,9 @@ def _build(request, article):
     )
 
 
-def _shown(request, article):
+def _shown(request, rows):
     """Every value the head shows or derives a URL from."""
+    article = rows.article
     section, image = article.section, article.hero_image
     return (
         request.build_absolute_uri("/"),
@@ -50,9 +53,9 @@ def _shown(request, article):
         article.published_at,
         article.revised_at,
         section and (section.name, section.slug),
-        tuple((b.person.name, b.person.slug) for b in article.bylines.all()),
-        tuple(tag.name for tag in article.tags.all()),
-        tuple((n.kind, n.text, n.created_at) for n in article.corrections.all()),
+        tuple((b.person.name, b.person.slug) for b in rows.bylines),
+        tuple(tag.name for tag in rows.tags),
+        tuple((n.kind, n.text, n.created_at) for n in rows.corrections),
         image
         and (
             image.pk, image.file.name, image.width, image.height,

@@ -8,8 +8,10 @@ from django.conf import settings
 from django.utils.text import Truncator
 
 
-def article_tags(article, request, image):
-    """Tags for an article page; image is a Crop (url, width, height) or None."""
+def article_tags(rows, request, image):
+    """Tags for an article page (rows: the article with its bylines and tags,
+    articles.querysets.ArticleRows); image is a Crop (url, width, height) or None."""
+    article = rows.article
     url = request.build_absolute_uri(article.get_absolute_url())
     description = Truncator(article.summary).chars(200)
     tags = [
@@ -26,14 +28,14 @@ def article_tags(article, request, image):
             (article.revised_at or article.published_at).isoformat(),
         ),
     ]
-    for byline in article.bylines.all():
+    for byline in rows.bylines:
         author_url = byline.person.get_absolute_url()
         tags.append(
             ("property", "article:author", request.build_absolute_uri(author_url))
         )
     if article.section:
         tags.append(("property", "article:section", article.section.name))
-    tags += [("property", "article:tag", tag.name) for tag in article.tags.all()]
+    tags += [("property", "article:tag", tag.name) for tag in rows.tags]
     tags += _image_tags(article, request, image)
     tags += [
         ("name", "twitter:title", article.title),

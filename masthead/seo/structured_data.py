@@ -24,7 +24,9 @@ def script_safe_json(data):
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(_SCRIPT_SAFE))
 
 
-def news_article(article, request, crops):
+def news_article(rows, request, crops):
+    """NewsArticle for the article of ``rows`` (articles.querysets.ArticleRows)."""
+    article = rows.article
     url = request.build_absolute_uri(article.get_absolute_url())
     data = {
         "@context": "https://schema.org",
@@ -36,15 +38,15 @@ def news_article(article, request, crops):
         "image": [request.build_absolute_uri(c.url) for c in crops],
         "datePublished": article.published_at.isoformat(),
         "dateModified": (article.revised_at or article.published_at).isoformat(),
-        "author": authors(article, request),
+        "author": authors(rows.bylines, request),
         "publisher": publisher.organization(request),
         "inLanguage": settings.MASTHEAD_LANGUAGE,
-        "keywords": [tag.name for tag in article.tags.all()],
+        "keywords": [tag.name for tag in rows.tags],
     }
     corrections = [
         {"@type": "CorrectionComment", "text": note.text,
          "datePublished": note.created_at.isoformat()}
-        for note in article.corrections.all()
+        for note in rows.corrections
         if note.kind == note.Kind.CORRECTION
     ]
     if corrections:
@@ -56,7 +58,7 @@ def news_article(article, request, crops):
     return data
 
 
-def authors(article, request):
+def authors(bylines, request):
     """Each byline as a Person with their author page; the newsroom if none."""
     people = [
         {
@@ -64,7 +66,7 @@ def authors(article, request):
             "name": byline.person.name,
             "url": request.build_absolute_uri(byline.person.get_absolute_url()),
         }
-        for byline in article.bylines.all()
+        for byline in bylines
     ]
     return people or [publisher.organization(request)]
 
