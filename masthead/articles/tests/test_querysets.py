@@ -2,8 +2,6 @@ from datetime import timedelta
 from unittest import mock
 
 import pytest
-from django.db import connection
-from django.test.utils import CaptureQueriesContext
 from django.utils import timezone
 
 from masthead.articles.models import Article, Correction

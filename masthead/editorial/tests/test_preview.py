@@ -7,7 +7,8 @@ from masthead.articles.models import Article
 from masthead.editorial import preview
 from masthead.testing import make_article
 
-pytestmark = pytest.mark.django_db
+# Each test runs with the caches off and as production runs them (conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("production_path")]
 
 
 @pytest.fixture

@@ -13,7 +13,8 @@ from masthead.testing import (
     make_tag,
 )
 
-pytestmark = pytest.mark.django_db
+# Each test runs with the caches off and as production runs them (conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("production_path")]
 
 
 @pytest.fixture
