@@ -1,10 +1,10 @@
 """The article page's voices: a panel of who speaks, and the quotes marked in the body."""
 
 from dataclasses import dataclass, field
-from functools import lru_cache
 
 from django.utils.safestring import mark_safe
 
+from masthead.core.fragments import Fragment
 from masthead.core.links import slug_url
 from masthead.core.prepared import Param, PreparedQuery
 from masthead.pagecache.memo import UntilPurge
@@ -102,11 +102,13 @@ def quoted_body(article, voices):
     """The sanitized body with each quote in a <mark>; see quotes.highlight."""
     if not voices.quotes:
         return mark_safe(article.body_html)  # noqa: S308 (sanitized when saved)
-    return mark_safe(_highlighted(article.body_html, tuple(voices.marks())))  # noqa: S308
+    return mark_safe(HIGHLIGHTED(body_html=article.body_html, marks=tuple(voices.marks())))  # noqa: S308
 
 
-@lru_cache(maxsize=512)
+# A pure function of its fields, so memoizing can never serve a stale body; it
+# saves ~1.5 ms on every view of a popular story.
 def _highlighted(body_html, marks):
-    # A pure function of its arguments, so memoizing can never serve a stale
-    # body; it saves ~1.5 ms on every view of a popular story.
     return highlight(body_html, marks)
+
+
+HIGHLIGHTED = Fragment(build=_highlighted, fields=("body_html", "marks"), size=512)

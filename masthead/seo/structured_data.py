@@ -8,9 +8,8 @@ email (Person.email) never does.
 """
 
 import json
+from urllib.parse import urljoin
 
-from django.conf import settings
-from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from . import publisher
@@ -24,68 +23,52 @@ def script_safe_json(data):
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(_SCRIPT_SAFE))
 
 
-def news_article(rows, request, crops):
-    """NewsArticle for the article of ``rows`` (articles.querysets.ArticleRows)."""
-    article = rows.article
-    url = request.build_absolute_uri(article.get_absolute_url())
+def news_article(facts):
+    """NewsArticle for an article (facts: seo.head.HeadFacts)."""
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
-        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
-        "url": url,
-        "headline": article.title,
-        "description": article.summary,
-        "image": [request.build_absolute_uri(c.url) for c in crops],
-        "datePublished": article.published_at.isoformat(),
-        "dateModified": (article.revised_at or article.published_at).isoformat(),
-        "author": authors(rows.bylines, request),
-        "publisher": publisher.organization(request),
-        "inLanguage": settings.MASTHEAD_LANGUAGE,
-        "keywords": [tag.name for tag in rows.tags],
+        "mainEntityOfPage": {"@type": "WebPage", "@id": facts.url},
+        "url": facts.url,
+        "headline": facts.title,
+        "description": facts.summary,
+        "image": [urljoin(facts.site_url, crop.url) for crop in facts.crops],
+        "datePublished": facts.published_at.isoformat(),
+        "dateModified": (facts.revised_at or facts.published_at).isoformat(),
+        "author": authors(facts),
+        "publisher": publisher.organization(facts),
+        "inLanguage": facts.language,
+        "keywords": list(facts.tags),
     }
     corrections = [
-        {"@type": "CorrectionComment", "text": note.text,
-         "datePublished": note.created_at.isoformat()}
-        for note in rows.corrections
-        if note.kind == note.Kind.CORRECTION
+        {"@type": "CorrectionComment", "text": text, "datePublished": at.isoformat()}
+        for text, at in facts.corrections
     ]
     if corrections:
         data["correction"] = corrections
-    if article.section:
-        data["articleSection"] = article.section.name
+    if facts.section:
+        data["articleSection"] = facts.section[0]
     if not data["image"]:
         del data["image"]
     return data
 
 
-def authors(bylines, request):
+def authors(facts):
     """Each byline as a Person with their author page; the newsroom if none."""
-    people = [
-        {
-            "@type": "Person",
-            "name": byline.person.name,
-            "url": request.build_absolute_uri(byline.person.get_absolute_url()),
-        }
-        for byline in bylines
-    ]
-    return people or [publisher.organization(request)]
+    people = [{"@type": "Person", "name": name, "url": url} for name, url in facts.authors]
+    return people or [publisher.organization(facts)]
 
 
-def breadcrumbs(article, request):
-    trail = [(settings.MASTHEAD_SITE_NAME, reverse("home"))]
-    if article.section:
-        trail.append((article.section.name, article.section.get_absolute_url()))
-    trail.append((article.title, article.get_absolute_url()))
+def breadcrumbs(facts):
+    trail = [(facts.site_name, facts.site_url)]
+    if facts.section:
+        trail.append(facts.section)
+    trail.append((facts.title, facts.url))
     return {
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",
         "itemListElement": [
-            {
-                "@type": "ListItem",
-                "position": position,
-                "name": name,
-                "item": request.build_absolute_uri(path),
-            }
-            for position, (name, path) in enumerate(trail, start=1)
+            {"@type": "ListItem", "position": position, "name": name, "item": url}
+            for position, (name, url) in enumerate(trail, start=1)
         ],
     }
