@@ -108,3 +108,33 @@ def test_deploy_check_warns_when_email_links_have_no_site_url(tmp_path):
     assert "MASTHEAD_SITE_URL is not set" in run_check(env).stderr
     env["MASTHEAD_SITE_URL"] = "https://news.example"
     assert "MASTHEAD_SITE_URL" not in run_check(env).stderr
+
+
+def environment_variables_read_by_the_code():
+    """Every NAME in os.environ.get("NAME"), env_bool("NAME"), env_list("NAME")...
+    under masthead/ (tests aside), and DATABASE_URL, which dj-database-url reads."""
+    import re
+    from pathlib import Path
+
+    package = Path(__file__).resolve().parents[2]
+    pattern = re.compile(
+        r"""(?:os\.environ(?:\.get|\.setdefault)?[(\[]\s*|env_bool\(\s*|env_list\(\s*)"""
+        r"""["']([A-Z][A-Z0-9_]+)["']"""
+    )
+    names = {"DATABASE_URL"}
+    for path in package.rglob("*.py"):
+        if "tests" not in path.parts or path.name == "browser.py":
+            names |= set(pattern.findall(path.read_text()))
+    return names
+
+
+def test_the_readme_names_every_environment_variable_the_code_reads():
+    from pathlib import Path
+
+    readme = (Path(__file__).resolve().parents[3] / "README.md").read_text()
+    table = readme.split("## Configuration", 1)[1].split("\n## ", 1)[0]
+    names = environment_variables_read_by_the_code()
+    assert {"SECRET_KEY", "MASTHEAD_HSTS_SECONDS", "MASTHEAD_CHROMIUM"} <= names
+    # Set by the code for the processes it starts, not read as configuration.
+    names -= {"DJANGO_ALLOW_ASYNC_UNSAFE"}
+    assert sorted(name for name in names if f"`{name}`" not in table) == []
