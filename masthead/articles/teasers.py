@@ -6,7 +6,7 @@ pure function of the fields TEASER declares (core/fragments.py), so a story's te
 rendered once and reused until its title, image, byline or section changes.
 """
 
-from masthead.core.fragments import Fragment
+from masthead.core.fragments import Fragment, current_locale
 from masthead.media.pictures import picture
 
 IMAGE_SIZES = "(min-width: 60em) 33vw, 100vw"
@@ -14,9 +14,8 @@ TEASER = Fragment(
     "includes/teaser.html",
     fields=(
         "size", "level", "url", "title", "standfirst", "section", "byline",
-        "published_at", "picture",
+        "published_at", "picture", "locale",
     ),
-    localised=True,  # its date
 )  # fmt: skip
 
 
@@ -35,6 +34,7 @@ def teaser(article, size="", level=3, hide_section=False):
         picture=picture(article.hero_image, sizes=IMAGE_SIZES, alt="")
         if article.hero_image
         else "",
+        locale=current_locale(),  # its date
     )
 
 

@@ -13,7 +13,7 @@ from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
 from masthead.articles.models import Article
-from masthead.core.fragments import Fragment
+from masthead.core.fragments import Fragment, current_locale
 from masthead.core.prepared import Param, PreparedQuery
 
 from .cookies import pending_comment_ids, saved_commenter
@@ -43,12 +43,12 @@ class CommentSection:
         A thread of 50 comments costs ~4 ms through template tags and ~0.3 ms
         here; each comment's own markup still comes from comments/comment.html.
         """
-        parts = []
+        parts, locale = [], current_locale()  # once for every comment's date
         for item in self.thread:
             comment = item.comment
             pending = "" if is_public(comment) else " comment--pending"
             parts.append(f'<li id="comment-{comment.pk}" class="comment depth-{item.depth}{pending}">')
-            parts.append(comment_html(comment))
+            parts.append(comment_html(comment, locale))
             if self.can_reply(item):
                 parts.append(REPLY_LINK(pk=comment.pk, name=comment.name))
             if item.has_children:
@@ -144,8 +144,8 @@ def is_public(comment):
     return comment.status == Comment.Status.APPROVED
 
 
-def comment_html(comment):
-    """One comment's markup, rendered once per version of its row.
+def comment_html(comment, locale):
+    """One comment's markup (its date in ``locale``), rendered once per version of its row.
 
     The markup is a pure function of the row's displayed fields, all of which
     are in the memo's key, so it can never be stale; a long thread then costs
@@ -154,10 +154,11 @@ def comment_html(comment):
     return COMMENT(
         pk=comment.pk, status=comment.status, name=comment.name, email=comment.email,
         website=comment.website, created_at=comment.created_at, body_html=comment.body_html,
+        locale=locale,
     )
 
 
-def _rendered(pk, status, name, email, website, created_at, body_html):
+def _rendered(pk, status, name, email, website, created_at, body_html, locale):
     comment = Comment(
         pk=pk, status=status, name=name, email=email, website=website,
         created_at=created_at, body_html=body_html,
@@ -195,8 +196,9 @@ def _reply_link(pk, name):
 
 COMMENT = Fragment(
     build=_rendered,
-    fields=("pk", "status", "name", "email", "website", "created_at", "body_html"),
-    localised=True,  # its date
+    fields=(
+        "pk", "status", "name", "email", "website", "created_at", "body_html", "locale",
+    ),
     size=4096,
 )
 # The arguments are plain values and the whole input of the markup (the

@@ -12,7 +12,6 @@ from django.utils import timezone
 from django.utils.text import slugify
 
 from masthead.articles.models import Article
-from masthead.jobs.queue import enqueue_on_commit
 from masthead.pagecache import tags as page_tags
 from masthead.pagecache.purges import purge_on_commit
 from masthead.people.models import Person, PersonAlias, alias_key
@@ -200,17 +199,6 @@ def purge_quote_pages(*, article_ids=(), person_ids=()):
     tags = {page_tags.QUOTES} | {page_tags.row_of(Article, pk) for pk in article_ids}
     tags |= {page_tags.voices_of(pk) for pk in person_ids if pk}
     purge_on_commit(tags)
-
-
-def schedule_extraction(*, article_id):
-    """Queue the article for the worker once the saving transaction commits.
-
-    The editor's save pays for one INSERT into the job table; the reading
-    itself happens in `masthead worker`.
-    """
-    from .tasks import extract_quotes_task
-
-    enqueue_on_commit(extract_quotes_task, article_id)
 
 
 def extract_by_id(*, article_id, force=False):

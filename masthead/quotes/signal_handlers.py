@@ -9,14 +9,14 @@ from django.db.models.signals import post_delete, post_save
 from masthead.articles.models import Article
 from masthead.people.signals import people_merging
 
-from . import services
+from . import services, tasks
 from .models import Quote
 
 
 def article_saved(sender, instance, raw=False, **kwargs):
     if raw or instance.status not in services.PUBLIC_STATES:
         return
-    services.schedule_extraction(article_id=instance.pk)
+    tasks.schedule_extraction(article_id=instance.pk)
 
 
 def quote_changed(sender, instance, **kwargs):

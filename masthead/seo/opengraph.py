@@ -9,15 +9,16 @@ from urllib.parse import urljoin
 from django.utils.text import Truncator
 
 
-def article_tags(facts, image):
-    """Tags for an article page (facts: seo.head.HeadFacts); image is a Crop or None."""
+def article_tags(facts, site_url, image):
+    """Tags for an article page (facts: seo.head.HeadFacts, its URLs joined to
+    site_url); image is a Crop or None."""
     description = Truncator(facts.summary).chars(200)
     tags = [
         ("property", "og:type", "article"),
         ("property", "og:site_name", facts.site_name),
         ("property", "og:title", facts.title),
         ("property", "og:description", description),
-        ("property", "og:url", facts.url),
+        ("property", "og:url", urljoin(site_url, facts.url)),
         ("property", "og:locale", facts.language.replace("-", "_")),
         ("property", "article:published_time", facts.published_at.isoformat()),
         (
@@ -26,11 +27,13 @@ def article_tags(facts, image):
             (facts.revised_at or facts.published_at).isoformat(),
         ),
     ]
-    tags += [("property", "article:author", url) for _, url in facts.authors]
+    tags += [
+        ("property", "article:author", urljoin(site_url, url)) for _, url in facts.authors
+    ]
     if facts.section:
         tags.append(("property", "article:section", facts.section[0]))
     tags += [("property", "article:tag", tag) for tag in facts.tags]
-    tags += _image_tags(facts, image)
+    tags += _image_tags(facts, site_url, image)
     tags += [
         ("name", "twitter:title", facts.title),
         ("name", "twitter:description", description),
@@ -38,10 +41,10 @@ def article_tags(facts, image):
     return tags
 
 
-def _image_tags(facts, image):
+def _image_tags(facts, site_url, image):
     if image is None:
         return [("name", "twitter:card", "summary")]
-    absolute = urljoin(facts.site_url, image.url)
+    absolute = urljoin(site_url, image.url)
     return [
         ("property", "og:image", absolute),
         ("property", "og:image:width", str(image.width)),

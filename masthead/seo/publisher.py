@@ -2,6 +2,7 @@
 
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import urljoin
 
 from django.contrib.staticfiles import finders
 from PIL import Image as PILImage
@@ -30,16 +31,16 @@ def _pixel_size(path):
         return picture.size
 
 
-def organization(facts):
+def organization(facts, site_url):
     """schema.org Organization for the publisher, as Google asks of news articles
     (facts: seo.head.HeadFacts, whose site and logo it names)."""
-    mark = logo(facts.logo_url, facts.logo_path)
+    mark = logo(urljoin(site_url, facts.logo_url), facts.logo_path)
     image = {"@type": "ImageObject", "url": mark.url}
     if mark.width:
         image |= {"width": mark.width, "height": mark.height}
     return {
         "@type": "Organization",
         "name": facts.site_name,
-        "url": facts.site_url,
+        "url": site_url,
         "logo": image,
     }

@@ -23,20 +23,22 @@ def script_safe_json(data):
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(_SCRIPT_SAFE))
 
 
-def news_article(facts):
-    """NewsArticle for an article (facts: seo.head.HeadFacts)."""
+def news_article(facts, site_url):
+    """NewsArticle for an article (facts: seo.head.HeadFacts, its URLs joined
+    to site_url)."""
+    url = urljoin(site_url, facts.url)
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
-        "mainEntityOfPage": {"@type": "WebPage", "@id": facts.url},
-        "url": facts.url,
+        "mainEntityOfPage": {"@type": "WebPage", "@id": url},
+        "url": url,
         "headline": facts.title,
         "description": facts.summary,
-        "image": [urljoin(facts.site_url, crop.url) for crop in facts.crops],
+        "image": [urljoin(site_url, crop.url) for crop in facts.crops],
         "datePublished": facts.published_at.isoformat(),
         "dateModified": (facts.revised_at or facts.published_at).isoformat(),
-        "author": authors(facts),
-        "publisher": publisher.organization(facts),
+        "author": authors(facts, site_url),
+        "publisher": publisher.organization(facts, site_url),
         "inLanguage": facts.language,
         "keywords": list(facts.tags),
     }
@@ -53,14 +55,17 @@ def news_article(facts):
     return data
 
 
-def authors(facts):
+def authors(facts, site_url):
     """Each byline as a Person with their author page; the newsroom if none."""
-    people = [{"@type": "Person", "name": name, "url": url} for name, url in facts.authors]
-    return people or [publisher.organization(facts)]
+    people = [
+        {"@type": "Person", "name": name, "url": urljoin(site_url, url)}
+        for name, url in facts.authors
+    ]
+    return people or [publisher.organization(facts, site_url)]
 
 
-def breadcrumbs(facts):
-    trail = [(facts.site_name, facts.site_url)]
+def breadcrumbs(facts, site_url):
+    trail = [(facts.site_name, "/")]
     if facts.section:
         trail.append(facts.section)
     trail.append((facts.title, facts.url))
@@ -68,7 +73,8 @@ def breadcrumbs(facts):
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",
         "itemListElement": [
-            {"@type": "ListItem", "position": position, "name": name, "item": url}
+            {"@type": "ListItem", "position": position, "name": name,
+             "item": urljoin(site_url, url)}
             for position, (name, url) in enumerate(trail, start=1)
         ],
     }

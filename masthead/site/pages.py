@@ -21,10 +21,13 @@ from django.shortcuts import render
 from masthead.articles.models import Article
 from masthead.articles.querysets import ArticleRows, rows_for
 from masthead.comments.display import comment_section
+from masthead.media.sources import PictureSource
 from masthead.pagecache import tags as page_tags
 from masthead.pagecache.dependencies import depends_on
 from masthead.pagecache.memo import UntilPurge
 from masthead.quotes.voices import article_quotes, voices_for
+from masthead.seo.head import HeadFacts
+from masthead.seo.head import facts as head_facts
 
 
 @dataclass(frozen=True)
@@ -33,6 +36,8 @@ class ArticlePage:
 
     rows: ArticleRows
     quotes: tuple  # the quotes app's displayed rows, in body order
+    head: HeadFacts  # what its social and structured-data tags show
+    hero: PictureSource | None  # what its hero picture shows
 
     @property
     def article(self):
@@ -52,14 +57,24 @@ def published_page(slug, article=None):
             rows = Article.objects.published_rows(slug)
         else:
             rows = rows_for(article)
-        return ArticlePage(rows=rows, quotes=article_quotes(rows.article))
+        return assembled(rows)
 
     return PAGES.get(slug, build)
 
 
 def page_of(article):
     """An ArticlePage read afresh (a draft being previewed is never kept)."""
-    return ArticlePage(rows=rows_for(article), quotes=article_quotes(article))
+    return assembled(rows_for(article))
+
+
+def assembled(rows):
+    article = rows.article
+    return ArticlePage(
+        rows=rows,
+        quotes=article_quotes(article),
+        head=head_facts(rows),
+        hero=article.hero_image.source() if article.hero_image else None,
+    )
 
 
 def article_response(request, article, comment_form=None, status=200):
@@ -81,6 +96,8 @@ def page_response(request, page, comment_form=None, status=200):
     context = {
         "article": page.article,
         "page": page.rows,
+        "head": page.head,
+        "hero": page.hero,
         "voices": voices_for(request, page.quotes),
         "comments": comment_section(request, page.article, comment_form),
     }

@@ -32,12 +32,11 @@ PICTURE = PictureSource(
     alt_text="The bridge at dawn", renditions_ready=True, renditions_json=RENDITIONS,
 )  # fmt: skip
 FACTS = HeadFacts(
-    site_name="The Alder Valley Ledger", site_url="http://testserver/",
-    language="en", logo_url="http://testserver/static/masthead/logo.png",
-    logo_path="masthead/logo.png", url="http://testserver/articles/bridge/",
-    title="Bridge reopens", summary="Traffic flows again.", published_at=WHEN,
-    revised_at=None, section=("Local News", "http://testserver/sections/local/"),
-    authors=(("Maren Okafor", "http://testserver/authors/maren-okafor/"),),
+    site_name="The Alder Valley Ledger", language="en",
+    logo_url="/static/masthead/logo.png", logo_path="masthead/logo.png",
+    url="/articles/bridge/", title="Bridge reopens", summary="Traffic flows again.",
+    published_at=WHEN, revised_at=None, section=("Local News", "/sections/local/"),
+    authors=(("Maren Okafor", "/authors/maren-okafor/"),),
     tags=("Roads",), corrections=(("The span is 40 m.", WHEN),),
     crops=(Crop("/media/renditions/7/abc/16x9-w640.jpeg", 640, 360),),
     image_alt="The bridge at dawn",
@@ -48,10 +47,12 @@ SAMPLES = {
     "includes/teaser.html": (
         {"size": "", "level": 3, "url": "/articles/bridge/", "title": "Bridge reopens",
          "standfirst": "", "section": ("Local", "/sections/local/"),
-         "byline": "Maren Okafor", "published_at": WHEN, "picture": ""},
+         "byline": "Maren Okafor", "published_at": WHEN.replace(month=3), "picture": "",
+         "locale": ("en", "UTC")},
         {"size": "lead", "level": 2, "url": "/articles/dam/", "title": "Dam opens",
          "standfirst": "Water flows.", "section": ("Sport", "/sections/sport/"),
-         "byline": "Walt Hargrove", "published_at": LATER, "picture": "<img alt=''>"},
+         "byline": "Walt Hargrove", "published_at": LATER, "picture": "<img alt=''>",
+         "locale": ("de", "UTC")},
     ),
     "feeds/alternate_links.html": (
         {"links": (("application/rss+xml", "Ledger (RSS)", "/feed/"),)},
@@ -67,13 +68,17 @@ SAMPLES = {
         {"image": replace(PICTURE, alt_text="The dam"), "sizes": "50vw", "alt": "",
          "loading": "eager", "crop": "16x9", "css_class": "hero"},
     ),
-    "masthead.seo.head._build": ({"facts": FACTS}, {"facts": replace(FACTS, title="Dam")}),
+    "masthead.seo.head._build": (
+        {"facts": FACTS, "site_url": "http://testserver/"},
+        {"facts": replace(FACTS, title="Dam"), "site_url": "https://news.example/"},
+    ),
     "masthead.comments.display._rendered": (
         {"pk": 1, "status": "approved", "name": "Ada", "email": "ada@example.com",
-         "website": "", "created_at": WHEN, "body_html": "<p>Hello.</p>"},
+         "website": "", "created_at": WHEN, "body_html": "<p>Hello.</p>",
+         "locale": ("en", "UTC")},
         {"pk": 2, "status": "pending", "name": "Grace", "email": "grace@example.com",
          "website": "https://example.com/", "created_at": LATER,
-         "body_html": "<p>Bye.</p>"},
+         "body_html": "<p>Bye.</p>", "locale": ("en", "Pacific/Auckland")},
     ),
     "masthead.comments.display._blank_form": (
         {"slug": "bridge", "script_prefix": "/", "reply_to": None,
@@ -133,6 +138,28 @@ def test_the_same_fields_are_built_once(fragment):
     assert fragment(**values) is fragment(**values)
 
 
+def test_every_fact_of_an_article_head_shows_in_it():
+    """HeadFacts is one field of the head: each of its own fields must count too."""
+    from dataclasses import fields
+
+    head = next(f for f in Fragment.declared if f.name == "masthead.seo.head._build")
+    site = "http://testserver/"
+    other = {
+        "site_name": "The Dam Gazette", "language": "de", "logo_path": "masthead/x.png",
+        "logo_url": "/static/masthead/other.png", "url": "/articles/dam/",
+        "title": "Dam", "summary": "Water.", "published_at": LATER, "revised_at": LATER,
+        "section": ("Sport", "/sections/sport/"), "authors": (),
+        "tags": ("Dams",), "corrections": (), "crops": (), "image_alt": "A dam",
+    }  # fmt: skip
+    assert set(other) == {f.name for f in fields(HeadFacts)}
+    before = str(head(facts=FACTS, site_url=site))
+    unchanged = [
+        name for name, value in other.items()
+        if str(head(facts=replace(FACTS, **{name: value}), site_url=site)) == before
+    ]
+    assert unchanged == []  # (the logo's file decides the pixel size stated)
+
+
 def test_a_fragment_refuses_a_field_it_does_not_declare():
     teaser = next(f for f in Fragment.declared if f.name == "includes/teaser.html")
     values, _ = SAMPLES["includes/teaser.html"]
@@ -142,13 +169,19 @@ def test_a_fragment_refuses_a_field_it_does_not_declare():
         teaser(**{k: v for k, v in values.items() if k != "title"})
 
 
-def test_a_localised_fragment_follows_the_language():
+def test_a_fragment_with_a_locale_is_built_in_that_locale():
+    """Its month names and time zone come from its locale field, not from
+    whichever locale was active when it was first built."""
     from django.utils import translation
 
     teaser = next(f for f in Fragment.declared if f.name == "includes/teaser.html")
     values = {**SAMPLES["includes/teaser.html"][0], "published_at": WHEN.replace(month=3)}
-    with translation.override("en"):
-        english = str(teaser(**values))
     with translation.override("de"):
-        german = str(teaser(**values))
+        english = str(teaser(**{**values, "locale": ("en", "UTC")}))
+    german = str(teaser(**{**values, "locale": ("de", "UTC")}))
     assert "Mar 28" in english and "Mär 28" in german
+    comment = next(f for f in Fragment.declared if f.name.endswith("display._rendered"))
+    late = {**SAMPLES[comment.name][0], "created_at": WHEN.replace(hour=23)}
+    utc = str(comment(**{**late, "locale": ("en", "UTC")}))
+    auckland = str(comment(**{**late, "locale": ("en", "Pacific/Auckland")}))
+    assert "November 28" in utc and "November 29" in auckland
