@@ -86,7 +86,7 @@ def site_env(database, size, workdir):
         env["REDIS_URL"] = redis_url
         subprocess.run(["redis-cli", "-u", redis_url, "flushdb"], capture_output=True)
     else:
-        env.pop("DATABASE_URL", None)
+        env["DATABASE_URL"] = f"sqlite:///{workdir / 'masthead.sqlite3'}"
         env.pop("REDIS_URL", None)
     return env
 

@@ -1,6 +1,9 @@
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
 
+from masthead.articles.models import Article
+from masthead.people.models import Person
+
 
 class QuoteQuerySet(models.QuerySet):
     def active(self):
@@ -9,8 +12,6 @@ class QuoteQuerySet(models.QuerySet):
 
     def public(self):
         """The one rule for which quotes readers see: active, in a published article."""
-        from masthead.articles.models import Article
-
         return self.active().filter(article__in=Article.objects.published())
 
     def in_article(self, article):
@@ -39,8 +40,6 @@ class QuoteQuerySet(models.QuerySet):
         Each carries ``quote_count`` and ``latest_role`` (the role the most
         recent quote gives), annotated in the same query however many rows.
         """
-        from masthead.people.models import Person
-
         latest = self.filter(speaker=OuterRef("pk")).exclude(speaker_role="").order_by(
             "-article__published_at", "-id"
         )

@@ -1,9 +1,20 @@
-"""Production: debug off, SECRET_KEY required, cookies only over HTTPS."""
+"""Production: debug off, SECRET_KEY and DATABASE_URL required, cookies only over HTTPS."""
 
 import os
 
-from .base import *  # noqa: F403
-from .base import env_bool
+from django.core.exceptions import ImproperlyConfigured
+
+# Before base.py: it would fall back to a SQLite file under the checkout, and
+# a production site must never write its readers' comments there by accident
+# (issue 18). SQLite is fine when named, e.g. sqlite:////srv/masthead/site.sqlite3.
+if not os.environ.get("DATABASE_URL"):
+    raise ImproperlyConfigured(
+        "DATABASE_URL must be set in production: postgres://user@host/name, or "
+        "sqlite:////srv/masthead/site.sqlite3 for SQLite (name the file)."
+    )
+
+from .base import *  # noqa: E402,F403
+from .base import env_bool  # noqa: E402
 
 SESSION_COOKIE_SECURE = env_bool("MASTHEAD_SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE

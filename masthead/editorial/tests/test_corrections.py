@@ -2,8 +2,8 @@ import pytest
 from django.urls import reverse
 
 from masthead.articles.models import Article, Correction
-from masthead.core.testing import make_article
 from masthead.editorial import services
+from masthead.testing import make_article
 
 pytestmark = pytest.mark.django_db
 

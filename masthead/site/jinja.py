@@ -21,7 +21,7 @@ from masthead.core.links import static_url, url
 from masthead.core.markup import iso_datetime, posted_at, share_bar
 from masthead.feeds.discovery import comments_feed_url, feed_links
 from masthead.media.pictures import picture
-from masthead.quotes.voices import quoted_body, voices_for
+from masthead.quotes.voices import quoted_body
 from masthead.seo.head import article_head
 
 
@@ -55,7 +55,6 @@ def environment(**options):
         quoted_body=quoted_body,
         share_bar=share_bar,
         teaser=teaser,
-        voices_for=voices_for,
     )
     env.filters.update(
         date=date,

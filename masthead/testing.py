@@ -1,12 +1,22 @@
-"""Factories for tests across apps: real rows, built with the same code paths as the site."""
+"""Factories for tests across apps: real rows, built with the same code paths as the site.
+
+They sit above every app (STYLE.md, "Layers"): a factory may build any app's
+rows, so it cannot live in core, which imports none.
+"""
 
 import io
 import itertools
 from datetime import timedelta
 
 from django.core.files.base import ContentFile
+from django.db import connection
 from django.utils import timezone
 from PIL import Image as PILImage
+
+from masthead.articles.models import Article, ArticleAuthor, Section, Tag
+from masthead.comments.models import Comment
+from masthead.media.models import Image
+from masthead.people.models import Person
 
 _counter = itertools.count(1)
 
@@ -18,7 +28,6 @@ def jpeg_bytes(width=64, height=36, color=(40, 90, 140)):
 
 
 def make_image(**fields):
-    from masthead.media.models import Image
 
     n = next(_counter)
     defaults = {
@@ -31,7 +40,6 @@ def make_image(**fields):
 
 
 def make_person(name=None, **fields):
-    from masthead.people.models import Person
 
     n = next(_counter)
     name = name or f"Reporter {n}"
@@ -39,7 +47,6 @@ def make_person(name=None, **fields):
 
 
 def make_section(name=None, **fields):
-    from masthead.articles.models import Section
 
     n = next(_counter)
     return Section.objects.create(
@@ -48,7 +55,6 @@ def make_section(name=None, **fields):
 
 
 def make_tag(name=None):
-    from masthead.articles.models import Tag
 
     n = next(_counter)
     name = name or f"Tag {n}"
@@ -57,7 +63,6 @@ def make_tag(name=None):
 
 def make_article(*, authors=(), tags=(), status=None, published_at=None, **fields):
     """A published article (unless status says otherwise) with its byline and tags."""
-    from masthead.articles.models import Article, ArticleAuthor
 
     n = next(_counter)
     status = status or Article.Status.PUBLISHED
@@ -79,7 +84,6 @@ def make_article(*, authors=(), tags=(), status=None, published_at=None, **field
 
 
 def make_comment(article, **fields):
-    from masthead.comments.models import Comment
 
     n = next(_counter)
     defaults = {
@@ -97,8 +101,6 @@ def explain_prepared(query, *, analyze=False, **values):
 
     SQLite's EXPLAIN QUERY PLAN, or PostgreSQL's EXPLAIN (with ANALYZE, the
     rows each step read and threw away)."""
-    from django.db import connection
-
     sql, params = query.bound(**values)
     if connection.vendor == "sqlite":
         explain = "EXPLAIN QUERY PLAN "

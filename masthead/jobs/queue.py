@@ -5,7 +5,7 @@ database backend: jobs are rows in our own database, so there is no broker to
 run, a job queued inside a transaction is rolled back with it, and moving to
 Django 6 changes one import.
 
-    from masthead.editorial.jobs import job, enqueue
+    from masthead.jobs.queue import job, enqueue
 
     @job()
     def extract_quotes(article_id): ...

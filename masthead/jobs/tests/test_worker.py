@@ -7,9 +7,9 @@ from django.core.management import CommandError, call_command
 from django.utils import timezone
 
 from masthead.articles.models import Article
-from masthead.core.testing import make_article
-from masthead.editorial import jobs
 from masthead.editorial.models import Transition
+from masthead.jobs import queue as jobs
+from masthead.testing import make_article
 
 pytestmark = pytest.mark.django_db
 
@@ -31,7 +31,7 @@ def test_a_queued_job_waits_for_the_worker_and_then_runs():
     assert cache.get("masthead-test-job") is None
     output = run_worker_once()
     assert cache.get("masthead-test-job") == "hello"
-    assert "test_jobs.remember successful" in output
+    assert "test_worker.remember successful" in output
 
 
 def test_a_job_held_until_later_is_not_run_early():

@@ -1,4 +1,9 @@
-"""`masthead worker`: publish scheduled articles and run queued jobs, unattended."""
+"""`masthead worker`: run every app's chores and the queued jobs, unattended.
+
+The apps register their chores (jobs/chores.py): editorial publishes
+scheduled articles, comments sends its emails and truncates old IPs, media
+makes missing renditions. This command knows none of them.
+"""
 
 import signal
 import time
@@ -9,17 +14,14 @@ from django.db import close_old_connections, connection
 from django.utils import timezone
 from django.utils.crypto import get_random_string
 
-from masthead.comments import privacy
-from masthead.comments import tasks as comment_tasks
-from masthead.editorial import jobs, services
-from masthead.media import renditions
+from masthead.jobs import chores, queue
 
 
 class Command(BaseCommand):
     help = (
         "Run background work: publish scheduled articles when their time comes, "
-        "run queued jobs (renditions, quote extraction) and send the emails "
-        "about new comments. Stop with Ctrl+C."
+        "run queued jobs (renditions, quote extraction), send the emails "
+        "about new comments and do the daily privacy chores. Stop with Ctrl+C."
     )
 
     def add_arguments(self, parser):
@@ -41,6 +43,7 @@ class Command(BaseCommand):
         if interval <= 0:
             raise CommandError("--interval must be a positive number of seconds.")
         self.running = True
+        self.daily_done = {}
         self.worker_id = f"masthead-{get_random_string(8)}"
         if not once:
             signal.signal(signal.SIGINT, self.stop)
@@ -56,29 +59,10 @@ class Command(BaseCommand):
     def tick(self):
         if not connection.in_atomic_block:  # (a test's transaction must survive)
             close_old_connections()  # as Django does per request: drop dead ones
-        for article in services.publish_due():
-            self.log(
-                f"published scheduled article {article.pk} “{article.title}” "
-                f"(due {article.published_at:%Y-%m-%d %H:%M %Z})"
-            )
-        jobs.run_pending(log=self.log, worker_id=self.worker_id)
-        sent = comment_tasks.send_due_emails(log=self.log)
-        if sent:
-            self.log(f"emails sent about new comments: {sent}")
-        # The safety net for images saved outside the admin (demo loader, API),
-        # whose renditions nobody queued.
-        renditions.make_missing(log_line=self.log)
-        self.daily_housekeeping()
-
-    def daily_housekeeping(self):
-        """Privacy chores that must happen without anyone remembering them."""
-        today = timezone.now().date()
-        if getattr(self, "housekept_on", None) == today:
-            return
-        self.housekept_on = today
-        truncated = privacy.truncate_old_ips()
-        if truncated:
-            self.log(f"truncated {truncated} commenter IP addresses past retention")
+        chores.run_due(
+            log=self.log, today=timezone.now().date(), daily_done=self.daily_done
+        )
+        queue.run_pending(log=self.log, worker_id=self.worker_id)
 
     def sleep(self, seconds):
         deadline = time.monotonic() + seconds

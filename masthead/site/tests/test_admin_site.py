@@ -3,7 +3,7 @@
 import pytest
 
 from masthead.comments.models import Comment
-from masthead.core.testing import jpeg_bytes, make_article, make_comment
+from masthead.testing import jpeg_bytes, make_article, make_comment
 
 pytestmark = pytest.mark.django_db
 

@@ -4,6 +4,8 @@ from django.core.paginator import InvalidPage, Paginator
 from django.http import Http404
 from django.utils.functional import cached_property
 
+from .store import current_versions
+
 # A listing's count is exact after every purge of its tag; this bounds how
 # long an embargo lifting on its own (before the worker saves the article,
 # which purges) can leave the page numbers one short.
@@ -12,6 +14,8 @@ COUNT_TIMEOUT = 60
 
 def paginate(request, queryset, per_page=None, *, count_tag=None):
     """The requested page of a listing; a page that does not exist is a 404.
+
+    Here, not in core, because the count is kept under a page-cache tag.
 
     count_tag names the page-cache tag purged whenever the listing changes
     ("articles:section:3"): the total is then kept until that purge. A section
@@ -37,8 +41,6 @@ class TaggedCountPaginator(Paginator):
 
     @cached_property
     def count(self):
-        from masthead.pagecache.store import current_versions
-
         version = current_versions([self.count_tag])[self.count_tag]
         cache = caches[settings.MASTHEAD_PAGE_CACHE_ALIAS]
         key = f"listing-count:{self.count_tag}:{version}"

@@ -8,7 +8,7 @@ from django.core.management import call_command
 from django.utils import timezone
 
 from masthead.comments.models import Comment
-from masthead.core.testing import make_article, make_comment
+from masthead.testing import make_article, make_comment
 
 pytestmark = pytest.mark.django_db
 

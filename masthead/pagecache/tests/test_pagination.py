@@ -7,7 +7,7 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 
 from masthead.articles.models import Article
-from masthead.core.testing import make_article, make_person, make_section, make_tag
+from masthead.testing import make_article, make_person, make_section, make_tag
 
 pytestmark = pytest.mark.django_db
 
