@@ -24,6 +24,7 @@ def check_deploy(tmp_path, **env):
         "PATH": "/usr/bin:/bin",
         "DJANGO_SETTINGS_MODULE": "masthead.settings.production",
         "MASTHEAD_VAR_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}",
         "SECRET_KEY": "x" * 60,
         "PYTHONPATH": os.getcwd(),
         **env,

@@ -121,6 +121,7 @@ def production_env(tmp_path, **extra):
         "PATH": "/usr/bin:/bin",
         "DJANGO_SETTINGS_MODULE": "masthead.settings.production",
         "MASTHEAD_VAR_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}",
         "SECRET_KEY": "x" * 60,
         "PYTHONPATH": os.getcwd(),
         **extra,

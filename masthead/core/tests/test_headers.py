@@ -81,6 +81,7 @@ def production_settings(tmp_path, **env):
         "PATH": "/usr/bin:/bin",
         "DJANGO_SETTINGS_MODULE": "masthead.settings.production",
         "MASTHEAD_VAR_DIR": str(tmp_path),
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}",
         "SECRET_KEY": "x" * 50,
         "MASTHEAD_ALLOW_CONSOLE_EMAIL": "1",
         "PYTHONPATH": os.getcwd(),
