@@ -27,6 +27,7 @@ def _clear_cache():
 
 
 from masthead.core.tests.browser import browser  # noqa: E402,F401  (shared fixture)
+from masthead.core.tests.smtp import smtp_server  # noqa: E402,F401  (shared fixture)
 
 
 @pytest.fixture
@@ -34,7 +35,7 @@ def purges_at_once(monkeypatch):
     """Purges wait for a commit, which a test's transaction never reaches:
     with this fixture they run as soon as they are asked for."""
     monkeypatch.setattr(
-        "masthead.pagecache.signal_handlers.transaction.on_commit", lambda fn: fn()
+        "masthead.pagecache.purges.transaction.on_commit", lambda fn: fn()
     )
 
 
@@ -64,3 +65,17 @@ def _drop_stray_sessions(django_db_setup, django_db_blocker):
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
             " WHERE datname = current_database() AND pid <> pg_backend_pid()"
         )
+
+
+@pytest.fixture(params=["caches off", "caches on"])
+def production_path(request, settings, monkeypatch):
+    """Run a test twice: as tests run by default, and as production runs, with
+    the page cache and the row memo on and each purge run as its commit would
+    (issue 18). A module opts in with usefixtures("production_path")."""
+    if request.param == "caches on":
+        settings.MASTHEAD_PAGE_CACHE = True
+        settings.MASTHEAD_ROW_MEMO = True
+        monkeypatch.setattr(
+            "masthead.pagecache.purges.transaction.on_commit", lambda fn: fn()
+        )
+    return request.param

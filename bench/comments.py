@@ -36,8 +36,12 @@ def setup_django():
     os.environ.setdefault("MASTHEAD_VAR_DIR", tempfile.mkdtemp(prefix="masthead-bench-"))
     os.environ.setdefault("SECRET_KEY", "bench-only-secret")
     os.environ["DJANGO_SETTINGS_MODULE"] = "masthead.settings.production"
+    os.environ.setdefault(
+        "DATABASE_URL", f"sqlite:///{os.environ['MASTHEAD_VAR_DIR']}/masthead.sqlite3"
+    )
     os.environ.setdefault("ALLOWED_HOSTS", "testserver")
     os.environ.setdefault("MASTHEAD_SECURE_COOKIES", "0")
+    os.environ.setdefault("MASTHEAD_ALLOW_CONSOLE_EMAIL", "1")
     os.environ.setdefault("MASTHEAD_PAGE_CACHE", "0")
     import django
 
@@ -59,7 +63,7 @@ def setup_django():
 
 def make_site():
     from masthead.comments.models import Comment, CommentSettings
-    from masthead.core.testing import make_article
+    from masthead.testing import make_article
 
     Comment.objects.all().delete()
     # People take longer than 0 s; the bench clients do not, so the timer is off.

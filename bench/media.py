@@ -74,7 +74,7 @@ def drawn(n, size, fmt):
 def upload(count):
     from django.core.files.uploadedfile import SimpleUploadedFile
 
-    from masthead.editorial.jobs import enqueue
+    from masthead.jobs.queue import enqueue
     from masthead.media.forms import ImageForm
     from masthead.media.tasks import make_renditions
 

@@ -19,6 +19,7 @@ import pstats
 import statistics
 import sys
 import time
+from pathlib import Path
 from urllib.parse import urlencode
 
 
@@ -36,9 +37,13 @@ def main():
     args = parser.parse_args()
 
     os.environ.setdefault("DJANGO_SETTINGS_MODULE", "masthead.settings.production")
+    # The site `masthead generate` built under MASTHEAD_VAR_DIR (var/ by default).
+    var_dir = os.environ.get("MASTHEAD_VAR_DIR", str(Path(__file__).parent.parent / "var"))
+    os.environ.setdefault("DATABASE_URL", f"sqlite:///{var_dir}/masthead.sqlite3")
     os.environ.setdefault("SECRET_KEY", "profile-only-secret")
     os.environ.setdefault("ALLOWED_HOSTS", "127.0.0.1,localhost")
     os.environ.setdefault("MASTHEAD_SECURE_COOKIES", "0")
+    os.environ.setdefault("MASTHEAD_ALLOW_CONSOLE_EMAIL", "1")
     os.environ.setdefault("MASTHEAD_PAGE_CACHE", "0")
     os.environ.setdefault("MASTHEAD_TRUSTED_PROXIES", "127.0.0.1")
     from masthead.wsgi import application

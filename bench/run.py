@@ -65,6 +65,7 @@ def site_env(database, size, workdir):
         "SECRET_KEY": "benchmark-only-secret",
         "MASTHEAD_VAR_DIR": str(workdir),
         "MASTHEAD_SECURE_COOKIES": "0",
+        "MASTHEAD_ALLOW_CONSOLE_EMAIL": "1",
         "ALLOWED_HOSTS": "127.0.0.1,localhost",
         # wrk stands in for a proxy: each post names its reader's address in
         # X-Forwarded-For, so flood control sees many readers, as in real life.
@@ -85,7 +86,7 @@ def site_env(database, size, workdir):
         env["REDIS_URL"] = redis_url
         subprocess.run(["redis-cli", "-u", redis_url, "flushdb"], capture_output=True)
     else:
-        env.pop("DATABASE_URL", None)
+        env["DATABASE_URL"] = f"sqlite:///{workdir / 'masthead.sqlite3'}"
         env.pop("REDIS_URL", None)
     return env
 
@@ -211,10 +212,12 @@ class ProxyNginx(StaticNginx):
         return self
 
 
-def wrk(url, duration, script=None, env=None):
+def wrk(url, duration, script=None, env=None, headers=()):
     args = ["wrk", "-t2", "-c50", f"-d{duration}s", "--latency", url]
     if script:
         args[1:1] = ["-s", str(script)]
+    for header in headers:
+        args[1:1] = ["-H", header]
     out = subprocess.run(args, capture_output=True, text=True, check=True, env=env).stdout
     return {
         "rps": float(re.search(r"Requests/sec:\s+([\d.]+)", out).group(1)),
@@ -280,6 +283,7 @@ def run_database(database, sizes, duration, repeat):
                 rows.extend(comment_post_rows(database, servers, sites, duration, repeat))
             else:
                 rows.extend(nginx_rows(database, servers, duration, repeat))
+                rows.extend(compression_rows(database, sites, servers, duration, repeat))
             for size, server in servers.items():
                 peak = server.worker_peak_mb()
                 log(f"  {size}: peak memory per worker ({mode} run): {peak:.0f} MB")
@@ -311,6 +315,31 @@ def nginx_rows(database, servers, duration, repeat):
         log(f"  {size}: behind deploy/nginx.conf {proxy['rps']:.0f} req/s "
             f"({proxy['cpu_us']:.1f} µs of nginx CPU each), nginx static {static['rps']:.0f} "
             f"req/s ({static['cpu_us']:.1f} µs)")
+    return rows
+
+
+def compression_rows(database, sites, servers, duration, repeat):
+    """The cached article compressed (brotli, gzip) against today's uncompressed
+    path (a server with MASTHEAD_COMPRESS=0, so no compression layer at all),
+    their wrk runs alternating in this one run (issue 21, item 7)."""
+    rows = []
+    for size, (env, _) in sites.items():
+        with Server({**env, "MASTHEAD_COMPRESS": "0"}, page_cache=True) as plain:
+            url = servers[size].url + ARTICLE
+            variants = {"uncompressed (no layer)": (plain.url + ARTICLE, ()),
+                        "br": (url, ("Accept-Encoding: br, gzip",)),
+                        "gzip": (url, ("Accept-Encoding: gzip",))}
+            for target, header in variants.values():
+                wrk(target, WARM_UP, headers=header)
+            runs = {key: [] for key in variants}
+            for key in alternating(variants, repeat):
+                target, header = variants[key]
+                runs[key].append(wrk(target, duration, headers=header))
+        for key, key_runs in runs.items():
+            rows.append((database, size, f"article, {key}", "cached", summarize(key_runs)))
+        log(f"  compression ({size}): " + ", ".join(
+            f"{key} {statistics.median(r['rps'] for r in key_runs):.0f} req/s"
+            for key, key_runs in runs.items()))
     return rows
 
 
@@ -381,7 +410,7 @@ def count_comments(env):
 
 def print_table(rows):
     ceiling = {(db, size): r["rps"] for db, size, label, _, r in rows if label.startswith("nginx")}
-    header = (f"{'database':9} {'size':5} {'page':24} {'mode':9} {'req/s':>9} {'range':>13} "
+    header = (f"{'database':9} {'size':5} {'page':32} {'mode':9} {'req/s':>9} {'range':>13} "
               f"{'p50 ms':>8} {'p99 ms':>8} {'÷ nginx':>8}")
     print(header)
     print("-" * len(header))
@@ -393,7 +422,7 @@ def print_table(rows):
             extra = f"  acknowledged {r['acknowledged']}, stored {r['stored']}, refused {r['non2xx']}"
         if "cpu_us" in r:
             extra = f"  nginx CPU {r['cpu_us']:.1f} µs per request"
-        print(f"{db:9} {size:5} {label:24} {mode:9} {r['rps']:9.0f} {low:6.0f}–{high:<6.0f} "
+        print(f"{db:9} {size:5} {label:32} {mode:9} {r['rps']:9.0f} {low:6.0f}–{high:<6.0f} "
               f"{r['p50']:8.1f} {r['p99']:8.1f} {ratio:8.1%}{extra}")
 
 
@@ -409,6 +438,10 @@ def print_targets(rows):
                            r["rps"] >= 300 and r["p99"] < 250))
         elif (label, mode) == ("article, 50 comments", "cached"):
             checks.append((f"{where}: >= 25% of nginx", r["rps"] >= 0.25 * nginx))
+        elif label in ("article, br", "article, gzip"):
+            plain = figures[(db, size, "article, uncompressed (no layer)", "cached")]["rps"]
+            checks.append((f"{where}: >= 90% of the uncompressed cached article "
+                           f"({r['rps'] / plain:.0%})", r["rps"] >= 0.9 * plain))
         elif label == "article via nginx cache":
             checks.append((f"{where}: >= 90% of nginx", r["rps"] >= 0.9 * nginx))
         elif label == "comment POST":

@@ -5,6 +5,7 @@ from django.core.wsgi import get_wsgi_application
 
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "masthead.settings.production")
 
+from masthead.core.compression import CompressionMiddleware  # noqa: E402
 from masthead.pagecache.wsgi import CachedPagesApplication  # noqa: E402  (needs settings)
 
 # Requests after which what a worker built to serve them is frozen too.
@@ -37,4 +38,7 @@ class FrozenAfterWarmUp:
         return response
 
 
-application = FrozenAfterWarmUp(CachedPagesApplication(get_wsgi_application()))
+# Compression outside the page cache's fast path: cached pages are compressed too.
+application = FrozenAfterWarmUp(
+    CompressionMiddleware(CachedPagesApplication(get_wsgi_application()))
+)

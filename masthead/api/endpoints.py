@@ -13,6 +13,7 @@ from masthead.articles.models import Article, Section, Tag
 from masthead.comments import services as comment_services
 from masthead.comments.forms import CommentForm
 from masthead.comments.models import Comment
+from masthead.pagecache import tags as page_tags
 from masthead.pagecache.dependencies import depends_on
 from masthead.people.models import Person
 
@@ -79,9 +80,8 @@ def list_articles(
 )
 def article_detail(request, slug: ArticleSlug):
     """One published article with its body as HTML (sanitized) and its tags."""
-    depends_on("articles:detail")
     try:
-        return Article.objects.published_page(slug)
+        return Article.objects.published().for_page().get(slug=slug)
     except Article.DoesNotExist:
         raise Http404("No published article has this slug.") from None
 
@@ -99,7 +99,7 @@ def list_comments(
 ):
     """Approved comments, oldest first, with the id of the comment each replies to."""
     article = get_object_or_404(Article.objects.published(), slug=slug)
-    depends_on(f"comments:article:{article.pk}")
+    depends_on(page_tags.comments(article.pk))
     comments = (
         Comment.objects.public()
         .filter(article=article)
@@ -177,21 +177,21 @@ def post_comment(request, slug: ArticleSlug, payload: schemas.CommentIn):
 )
 def list_sections(request):
     """Every section, in navigation order."""
-    depends_on("sections:all")
+    depends_on(page_tags.SECTIONS)
     return Section.objects.order_by("position", "name")
 
 
 @api.get("/tags", response={200: list[schemas.TagOut], 304: None}, tags=["site"])
 def list_tags(request):
     """Every tag, by name."""
-    depends_on("articles:all")
+    depends_on(page_tags.ARTICLES)
     return Tag.objects.order_by("name")
 
 
 @api.get("/authors", response={200: list[schemas.AuthorOut], 304: None}, tags=["site"])
 def list_authors(request):
     """Staff authors with an author page, by name."""
-    depends_on("articles:all")
+    depends_on(page_tags.ARTICLES)
     return Person.objects.filter(is_staff_author=True).order_by("name")
 
 

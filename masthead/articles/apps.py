@@ -5,3 +5,8 @@ class ArticlesConfig(AppConfig):
     name = "masthead.articles"
     label = "articles"
     verbose_name = "Articles"
+
+    def ready(self):
+        from . import signal_handlers
+
+        signal_handlers.connect()

@@ -1,9 +1,9 @@
-from django.http import Http404
 from django.shortcuts import get_object_or_404, render
 
-from masthead.comments.display import comment_section
-from masthead.core.pagination import paginate
+from masthead.pagecache import tags as page_tags
 from masthead.pagecache.dependencies import depends_on
+from masthead.pagecache.pagination import paginate
+from masthead.people.models import Person
 
 from .models import Article, Section, Tag
 from .querysets import navigation_sections
@@ -11,7 +11,7 @@ from .querysets import navigation_sections
 
 def home(request):
     """Lead story, the latest, and a block per section, whatever the archive size."""
-    depends_on("articles:all")
+    depends_on(page_tags.ARTICLES)
     sections = navigation_sections()
     latest, recent = Article.objects.front_page(sections)
     return render(
@@ -25,28 +25,9 @@ def home(request):
     )
 
 
-def article_detail(request, slug):
-    depends_on("articles:detail")
-    try:
-        article = Article.objects.published_page(slug)
-    except Article.DoesNotExist:
-        raise Http404("No article here.") from None
-    depends_on(f"comments:article:{article.pk}")
-    return article_page(request, article)
-
-
-def article_page(request, article, comment_form=None, status=200):
-    """The article page; the comment view reuses it to show a rejected form."""
-    context = {
-        "article": article,
-        "comments": comment_section(request, article, comment_form),
-    }
-    return render(request, "articles/article_detail.html", context, status=status)
-
-
 def section_detail(request, slug):
     section = get_object_or_404(Section, slug=slug)
-    listing = f"articles:section:{section.pk}"
+    listing = page_tags.section(section.pk)
     depends_on(listing)
     articles = Article.objects.published().filter(section=section).teasers()
     return render(
@@ -58,7 +39,7 @@ def section_detail(request, slug):
 
 def tag_detail(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    listing = f"articles:tag:{tag.pk}"
+    listing = page_tags.tag(tag.pk)
     depends_on(listing)
     articles = Article.objects.published().filter(tags=tag).teasers()
     return render(
@@ -66,3 +47,13 @@ def tag_detail(request, slug):
         "articles/tag_detail.html",
         {"tag": tag, "page": paginate(request, articles, count_tag=listing)},
     )
+
+
+def author_detail(request, slug):
+    """A person's author page: who they are and the stories under their byline."""
+    person = get_object_or_404(Person.objects.select_related("photo"), slug=slug)
+    listing = page_tags.author(person.pk)
+    depends_on(listing)
+    articles = Article.objects.published().by_author(person).teasers()
+    page = paginate(request, articles, count_tag=listing)
+    return render(request, "articles/author_detail.html", {"person": person, "page": page})

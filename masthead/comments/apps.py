@@ -1,5 +1,7 @@
 from django.apps import AppConfig
 
+from masthead.jobs import chores
+
 
 class CommentsConfig(AppConfig):
     name = "masthead.comments"
@@ -7,6 +9,8 @@ class CommentsConfig(AppConfig):
     verbose_name = "Reader comments"
 
     def ready(self):
-        from . import checks, signal_handlers  # noqa: F401  (checks register themselves)
+        from . import checks, signal_handlers, tasks  # noqa: F401  (checks register themselves)
 
         signal_handlers.connect()
+        chores.register(tasks.send_due_emails_chore)
+        chores.register(tasks.truncate_old_ips_chore, daily=True)

@@ -1,24 +1,8 @@
-"""Who is posting: the reader's address, as far as we may believe it."""
+"""Who is posting: the reader's address, as far as we may believe it.
 
-import ipaddress
+The rule is shared with staff login throttling, so it lives in core.
+"""
 
-from django.conf import settings
+from masthead.core.clients import client_ip
 
-
-def client_ip(request):
-    """REMOTE_ADDR, or the address our own proxy saw when it is a trusted one.
-
-    X-Forwarded-For is believed only from MASTHEAD_TRUSTED_PROXIES, and only
-    its last entry (the one that proxy appended): earlier entries are
-    whatever the client chose to send.
-    """
-    remote = request.META.get("REMOTE_ADDR") or None
-    trusted = getattr(settings, "MASTHEAD_TRUSTED_PROXIES", ())
-    forwarded = request.META.get("HTTP_X_FORWARDED_FOR", "")
-    if remote in trusted and forwarded:
-        candidate = forwarded.split(",")[-1].strip()
-        try:
-            return str(ipaddress.ip_address(candidate))
-        except ValueError:
-            return remote
-    return remote
+__all__ = ["client_ip"]

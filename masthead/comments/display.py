@@ -5,14 +5,15 @@ fifty instances was a third of the thread's cost, and the page only reads them.
 """
 
 from dataclasses import dataclass
-from functools import lru_cache
 
 from django.conf import settings
 from django.template.loader import render_to_string
-from django.urls import get_script_prefix
+from django.urls import get_script_prefix, set_script_prefix
 from django.utils.html import format_html
 from django.utils.safestring import mark_safe
 
+from masthead.articles.models import Article
+from masthead.core.fragments import Fragment, current_locale
 from masthead.core.prepared import Param, PreparedQuery
 
 from .cookies import pending_comment_ids, saved_commenter
@@ -42,14 +43,14 @@ class CommentSection:
         A thread of 50 comments costs ~4 ms through template tags and ~0.3 ms
         here; each comment's own markup still comes from comments/comment.html.
         """
-        parts = []
+        parts, locale = [], current_locale()  # once for every comment's date
         for item in self.thread:
             comment = item.comment
             pending = "" if is_public(comment) else " comment--pending"
             parts.append(f'<li id="comment-{comment.pk}" class="comment depth-{item.depth}{pending}">')
-            parts.append(comment_html(comment))
+            parts.append(comment_html(comment, locale))
             if self.can_reply(item):
-                parts.append(_reply_link(comment.pk, comment.name))
+                parts.append(REPLY_LINK(pk=comment.pk, name=comment.name))
             if item.has_children:
                 parts.append('<ol class="children">')
             else:
@@ -64,11 +65,11 @@ class CommentSection:
         if self.form is not None:
             return _render_form(self.form, self.reply_to, self.article)
         reply_to = self.reply_to
-        return _blank_form(
-            self.article.slug,
-            get_script_prefix(),
-            (reply_to.pk, reply_to.name) if reply_to else None,
-            tuple(sorted(self.initial.items())),
+        return BLANK_FORM(
+            slug=self.article.slug,
+            script_prefix=get_script_prefix(),
+            reply_to=(reply_to.pk, reply_to.name) if reply_to else None,
+            initial=tuple(sorted(self.initial.items())),
         )
 
 
@@ -143,21 +144,21 @@ def is_public(comment):
     return comment.status == Comment.Status.APPROVED
 
 
-def comment_html(comment):
-    """One comment's markup, rendered once per version of its row.
+def comment_html(comment, locale):
+    """One comment's markup (its date in ``locale``), rendered once per version of its row.
 
     The markup is a pure function of the row's displayed fields, all of which
     are in the memo's key, so it can never be stale; a long thread then costs
     a dictionary lookup per comment instead of a template render.
     """
-    return _rendered(
-        comment.pk, comment.status, comment.name, comment.email, comment.website,
-        comment.created_at, comment.body_html,
+    return COMMENT(
+        pk=comment.pk, status=comment.status, name=comment.name, email=comment.email,
+        website=comment.website, created_at=comment.created_at, body_html=comment.body_html,
+        locale=locale,
     )
 
 
-@lru_cache(maxsize=4096)
-def _rendered(pk, status, name, email, website, created_at, body_html):
+def _rendered(pk, status, name, email, website, created_at, body_html, locale):
     comment = Comment(
         pk=pk, status=status, name=name, email=email, website=website,
         created_at=created_at, body_html=body_html,
@@ -170,21 +171,40 @@ def _render_form(form, reply_to, article):
     return mark_safe(render_to_string("comments/form.html", context))  # noqa: S308
 
 
-@lru_cache(maxsize=256)
 def _blank_form(slug, script_prefix, reply_to, initial):
-    # The arguments are plain values and the whole input of the markup (the
-    # article's URLs follow from its slug and the script prefix), so the memo
-    # cannot serve another article's or another reader's form.
-    from masthead.articles.models import Article
+    # The form's URLs are reversed under the prefix its key names.
+    current = get_script_prefix()
+    set_script_prefix(script_prefix)
+    try:
+        return _blank_form_markup(slug, reply_to, initial)
+    finally:
+        set_script_prefix(current)
 
+
+def _blank_form_markup(slug, reply_to, initial):
     reply = Comment(pk=reply_to[0], name=reply_to[1]) if reply_to else None
     return _render_form(CommentForm(initial=dict(initial)), reply, Article(slug=slug))
 
 
-@lru_cache(maxsize=4096)
 def _reply_link(pk, name):
     return format_html(
         '<p class="comment__reply"><a rel="nofollow" href="?replytocom={}#respond" '
         'aria-label="Reply to {}">Reply</a></p>',
         pk, name,
     )
+
+
+COMMENT = Fragment(
+    build=_rendered,
+    fields=(
+        "pk", "status", "name", "email", "website", "created_at", "body_html", "locale",
+    ),
+    size=4096,
+)
+# The arguments are plain values and the whole input of the markup (the
+# article's URLs follow from its slug and the script prefix), so the memo
+# cannot serve another article's or another reader's form.
+BLANK_FORM = Fragment(
+    build=_blank_form, fields=("slug", "script_prefix", "reply_to", "initial"), size=256
+)
+REPLY_LINK = Fragment(build=_reply_link, fields=("pk", "name"), size=4096)

@@ -1,10 +1,13 @@
-"""Side effects of comment events, after the transaction commits; emails by the worker."""
+"""Side effects of comment events, after the transaction commits: the pages a
+comment changes are purged, and emails are sent by the worker."""
 
 from django.core.cache import cache
 from django.db import transaction
-from django.db.models.signals import post_save
+from django.db.models.signals import post_delete, post_save, pre_save
 
-from masthead.editorial.jobs import enqueue_on_commit
+from masthead.jobs.queue import enqueue_on_commit
+from masthead.pagecache import tags as page_tags
+from masthead.pagecache.purges import purge_on_commit
 
 from .models import Comment, CommentSettings
 from .notifications import link_base
@@ -25,7 +28,25 @@ def comment_moderated(sender, comment, previous_status, request=None, **kwargs):
         enqueue_on_commit(send_comment_emails, comment.pk, "approved", base_url)
 
 
+def remember_comment_status(sender, instance, **kwargs):
+    if instance._state.adding:
+        instance._pagecache_was_public = False
+        return
+    old = sender.objects.filter(pk=instance.pk).values_list("status", flat=True).first()
+    instance._pagecache_was_public = old == sender.Status.APPROVED
+
+
+def comment_changed(sender, instance, **kwargs):
+    """Only a public comment, or one that stops being public, changes a page."""
+    was_public = getattr(instance, "_pagecache_was_public", False)
+    if was_public or instance.status == sender.Status.APPROVED:
+        purge_on_commit({page_tags.row(instance), page_tags.comments(instance.article_id)})
+
+
 def connect():
     uid = "masthead_comments"
+    pre_save.connect(remember_comment_status, sender=Comment, dispatch_uid=uid)
+    post_save.connect(comment_changed, sender=Comment, dispatch_uid=uid)
+    post_delete.connect(comment_changed, sender=Comment, dispatch_uid=uid)
     post_save.connect(forget_cached_settings, sender=CommentSettings, dispatch_uid=uid)
     comment_was_moderated.connect(comment_moderated, dispatch_uid=uid)

@@ -12,7 +12,11 @@ its "posted" event still runs the jobs queued before comments had an outbox.
 
 from django.db import transaction
 
-from masthead.editorial.jobs import job
+from masthead.jobs.queue import job
+
+from . import notifications
+from .models import Comment
+from .privacy import truncate_old_ips
 
 EVENTS = ("posted", "approved")
 BATCH = 100
@@ -25,8 +29,6 @@ def send_due_emails(*, log=lambda line: None):
     other workers skip: two workers never email about the same comment, and
     a failed send is logged, not retried, as a failed job would be.
     """
-    from .models import Comment
-
     done = 0
     while True:
         with transaction.atomic():
@@ -46,8 +48,6 @@ def send_due_emails(*, log=lambda line: None):
 
 @job()
 def send_comment_emails(comment_id, event, base_url=None):
-    from .models import Comment
-
     comment = (
         Comment.objects.select_related("article", "parent")
         .filter(pk=comment_id)
@@ -62,8 +62,6 @@ def send_comment_emails(comment_id, event, base_url=None):
 
 
 def _send(comment, event, base_url):
-    from . import notifications
-
     if event == "posted":
         notifications.comment_posted(comment, base=base_url)
     else:
@@ -75,3 +73,17 @@ def _send_logged(comment, event, base_url, log):
         _send(comment, event, base_url)
     except Exception as error:  # one bad address must not stop the others
         log(f"emails about comment {comment.pk} failed: {error!r}")
+
+
+def send_due_emails_chore(*, log):
+    """The worker's chore (jobs/chores.py): every tick, the new comments' emails."""
+    sent = send_due_emails(log=log)
+    if sent:
+        log(f"emails sent about new comments: {sent}")
+
+
+def truncate_old_ips_chore(*, log):
+    """The worker's daily privacy chore, so it needs no cron job."""
+    truncated = truncate_old_ips()
+    if truncated:
+        log(f"truncated {truncated} commenter IP addresses past retention")

@@ -1,11 +1,7 @@
-import copy
-
 from django.http import Http404, HttpResponseRedirect
 from django.views.decorators.http import require_POST
 
 from masthead.articles.models import Article
-from masthead.articles.querysets import with_page_rows
-from masthead.articles.views import article_page
 from masthead.core.csrf import origin_checked
 
 from . import services, strict
@@ -16,15 +12,19 @@ from .models import Comment
 
 @origin_checked  # no token: article pages stay cacheable (see core/csrf.py)
 @require_POST
-def post_comment(request, slug):
-    """Post a reader's comment; a rejected one re-renders the page with all typed."""
+def post_comment(request, slug, *, render_article):
+    """Post a reader's comment; a rejected one re-renders the page with all typed.
+
+    ``render_article(request, article, comment_form=, status=)`` is the article
+    page, passed by the site's URL wiring (site/pages.py).
+    """
     try:
         article = Article.objects.published_row(slug)  # shared: read only
     except Article.DoesNotExist:
         raise Http404("No published article here.") from None
     form = CommentForm(request.POST, undecodable=_undecodable_fields(request))
     if not form.is_valid():
-        return _page_with_rejected_form(request, article, form, status=400)
+        return _page_with_rejected_form(render_article, request, article, form, 400)
     data = form.cleaned_data
     try:
         comment = services.post_from_form(
@@ -37,7 +37,9 @@ def post_comment(request, slug):
         )
     except services.CommentRejected as rejection:
         form.add_error(rejection.field, rejection.message)
-        return _page_with_rejected_form(request, article, form, status=rejection.status)
+        return _page_with_rejected_form(
+            render_article, request, article, form, rejection.status
+        )
     response = HttpResponseRedirect(comment.get_absolute_url(), status=303)
     if comment.status != Comment.Status.APPROVED:
         # Spam too: the poster sees "awaiting moderation" either way, so a bot
@@ -53,11 +55,9 @@ def post_comment(request, slug):
     return response
 
 
-def _page_with_rejected_form(request, article, form, status):
-    # The rows the article view loads, on a copy: the kept article is shared.
+def _page_with_rejected_form(render_article, request, article, form, status):
     # The page's query count stays the same however many bylines and tags.
-    page_article = with_page_rows(copy.copy(article))
-    return article_page(request, page_article, comment_form=form, status=status)
+    return render_article(request, article, comment_form=form, status=status)
 
 
 def _undecodable_fields(request):

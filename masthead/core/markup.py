@@ -1,22 +1,22 @@
 """Small pieces of the reader's pages that are cheaper in Python than in a template."""
 
-from functools import lru_cache
-
 from django.utils import timezone
 from django.utils.dates import MONTHS
 
-from masthead.core.fragments import render
+from masthead.core.fragments import Fragment, render
 from masthead.core.share import share_links
 
 
 def share_bar(request, article):
     url = request.build_absolute_uri(article.get_absolute_url())
-    return _share_bar(url, article.title)
+    return SHARE_BAR(url=url, title=article.title)
 
 
-@lru_cache(maxsize=1024)
 def _share_bar(url, title):
     return render("includes/share_bar.html", links=share_links(url, title), url=url)
+
+
+SHARE_BAR = Fragment(build=_share_bar, fields=("url", "title"), size=1024)
 
 
 def posted_at(value):
@@ -32,4 +32,6 @@ def posted_at(value):
 
 
 def iso_datetime(value):
-    return timezone.localtime(value).isoformat()
+    """A `<time datetime>` value: to the second, as HTML allows (at most three
+    digits of a fraction; Python's isoformat gives six when it has them)."""
+    return timezone.localtime(value).isoformat(timespec="seconds")

@@ -14,6 +14,7 @@ from masthead.articles.models import Article, ArticleAuthor, Section, Tag
 from masthead.comments.models import Comment
 from masthead.media.models import Image
 from masthead.people.models import Person
+from masthead.quotes.services import extract_article_quotes
 
 from . import pictures
 
@@ -46,8 +47,6 @@ def load_demo(content, *, progress=lambda message: None, now=None):
 
 def _extract_quotes(content, progress):
     """Voices show at once, without waiting for the worker (issue 6)."""
-    from masthead.quotes.services import extract_article_quotes
-
     slugs = [data["slug"] for data in content["articles"]]
     found = sum(
         extract_article_quotes(article=article) or 0

@@ -16,8 +16,10 @@ from masthead.articles.models import Article, ArticleAuthor, Section, Tag
 from masthead.comments.models import Comment
 from masthead.core import text
 from masthead.core.sanitize import render_article_body, render_comment_body
+from masthead.media import renditions
 from masthead.media.models import Image
 from masthead.people.models import Person
+from masthead.quotes.services import extract_article_quotes
 
 WORDS = (
     "council mayor river budget school board vote residents bridge library police "
@@ -117,9 +119,6 @@ class Generator:
         attributed quotes (extracted into voices, as the worker would) and
         exactly `comments` comments: what a reader of a shared story loads.
         """
-        from masthead.media import renditions
-        from masthead.quotes.services import extract_article_quotes
-
         from .pictures import hero_jpeg
 
         with transaction.atomic():  # a failure keeps the old one

@@ -15,7 +15,6 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from masthead.articles.models import Article, Correction
-from masthead.articles.views import article_page
 from masthead.comments.models import Comment
 from masthead.core import text
 from masthead.core.sanitize import render_article_body
@@ -81,10 +80,11 @@ def editable_article(request, object_id):
     return article
 
 
-def preview_view(request, object_id):
-    """The draft exactly as readers will see it: the public page's own view."""
+def preview_view(request, object_id, *, render_article):
+    """The draft exactly as readers will see it: the public page's own view,
+    ``render_article``, passed by the site's AdminSite (site/admin_site.py)."""
     article = editable_article(request, object_id)
-    return private(article_page(request, as_if_published(article)))
+    return private(render_article(request, as_if_published(article)))
 
 
 def revisions_view(model_admin, request, object_id):

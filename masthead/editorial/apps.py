@@ -1,8 +1,10 @@
 from django.apps import AppConfig
 
+from masthead.jobs import chores
+
 
 class EditorialConfig(AppConfig):
-    """Roles, review states, revisions, preview links, scheduling and the worker."""
+    """Roles, review states, revisions, preview links, scheduling, the back office."""
 
     name = "masthead.editorial"
     label = "editorial"
@@ -11,7 +13,9 @@ class EditorialConfig(AppConfig):
     def ready(self):
         from django.db.models.signals import post_migrate
 
-        from . import roles
+        from . import roles, tasks
+
+        chores.register(tasks.publish_due_chore)
 
         # Apps added later bring new permissions; the Administrator role gets them.
         post_migrate.connect(roles.sync_after_migrate, dispatch_uid="masthead_roles")

@@ -4,22 +4,25 @@ from django.utils import timezone
 from django.utils.cache import patch_cache_control
 
 from masthead.articles.models import Article, Correction
-from masthead.articles.views import article_page
-from masthead.core.pagination import paginate
+from masthead.pagecache import tags as page_tags
 from masthead.pagecache.dependencies import depends_on
+from masthead.pagecache.pagination import paginate
 
 from . import preview
 
 
-def shared_preview(request, token):
-    """One draft, as readers will see it, for whoever holds an unexpired link."""
+def shared_preview(request, token, *, render_article):
+    """One draft, as readers will see it, for whoever holds an unexpired link.
+
+    ``render_article`` is the article page, passed by the site's URL wiring.
+    """
     article_id = preview.article_id_for(token)
     article = (
         Article.objects.for_page().filter(pk=article_id).first() if article_id else None
     )
     if article is None:
         raise Http404("This preview link is not valid or has expired.")
-    return private(article_page(request, as_if_published(article)))
+    return private(render_article(request, as_if_published(article)))
 
 
 def as_if_published(article):
@@ -38,6 +41,6 @@ def private(response):
 
 def corrections(request):
     """Every correction and update on a published story, newest first."""
-    depends_on("articles:all")  # purged by the article save a correction makes
+    depends_on(page_tags.ARTICLES)  # purged by the article save a correction makes
     page = paginate(request, Correction.objects.recent())
     return render(request, "editorial/corrections.html", {"page": page})

@@ -14,6 +14,7 @@ from django.shortcuts import get_object_or_404
 from django.urls import reverse
 
 from masthead.articles.models import Article, Section, Tag
+from masthead.pagecache import tags as page_tags
 from masthead.pagecache.dependencies import depends_on
 from masthead.people.models import Person
 
@@ -32,7 +33,7 @@ class Channel:
 
 
 def site(request):
-    depends_on("articles:all")
+    depends_on(page_tags.ARTICLES)
     return Channel(
         request=request,
         title=settings.MASTHEAD_SITE_NAME,
@@ -44,7 +45,7 @@ def site(request):
 
 def section(request, slug):
     section = get_object_or_404(Section, slug=slug)
-    depends_on(f"articles:section:{section.pk}")
+    depends_on(page_tags.section(section.pk))
     return Channel(
         request=request,
         title=f"{section.name} · {settings.MASTHEAD_SITE_NAME}",
@@ -56,7 +57,7 @@ def section(request, slug):
 
 def tag(request, slug):
     tag = get_object_or_404(Tag, slug=slug)
-    depends_on(f"articles:tag:{tag.pk}")
+    depends_on(page_tags.tag(tag.pk))
     return Channel(
         request=request,
         title=f"{tag.name} · {settings.MASTHEAD_SITE_NAME}",
@@ -68,7 +69,7 @@ def tag(request, slug):
 
 def author(request, slug):
     person = get_object_or_404(Person.objects.only("name", "slug"), slug=slug)
-    depends_on(f"articles:author:{person.pk}")
+    depends_on(page_tags.author(person.pk))
     return Channel(
         request=request,
         title=f"{person.name} · {settings.MASTHEAD_SITE_NAME}",

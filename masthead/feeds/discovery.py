@@ -7,8 +7,10 @@ and no query is made: the feed's title uses the object the view already loaded.
 
 from jinja2 import pass_context
 
-from masthead.core.fragments import render_once
+from masthead.core.fragments import Fragment
 from masthead.core.links import url
+
+ALTERNATE_LINKS = Fragment("feeds/alternate_links.html", fields=("links",))
 
 # URL name of a listing page -> (feed URL name prefix, context variable).
 LISTINGS = {
@@ -27,7 +29,7 @@ def feed_links(context):
         ("application/feed+json", f"{site_name} (JSON Feed)", url("feeds:json")),
     ]
     links += _listing_links(context)
-    return render_once("feeds/alternate_links.html", links=tuple(links))
+    return ALTERNATE_LINKS(links=tuple(links))
 
 
 def _listing_links(context):

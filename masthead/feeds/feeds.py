@@ -14,6 +14,7 @@ from django.utils.html import escape
 
 from masthead.articles.models import Article
 from masthead.comments.models import Comment
+from masthead.pagecache import tags as page_tags
 from masthead.pagecache.dependencies import depends_on
 
 from . import channels
@@ -142,7 +143,7 @@ class CommentsFeed(Feed):
         article = get_object_or_404(
             Article.objects.published().only("title", "slug"), slug=slug
         )
-        depends_on(f"comments:article:{article.pk}")
+        depends_on(page_tags.comments(article.pk))
         return article
 
     def title(self, article):

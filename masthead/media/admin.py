@@ -1,7 +1,7 @@
 from django.contrib import admin
 from django.utils.html import format_html
 
-from masthead.editorial.jobs import enqueue_on_commit
+from masthead.jobs.queue import enqueue_on_commit
 
 from .forms import ImageForm
 from .models import Image

@@ -1,10 +1,20 @@
 import hashlib
+from dataclasses import dataclass
 
-from django.core.files.storage import default_storage
 from django.db import models
 from django.utils.translation import gettext_lazy as _
 
 from . import geometry
+from .sources import source_of
+
+
+@dataclass(frozen=True)
+class Crop:
+    """One picture of a fixed shape: what structured data and cards link to."""
+
+    url: str
+    width: int
+    height: int
 
 
 def image_upload_to(instance, filename):
@@ -59,36 +69,34 @@ class Image(models.Model):
         source = f"{self.file.name}|{self.focal_x:.4f}|{self.focal_y:.4f}"
         return hashlib.sha1(source.encode()).hexdigest()[:12]
 
+    def source(self):
+        """The picture's shown fields as a frozen value (sources.py)."""
+        return source_of(self)
+
     def rendition_url(self, name):
-        return default_storage.url(
-            f"renditions/{self.pk}/{self.renditions['key']}/{name}"
-        )
+        return self.source().rendition_url(name)
 
     def srcset(self, fmt, crop=None):
-        """ "url 320w, url 640w…" for one format, or "" when none are made yet."""
-        if not self.renditions_ready:
-            return ""
-        data = self.renditions
-        widths = data["crops"].get(crop, []) if crop else data["widths"]
-        stem = f"{crop}-" if crop else ""
-        return ", ".join(
-            f"{self.rendition_url(f'{stem}w{w}.{fmt}')} {w}w" for w in widths
-        )
+        return self.source().srcset(fmt, crop)
 
     def crop_url(self, ratio="16x9", fmt=None):
-        """The largest crop of a ratio ("16x9", "4x3", "1x1"), for cards and
-        structured data; the original file until renditions exist."""
-        if not self.renditions_ready or not self.renditions["crops"].get(ratio):
-            return self.url
-        width = self.renditions["crops"][ratio][-1]
-        return self.rendition_url(
-            f"{ratio}-w{width}.{fmt or self.renditions['formats'][-1]}"
-        )
+        return self.source().crop_url(ratio, fmt)
 
     def crop_size(self, ratio="16x9"):
-        """(width, height) of crop_url's picture."""
-        if not self.renditions_ready or not self.renditions["crops"].get(ratio):
-            return self.width, self.height
-        units_w, units_h = geometry.RATIOS[ratio]
-        width = self.renditions["crops"][ratio][-1]
-        return width, round(width * units_h / units_w)
+        return self.source().crop_size(ratio)
+
+    def news_crops(self):
+        """The 16:9, 4:3 and 1:1 crops Google asks a news article's image in.
+
+        Read from the renditions the worker made (geometry.RATIOS, in that
+        order): a page view never reads, checks or writes a file. Until they
+        exist, the original picture alone.
+        """
+        if not self.renditions_ready:
+            return [Crop(self.url, self.width, self.height)]
+        source = self.source()
+        return [
+            Crop(source.crop_url(name), *source.crop_size(name))
+            for name in geometry.RATIOS
+            if source.has_crop(name)
+        ]

@@ -7,7 +7,8 @@ class PageCacheConfig(AppConfig):
     verbose_name = "Page cache"
 
     def ready(self):
-        from . import dependencies, signal_handlers
+        from . import dependencies
 
+        # What a page shows is recorded here; what a write purges is declared
+        # by the app that owns the row, in its own signal_handlers.py.
         dependencies.connect()
-        signal_handlers.connect()

@@ -10,18 +10,16 @@ from contextvars import ContextVar
 
 from django.db.models.signals import post_init
 
+from . import tags as page_tags
+
 _collector: ContextVar[set | None] = ContextVar("masthead_page_dependencies", default=None)
-
-
-def instance_tag(instance):
-    return f"{instance._meta.label_lower}:{instance.pk}"
 
 
 def depends_on(*tags):
     """Declare collections the current page lists (no-op outside a cached request)."""
     collected = _collector.get()
     if collected is not None:
-        collected.update(tags)
+        collected.update(page_tags.checked(tags))
 
 
 def start():
@@ -37,7 +35,7 @@ def finish(token):
 def _record_instance(sender, instance, **kwargs):
     collected = _collector.get()
     if collected is not None and instance.pk is not None:
-        collected.add(instance_tag(instance))
+        collected.add(page_tags.row(instance))
 
 
 def connect():

@@ -6,15 +6,14 @@ stored page carries every header the rest of the stack adds.
 """
 
 import hashlib
-from datetime import timedelta
 
 from django.conf import settings
 from django.http import HttpResponse
-from django.utils import timezone
 from django.utils.cache import get_conditional_response, patch_cache_control
 from django.utils.http import http_date
 
-from . import dependencies, generation, store
+from . import dependencies, expiry, generation, store
+from . import tags as page_tags
 from .requests import cache_key, is_cacheable
 
 UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
@@ -42,7 +41,9 @@ class PageCacheMiddleware:
         if not is_cacheable_response(response):
             return response
         entry = entry_for(response, tags)
-        store.store(key, entry, tags, timeout=timeout(), rendered_in_generation=rendered_in)
+        store.store(
+            key, entry, tags, timeout=expiry.timeout(), rendered_in_generation=rendered_in
+        )
         response["X-Cache"] = "MISS"
         return get_conditional_response(request, etag=entry["etag"], response=response)
 
@@ -66,10 +67,8 @@ def is_cacheable_response(response):
 
 
 def entry_for(response, tags):
-    if "articles:listing" in tags and not any(
-        tag.startswith("articles:") and tag != "articles:listing" for tag in tags
-    ):
-        tags.add("articles:all")  # an undeclared listing of articles: purge on any publish
+    if page_tags.LISTING in tags and not page_tags.names_a_listing(tags):
+        tags.add(page_tags.ARTICLES)  # an undeclared listing of articles: purge on any publish
     response["ETag"] = f'"{hashlib.sha1(response.content).hexdigest()}"'
     response["Last-Modified"] = http_date()
     patch_cache_control(
@@ -85,18 +84,6 @@ def entry_for(response, tags):
         "content": response.content,
         "etag": response["ETag"],
     }
-
-
-def timeout():
-    """Never past the next embargo: a scheduled story must appear on time."""
-    from masthead.articles.models import Article
-
-    ttl = settings.MASTHEAD_PAGE_CACHE_TTL
-    next_lift = Article.objects.next_embargo_lift()
-    if next_lift is not None:
-        seconds = (next_lift - timezone.now()) / timedelta(seconds=1)
-        ttl = min(ttl, max(1, int(seconds) + 1))
-    return ttl
 
 
 def replay(request, entry):

@@ -14,6 +14,7 @@ from django.conf import settings
 from django.core.cache import caches
 
 from . import generation
+from . import tags as page_tags
 
 VERSION_PREFIX = "pagecache:tag:"
 
@@ -107,6 +108,7 @@ def _fetch_shared(key):
 def purge(tags):
     """Invalidate every page that depends on any of these tags."""
     if tags:
+        page_tags.checked(tags)
         _cache().set_many(
             {VERSION_PREFIX + tag: uuid.uuid4().hex[:12] for tag in tags}, timeout=None
         )

@@ -3,6 +3,7 @@ from django.contrib.admin import helpers
 from django.template.response import TemplateResponse
 
 from .models import Person, PersonAlias
+from .services import merge_people
 
 
 class PersonAliasInline(admin.TabularInline):
@@ -24,8 +25,6 @@ class PersonAdmin(admin.ModelAdmin):
     @admin.action(description="Merge selected people into one", permissions=["change", "delete"])
     def merge_people(self, request, queryset):
         """Duplicates ("Karen Bass", "Mayor Bass"): an editor picks the record to keep."""
-        from masthead.quotes.services import merge_people
-
         people = list(queryset.order_by("-is_staff_author", "name"))
         if len(people) < 2:
             self.message_user(request, "Select at least two people to merge.", messages.WARNING)
@@ -36,7 +35,7 @@ class PersonAdmin(admin.ModelAdmin):
                        "title": "Merge people", "opts": self.model._meta,
                        "action_checkbox_name": helpers.ACTION_CHECKBOX_NAME,
                        "missing_choice": "confirm" in request.POST}
-            return TemplateResponse(request, "quotes/admin/merge_people.html", context)
+            return TemplateResponse(request, "people/admin/merge_people.html", context)
         merge_people(keep=keep, others=people)
         self.message_user(request, f"Merged {len(people) - 1} into {keep.name}.", messages.SUCCESS)
         return None

@@ -2,6 +2,9 @@ from django.conf import settings
 from django.db import models
 from django.db.models import Count, OuterRef, Q, Subquery
 
+from masthead.articles.models import Article
+from masthead.people.models import Person
+
 from .confidence import SHOW_THRESHOLD
 
 
@@ -17,8 +20,6 @@ class QuoteQuerySet(models.QuerySet):
 
     def public(self):
         """The one rule for which quotes readers see: active, in a published article."""
-        from masthead.articles.models import Article
-
         return self.active().filter(article__in=Article.objects.published())
 
     def attributed(self):
@@ -67,8 +68,6 @@ class QuoteQuerySet(models.QuerySet):
         Each carries ``quote_count`` and ``latest_role`` (the role the most
         recent quote gives), annotated in the same query however many rows.
         """
-        from masthead.people.models import Person
-
         latest = self.filter(speaker=OuterRef("pk")).exclude(speaker_role="").order_by(
             "-article__published_at", "-id"
         )

@@ -1,4 +1,4 @@
-"""Writes for the voices feature: extract an article's quotes, fix them, merge speakers.
+"""Writes for the voices feature: extract an article's quotes, fix them, create speakers.
 
 Views, admin actions, commands, signal handlers and the worker all call these.
 """
@@ -12,6 +12,9 @@ from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
+from masthead.articles.models import Article
+from masthead.pagecache import tags as page_tags
+from masthead.pagecache.purges import purge_on_commit
 from masthead.people.models import Person, PersonAlias, alias_key
 
 from .extract import extract_quotes
@@ -195,10 +198,8 @@ def unique_slug(name):
 
 def purge_quote_pages(*, article_ids=(), person_ids=()):
     """Cached pages showing these articles' quotes or these people's voices."""
-    from masthead.pagecache.signal_handlers import purge_on_commit
-
-    tags = {"quotes:all"} | {f"articles.article:{pk}" for pk in article_ids}
-    tags |= {f"quotes:person:{pk}" for pk in person_ids if pk}
+    tags = {page_tags.QUOTES} | {page_tags.row_of(Article, pk) for pk in article_ids}
+    tags |= {page_tags.voices_of(pk) for pk in person_ids if pk}
     purge_on_commit(tags)
 
 
@@ -246,78 +247,17 @@ def _save_review(quote, user, fields, also=None):
     )
 
 
-def schedule_extraction(*, article_id):
-    """Queue the article for the worker once the saving transaction commits.
-
-    The editor's save pays for one INSERT into the job table; the reading
-    itself happens in `masthead worker`.
-    """
-    from masthead.editorial.jobs import enqueue_on_commit
-
-    from .tasks import extract_quotes_task
-
-    enqueue_on_commit(extract_quotes_task, article_id)
-
-
 def extract_by_id(*, article_id, force=False):
-    from masthead.articles.models import Article
-
     article = Article.objects.filter(pk=article_id, status__in=PUBLIC_STATES).first()
     if article is None:
         return None  # unpublished or deleted since it was queued
     return extract_article_quotes(article=article, force=force)
 
 
-@transaction.atomic
-def merge_people(*, keep, others):
-    """Fold duplicate people ("Mayor Bass") into ``keep`` (Karen Bass).
-
-    Quotes and bylines move to the kept record, each duplicate's name and
-    aliases become its aliases (so the extractor resolves them to it from now
-    on), blank details are filled from the duplicates, and they are deleted.
-    """
-    others = [p for p in others if p.pk != keep.pk]
+def move_quotes_of_merged_people(sender, *, keep, others, **kwargs):
+    """people_merging: the duplicates' quotes become the kept person's."""
     ids = [p.pk for p in others]
-    article_ids = set(Quote.objects.filter(speaker_id__in=ids).values_list("article_id", flat=True))
-    Quote.objects.filter(speaker_id__in=ids).update(speaker=keep)
-    article_ids |= _move_bylines(keep, ids)
-    PersonAlias.objects.filter(person_id__in=ids).update(person=keep)
-    for other in others:
-        _record_alias(keep, other.name)
-        _fill_blanks(keep, other)
-    keep.save()
-    Person.objects.filter(pk__in=ids).delete()
+    moved = Quote.objects.filter(speaker_id__in=ids)
+    article_ids = set(moved.values_list("article_id", flat=True))
+    moved.update(speaker=keep)
     purge_quote_pages(article_ids=article_ids, person_ids=[keep.pk, *ids])
-    return keep
-
-
-def _move_bylines(keep, ids):
-    from masthead.articles.models import ArticleAuthor
-
-    taken = set(ArticleAuthor.objects.filter(person=keep).values_list("article_id", flat=True))
-    moved = set()
-    for byline in ArticleAuthor.objects.filter(person_id__in=ids).order_by("position", "pk"):
-        if byline.article_id in taken:
-            byline.delete()  # both names were on the story: one byline is enough
-        else:
-            byline.person = keep
-            byline.save(update_fields=["person"])
-            taken.add(byline.article_id)
-        moved.add(byline.article_id)
-    return moved
-
-
-def _record_alias(person, name):
-    key = alias_key(name)
-    if key and key != alias_key(person.name):
-        PersonAlias.objects.update_or_create(key=key, defaults={"person": person, "name": name})
-
-
-def _fill_blanks(keep, other):
-    for field in ("job_title", "bio", "photo_id", "email"):
-        if not getattr(keep, field) and getattr(other, field):
-            setattr(keep, field, getattr(other, field))
-    if keep.user_id is None and other.user_id is not None:
-        keep.user_id = other.user_id
-        Person.objects.filter(pk=other.pk).update(user=None)  # one person per account
-    keep.is_staff_author = keep.is_staff_author or other.is_staff_author

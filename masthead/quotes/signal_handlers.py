@@ -6,14 +6,17 @@ worker, so the editor's save never waits for the extractor.
 
 from django.db.models.signals import post_delete, post_save
 
-from . import services
+from masthead.articles.models import Article
+from masthead.people.signals import people_merging
+
+from . import services, tasks
 from .models import Quote
 
 
 def article_saved(sender, instance, raw=False, **kwargs):
     if raw or instance.status not in services.PUBLIC_STATES:
         return
-    services.schedule_extraction(article_id=instance.pk)
+    tasks.schedule_extraction(article_id=instance.pk)
 
 
 def quote_changed(sender, instance, **kwargs):
@@ -23,9 +26,8 @@ def quote_changed(sender, instance, **kwargs):
 
 
 def connect():
-    from masthead.articles.models import Article
-
     uid = "masthead_quotes"
     post_save.connect(article_saved, sender=Article, dispatch_uid=uid)
     post_save.connect(quote_changed, sender=Quote, dispatch_uid=uid)
     post_delete.connect(quote_changed, sender=Quote, dispatch_uid=uid)
+    people_merging.connect(services.move_quotes_of_merged_people, dispatch_uid=uid)

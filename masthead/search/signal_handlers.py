@@ -8,13 +8,16 @@ never reaches the index and the index never sees half a save. (Bulk
 from django.db import transaction
 from django.db.models.signals import post_delete, post_save
 
+from masthead.articles.models import Article
+from masthead.pagecache import tags as page_tags
+from masthead.pagecache.store import purge
+
 from . import services
 
-# Search pages declare this tag (views.search). The page cache purges its
-# article listings in an on_commit callback of its own, which runs before
+# Search pages declare tags.SEARCH_RESULTS (views.search). The articles app
+# purges its listings in an on_commit callback of its own, which runs before
 # ours; purging again once the index has changed means no results page can
 # be cached from the index as it was between the two.
-RESULTS_TAG = "search:results"
 
 
 def article_saved(sender, instance, **kwargs):
@@ -28,15 +31,11 @@ def article_deleted(sender, instance, **kwargs):
 
 
 def reindexed(change, article_id):
-    from masthead.pagecache.store import purge
-
     change(article_id=article_id)
-    purge({RESULTS_TAG})
+    purge({page_tags.SEARCH_RESULTS})
 
 
 def connect():
-    from masthead.articles.models import Article
-
     post_save.connect(
         article_saved, sender=Article, dispatch_uid="masthead_search_saved"
     )

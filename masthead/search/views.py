@@ -1,15 +1,15 @@
 from django.shortcuts import render
 
+from masthead.pagecache import tags as page_tags
 from masthead.pagecache.dependencies import depends_on
 
 from . import backends
 from .forms import SearchForm
-from .signal_handlers import RESULTS_TAG
 
 
 def search(request):
     """Results for ?q= with its filters; an empty or unusable query shows the form."""
-    depends_on(RESULTS_TAG, "articles:all")
+    depends_on(page_tags.SEARCH_RESULTS, page_tags.ARTICLES)
     form = SearchForm(request.GET)
     page = None
     if form.is_valid() and form.cleaned_data["q"]:

@@ -1,62 +1,89 @@
 """An article page's social cards and structured data, built once per version.
 
-Building them reads the article, its bylines, tags, corrections, section and
-hero image, and makes a dozen absolute URLs and two JSON documents: ~0.6 ms on
-every view of a story. The markup is a pure function of what `_shown` lists,
-which is the memo's key, so an edit to any of it builds the head afresh.
+Building them makes a dozen absolute URLs and two JSON documents: ~0.6 ms on
+every view of a story. `facts()` gathers, as plain values, everything the
+head shows (HeadFacts), once per version of the page (site/pages.py); the
+HEAD fragment is keyed by those facts and the site's address and built from
+them alone (core/fragments.py), so an edit to any of them builds the head
+afresh and nothing it shows can be left out of its key.
 """
 
-from django.conf import settings
+from dataclasses import dataclass
 
-from masthead.core.fragments import Memo, render
-from masthead.media.crops import news_crops
+from django.conf import settings
+from django.templatetags.static import static
+
+from masthead.core.fragments import Fragment, render
 
 from . import opengraph, structured_data
 
-_HEADS = Memo(size=512)
+
+@dataclass(frozen=True)
+class HeadFacts:
+    """What an article's head shows. URLs are paths: the site's address is
+    the request's, joined when the head is built. Crops are media.models.Crop."""
+
+    site_name: str
+    language: str
+    logo_path: str  # the static file
+    logo_url: str
+    url: str
+    title: str
+    summary: str
+    published_at: object
+    revised_at: object
+    section: tuple | None  # (name, URL)
+    authors: tuple  # ((name, URL), ...), in byline order
+    tags: tuple  # names
+    corrections: tuple  # ((text, created_at), ...): corrections, not updates
+    crops: tuple  # 16:9, 4:3, 1:1
+    image_alt: str
 
 
-def article_head(request, article):
-    """Open Graph, Twitter card and JSON-LD for an article fetched with published_page()."""
-    return _HEADS.get(_shown(request, article), lambda: _build(request, article))
+def facts(rows):
+    """The HeadFacts of an article and the rows its page shows
+    (articles.querysets.ArticleRows); the page keeps them with its rows."""
+    article = rows.article
+    section, image = article.section, article.hero_image
+    return HeadFacts(
+        site_name=settings.MASTHEAD_SITE_NAME,
+        language=settings.MASTHEAD_LANGUAGE,
+        logo_path=settings.MASTHEAD_PUBLISHER_LOGO,
+        logo_url=static(settings.MASTHEAD_PUBLISHER_LOGO),
+        url=article.get_absolute_url(),
+        title=article.title,
+        summary=article.summary,
+        published_at=article.published_at,
+        revised_at=article.revised_at,
+        section=section and (section.name, section.get_absolute_url()),
+        authors=tuple((b.person.name, b.person.get_absolute_url()) for b in rows.bylines),
+        tags=tuple(tag.name for tag in rows.tags),
+        corrections=tuple(
+            (n.text, n.created_at) for n in rows.corrections if n.kind == n.Kind.CORRECTION
+        ),
+        crops=tuple(image.news_crops()) if image else (),
+        image_alt=image.alt_text if image else "",
+    )
 
 
-def _build(request, article):
-    crops = news_crops(article.hero_image) if article.hero_image else []
-    wide = crops[0] if crops else None  # 16:9, close to the 1.91:1 cards show
+def article_head(request, facts):
+    """Open Graph, Twitter card and JSON-LD for an article's HeadFacts, with
+    absolute URLs on this request's site."""
+    return HEAD(facts=facts, site_url=request.build_absolute_uri("/"))
+
+
+def _build(facts, site_url):
+    wide = facts.crops[0] if facts.crops else None  # 16:9, close to the 1.91:1 cards show
     return render(
         "seo/article_head.html",
-        meta=opengraph.article_tags(article, request, wide),
+        meta=opengraph.article_tags(facts, site_url, wide),
         news_article=structured_data.script_safe_json(
-            structured_data.news_article(article, request, crops)
+            structured_data.news_article(facts, site_url)
         ),
         breadcrumbs=structured_data.script_safe_json(
-            structured_data.breadcrumbs(article, request)
+            structured_data.breadcrumbs(facts, site_url)
         ),
     )
 
 
-def _shown(request, article):
-    """Every value the head shows or derives a URL from."""
-    section, image = article.section, article.hero_image
-    return (
-        request.build_absolute_uri("/"),
-        settings.MASTHEAD_SITE_NAME,
-        settings.MASTHEAD_LANGUAGE,
-        settings.MASTHEAD_PUBLISHER_LOGO,
-        article.pk,
-        article.slug,
-        article.title,
-        article.summary,
-        article.published_at,
-        article.revised_at,
-        section and (section.name, section.slug),
-        tuple((b.person.name, b.person.slug) for b in article.bylines.all()),
-        tuple(tag.name for tag in article.tags.all()),
-        tuple((n.kind, n.text, n.created_at) for n in article.corrections.all()),
-        image
-        and (
-            image.pk, image.file.name, image.width, image.height,
-            image.focal_x, image.focal_y, image.alt_text,
-        ),
-    )  # fmt: skip
+HEAD = Fragment(build=_build, fields=("facts", "site_url"), size=512)

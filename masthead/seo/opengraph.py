@@ -4,55 +4,53 @@
 Twitter cards use name=. Values are escaped by the template.
 """
 
-from django.conf import settings
+from urllib.parse import urljoin
+
 from django.utils.text import Truncator
 
 
-def article_tags(article, request, image):
-    """Tags for an article page; image is a Crop (url, width, height) or None."""
-    url = request.build_absolute_uri(article.get_absolute_url())
-    description = Truncator(article.summary).chars(200)
+def article_tags(facts, site_url, image):
+    """Tags for an article page (facts: seo.head.HeadFacts, its URLs joined to
+    site_url); image is a Crop or None."""
+    description = Truncator(facts.summary).chars(200)
     tags = [
         ("property", "og:type", "article"),
-        ("property", "og:site_name", settings.MASTHEAD_SITE_NAME),
-        ("property", "og:title", article.title),
+        ("property", "og:site_name", facts.site_name),
+        ("property", "og:title", facts.title),
         ("property", "og:description", description),
-        ("property", "og:url", url),
-        ("property", "og:locale", settings.MASTHEAD_LANGUAGE.replace("-", "_")),
-        ("property", "article:published_time", article.published_at.isoformat()),
+        ("property", "og:url", urljoin(site_url, facts.url)),
+        ("property", "og:locale", facts.language.replace("-", "_")),
+        ("property", "article:published_time", facts.published_at.isoformat()),
         (
             "property",
             "article:modified_time",
-            (article.revised_at or article.published_at).isoformat(),
+            (facts.revised_at or facts.published_at).isoformat(),
         ),
     ]
-    for byline in article.bylines.all():
-        author_url = byline.person.get_absolute_url()
-        tags.append(
-            ("property", "article:author", request.build_absolute_uri(author_url))
-        )
-    if article.section:
-        tags.append(("property", "article:section", article.section.name))
-    tags += [("property", "article:tag", tag.name) for tag in article.tags.all()]
-    tags += _image_tags(article, request, image)
     tags += [
-        ("name", "twitter:title", article.title),
+        ("property", "article:author", urljoin(site_url, url)) for _, url in facts.authors
+    ]
+    if facts.section:
+        tags.append(("property", "article:section", facts.section[0]))
+    tags += [("property", "article:tag", tag) for tag in facts.tags]
+    tags += _image_tags(facts, site_url, image)
+    tags += [
+        ("name", "twitter:title", facts.title),
         ("name", "twitter:description", description),
     ]
     return tags
 
 
-def _image_tags(article, request, image):
+def _image_tags(facts, site_url, image):
     if image is None:
         return [("name", "twitter:card", "summary")]
-    absolute = request.build_absolute_uri(image.url)
-    alt = article.hero_image.alt_text
+    absolute = urljoin(site_url, image.url)
     return [
         ("property", "og:image", absolute),
         ("property", "og:image:width", str(image.width)),
         ("property", "og:image:height", str(image.height)),
-        ("property", "og:image:alt", alt),
+        ("property", "og:image:alt", facts.image_alt),
         ("name", "twitter:card", "summary_large_image"),
         ("name", "twitter:image", absolute),
-        ("name", "twitter:image:alt", alt),
+        ("name", "twitter:image:alt", facts.image_alt),
     ]

@@ -2,10 +2,9 @@
 
 from dataclasses import dataclass
 from functools import lru_cache
+from urllib.parse import urljoin
 
-from django.conf import settings
 from django.contrib.staticfiles import finders
-from django.templatetags.static import static
 from PIL import Image as PILImage
 
 
@@ -16,12 +15,10 @@ class Logo:
     height: int | None
 
 
-def logo(request):
-    path = settings.MASTHEAD_PUBLISHER_LOGO
+def logo(url, path):
+    """The logo at ``url``, with the pixel size of its static file ``path``."""
     width, height = _pixel_size(path)
-    return Logo(
-        url=request.build_absolute_uri(static(path)), width=width, height=height
-    )
+    return Logo(url=url, width=width, height=height)
 
 
 @lru_cache(maxsize=8)
@@ -34,15 +31,16 @@ def _pixel_size(path):
         return picture.size
 
 
-def organization(request):
-    """schema.org Organization for the publisher, as Google asks of news articles."""
-    mark = logo(request)
+def organization(facts, site_url):
+    """schema.org Organization for the publisher, as Google asks of news articles
+    (facts: seo.head.HeadFacts, whose site and logo it names)."""
+    mark = logo(urljoin(site_url, facts.logo_url), facts.logo_path)
     image = {"@type": "ImageObject", "url": mark.url}
     if mark.width:
         image |= {"width": mark.width, "height": mark.height}
     return {
         "@type": "Organization",
-        "name": settings.MASTHEAD_SITE_NAME,
-        "url": request.build_absolute_uri("/"),
+        "name": facts.site_name,
+        "url": site_url,
         "logo": image,
     }

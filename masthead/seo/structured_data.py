@@ -8,9 +8,8 @@ email (Person.email) never does.
 """
 
 import json
+from urllib.parse import urljoin
 
-from django.conf import settings
-from django.urls import reverse
 from django.utils.safestring import mark_safe
 
 from . import publisher
@@ -24,66 +23,58 @@ def script_safe_json(data):
     return mark_safe(json.dumps(data, ensure_ascii=False).translate(_SCRIPT_SAFE))
 
 
-def news_article(article, request, crops):
-    url = request.build_absolute_uri(article.get_absolute_url())
+def news_article(facts, site_url):
+    """NewsArticle for an article (facts: seo.head.HeadFacts, its URLs joined
+    to site_url)."""
+    url = urljoin(site_url, facts.url)
     data = {
         "@context": "https://schema.org",
         "@type": "NewsArticle",
         "mainEntityOfPage": {"@type": "WebPage", "@id": url},
         "url": url,
-        "headline": article.title,
-        "description": article.summary,
-        "image": [request.build_absolute_uri(c.url) for c in crops],
-        "datePublished": article.published_at.isoformat(),
-        "dateModified": (article.revised_at or article.published_at).isoformat(),
-        "author": authors(article, request),
-        "publisher": publisher.organization(request),
-        "inLanguage": settings.MASTHEAD_LANGUAGE,
-        "keywords": [tag.name for tag in article.tags.all()],
+        "headline": facts.title,
+        "description": facts.summary,
+        "image": [urljoin(site_url, crop.url) for crop in facts.crops],
+        "datePublished": facts.published_at.isoformat(),
+        "dateModified": (facts.revised_at or facts.published_at).isoformat(),
+        "author": authors(facts, site_url),
+        "publisher": publisher.organization(facts, site_url),
+        "inLanguage": facts.language,
+        "keywords": list(facts.tags),
     }
     corrections = [
-        {"@type": "CorrectionComment", "text": note.text,
-         "datePublished": note.created_at.isoformat()}
-        for note in article.corrections.all()
-        if note.kind == note.Kind.CORRECTION
+        {"@type": "CorrectionComment", "text": text, "datePublished": at.isoformat()}
+        for text, at in facts.corrections
     ]
     if corrections:
         data["correction"] = corrections
-    if article.section:
-        data["articleSection"] = article.section.name
+    if facts.section:
+        data["articleSection"] = facts.section[0]
     if not data["image"]:
         del data["image"]
     return data
 
 
-def authors(article, request):
+def authors(facts, site_url):
     """Each byline as a Person with their author page; the newsroom if none."""
     people = [
-        {
-            "@type": "Person",
-            "name": byline.person.name,
-            "url": request.build_absolute_uri(byline.person.get_absolute_url()),
-        }
-        for byline in article.bylines.all()
+        {"@type": "Person", "name": name, "url": urljoin(site_url, url)}
+        for name, url in facts.authors
     ]
-    return people or [publisher.organization(request)]
+    return people or [publisher.organization(facts, site_url)]
 
 
-def breadcrumbs(article, request):
-    trail = [(settings.MASTHEAD_SITE_NAME, reverse("home"))]
-    if article.section:
-        trail.append((article.section.name, article.section.get_absolute_url()))
-    trail.append((article.title, article.get_absolute_url()))
+def breadcrumbs(facts, site_url):
+    trail = [(facts.site_name, "/")]
+    if facts.section:
+        trail.append(facts.section)
+    trail.append((facts.title, facts.url))
     return {
         "@context": "https://schema.org",
         "@type": "BreadcrumbList",
         "itemListElement": [
-            {
-                "@type": "ListItem",
-                "position": position,
-                "name": name,
-                "item": request.build_absolute_uri(path),
-            }
-            for position, (name, path) in enumerate(trail, start=1)
+            {"@type": "ListItem", "position": position, "name": name,
+             "item": urljoin(site_url, url)}
+            for position, (name, url) in enumerate(trail, start=1)
         ],
     }

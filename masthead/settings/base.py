@@ -12,6 +12,9 @@ import dj_database_url
 from csp.constants import NONCE
 from django.core.exceptions import ImproperlyConfigured
 
+from masthead.core.email import email_settings
+from masthead.core.headers import DEFAULT_POLICY
+
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("MASTHEAD_VAR_DIR", BASE_DIR / "var"))
 
@@ -51,7 +54,7 @@ ALLOWED_HOSTS = env_list("ALLOWED_HOSTS", "localhost,127.0.0.1,[::1]")
 CSRF_TRUSTED_ORIGINS = env_list("CSRF_TRUSTED_ORIGINS")
 
 INSTALLED_APPS = [
-    "masthead.core.admin_apps.MastheadAdminConfig",
+    "masthead.site.admin_apps.MastheadAdminConfig",
     "django.contrib.auth",
     "django.contrib.contenttypes",
     "django.contrib.sessions",
@@ -61,6 +64,7 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "masthead.core",
+    "masthead.jobs",
     "masthead.media",
     "masthead.people",
     "masthead.articles",
@@ -75,11 +79,18 @@ INSTALLED_APPS = [
     "masthead.api",
     "masthead.seo",
     "masthead.quotes",
+    "masthead.accounts",
+    "django_otp",
+    "django_otp.plugins.otp_totp",
+    "django_otp.plugins.otp_static",
+    "django_otp_webauthn",
+    "masthead.site",
 ]
 
 MIDDLEWARE = [
     "masthead.pagecache.middleware.PageCacheMiddleware",
     "django.middleware.security.SecurityMiddleware",
+    "masthead.core.headers.PermissionsPolicyMiddleware",
     "whitenoise.middleware.WhiteNoiseMiddleware",
     "csp.middleware.CSPMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
@@ -87,6 +98,9 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    "masthead.accounts.middleware.StaffIdleTimeoutMiddleware",
+    "django_otp.middleware.OTPMiddleware",
+    "masthead.accounts.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
 ]
 
@@ -95,13 +109,13 @@ WSGI_APPLICATION = "masthead.wsgi.application"
 
 TEMPLATES = [
     {
-        # Readers' pages: compiled to Python, several times faster (core/templating.py).
+        # Readers' pages: compiled to Python, several times faster (site/jinja.py).
         "BACKEND": "django.template.backends.jinja2.Jinja2",
         "DIRS": [BASE_DIR / "masthead" / "jinja2"],
         "APP_DIRS": True,
         "OPTIONS": {
-            "environment": "masthead.core.templating.environment",
-            "context_processors": ["masthead.core.context_processors.site"],
+            "environment": "masthead.site.jinja.environment",
+            "context_processors": ["masthead.site.context_processors.site"],
         },
     },
     {
@@ -115,7 +129,7 @@ TEMPLATES = [
                 "django.contrib.auth.context_processors.auth",
                 "django.contrib.messages.context_processors.messages",
                 "csp.context_processors.nonce",
-                "masthead.core.context_processors.site",
+                "masthead.site.context_processors.site",
             ],
         },
     },
@@ -213,6 +227,8 @@ AUTH_PASSWORD_VALIDATORS = [
 
 LANGUAGE_CODE = "en-us"
 TIME_ZONE = os.environ.get("TIME_ZONE", "UTC")
+# `check --deploy` asks for a zone chosen on purpose (core/checks.py).
+MASTHEAD_TIME_ZONE_CHOSEN = bool(os.environ.get("TIME_ZONE"))
 USE_I18N = True
 USE_TZ = True
 
@@ -227,8 +243,37 @@ STORAGES = {
 }
 # Uploaded images are served by Django only when nothing else (nginx, a CDN) does.
 MASTHEAD_SERVE_MEDIA = env_bool("MASTHEAD_SERVE_MEDIA", True)
+# How long browsers may keep an original upload served by the app (seconds).
+MASTHEAD_MEDIA_MAX_AGE = int(os.environ.get("MASTHEAD_MEDIA_MAX_AGE", "86400"))
+# `masthead serve` compresses pages (core/compression.py); off when nginx does.
+MASTHEAD_COMPRESS = env_bool("MASTHEAD_COMPRESS", True)
+# MEDIA_ROOT is on storage every app server sees (NFS and the like).
+MASTHEAD_SHARED_MEDIA = env_bool("MASTHEAD_SHARED_MEDIA", False)
 
 LOGIN_URL = "admin:login"
+# A locked account or address is refused before any password is checked.
+AUTHENTICATION_BACKENDS = [
+    "masthead.accounts.backends.ThrottledModelBackend",
+    "django_otp_webauthn.backends.WebAuthnBackend",  # signing in with a passkey
+]
+LOGIN_REDIRECT_URL = "/admin/"
+# Passkeys for the address the admin is reached on (accounts/passkeys.py).
+OTP_WEBAUTHN_HELPER_CLASS = "masthead.accounts.passkeys.PasskeyHelper"
+OTP_WEBAUTHN_RP_ID_CALLABLE = "masthead.accounts.passkeys.relying_party_id"
+OTP_WEBAUTHN_RP_NAME_CALLABLE = "masthead.accounts.passkeys.relying_party_name"
+OTP_WEBAUTHN_ALLOWED_ORIGINS = [
+    origin
+    for origin in [os.environ.get("MASTHEAD_SITE_URL", "").rstrip("/"), *CSRF_TRUSTED_ORIGINS]
+    if origin.startswith(("https://", "http://localhost"))
+] or ["http://localhost:8000"]
+# Staff login throttling (accounts/throttle.py): failures per account and per
+# address within the window, and how long a lock lasts (seconds).
+MASTHEAD_LOGIN_FAILURES_PER_ACCOUNT = int(os.environ.get("MASTHEAD_LOGIN_FAILURES_PER_ACCOUNT", "5"))
+MASTHEAD_LOGIN_FAILURES_PER_ADDRESS = int(os.environ.get("MASTHEAD_LOGIN_FAILURES_PER_ADDRESS", "20"))
+MASTHEAD_LOGIN_WINDOW_SECONDS = int(os.environ.get("MASTHEAD_LOGIN_WINDOW_SECONDS", "900"))
+MASTHEAD_LOGIN_LOCKOUT_SECONDS = int(os.environ.get("MASTHEAD_LOGIN_LOCKOUT_SECONDS", "900"))
+# Staff are signed out after this long without an admin request (seconds).
+MASTHEAD_STAFF_IDLE_SECONDS = int(os.environ.get("MASTHEAD_STAFF_IDLE_SECONDS", "7200"))
 
 # Security headers. The CSP allows no inline script at all: our few scripts are
 # static files. A nonce is available for a page that truly needs inline
@@ -236,6 +281,8 @@ LOGIN_URL = "admin:login"
 SECURE_CONTENT_TYPE_NOSNIFF = True
 SECURE_REFERRER_POLICY = "strict-origin-when-cross-origin"
 X_FRAME_OPTIONS = "DENY"
+# Features readers' pages never use, off (core/headers.py); empty sends none.
+MASTHEAD_PERMISSIONS_POLICY = os.environ.get("MASTHEAD_PERMISSIONS_POLICY", DEFAULT_POLICY)
 SESSION_COOKIE_HTTPONLY = True
 CSRF_COOKIE_SAMESITE = "Lax"
 CONTENT_SECURITY_POLICY = {
@@ -258,7 +305,13 @@ CONTENT_SECURITY_POLICY = {
 EMAIL_BACKEND = os.environ.get(
     "EMAIL_BACKEND", "django.core.mail.backends.console.EmailBackend"
 )
+# EMAIL_URL names the mail server (smtp://, smtps://, console://, file://...;
+# core/email.py). Production refuses the console unless this says it may.
+if os.environ.get("EMAIL_URL"):
+    globals().update(email_settings(os.environ["EMAIL_URL"]))
+MASTHEAD_ALLOW_CONSOLE_EMAIL = env_bool("MASTHEAD_ALLOW_CONSOLE_EMAIL", False)
 DEFAULT_FROM_EMAIL = os.environ.get("DEFAULT_FROM_EMAIL", "newsroom@localhost")
+SERVER_EMAIL = os.environ.get("SERVER_EMAIL", DEFAULT_FROM_EMAIL)
 
 # Masthead's own settings (documented in the README).
 MASTHEAD_SITE_NAME = os.environ.get("MASTHEAD_SITE_NAME", "The Alder Valley Ledger")
@@ -311,6 +364,9 @@ MASTHEAD_PAGE_CACHE_STALE_WHILE_REVALIDATE = 300
 # Rows a page reads (an article with its bylines and tags, the navigation, a
 # story's quotes) are kept in each process until the next purge, whether or
 # not whole pages are cached (pagecache/memo.py).
+# Tests turn this on: a page-cache tag no function in pagecache/tags.py builds
+# raises instead of leaving a page stale.
+MASTHEAD_PAGE_CACHE_STRICT_TAGS = False
 MASTHEAD_ROW_MEMO = env_bool("MASTHEAD_ROW_MEMO", True)
 
 # Background work (scheduled publication, renditions, quote extraction) is

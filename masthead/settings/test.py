@@ -33,6 +33,7 @@ CACHES["counters"] = CACHES["default"]
 # cache's own tests switch it on and run those callbacks.
 MASTHEAD_PAGE_CACHE = False
 MASTHEAD_ROW_MEMO = False  # for the same reason; its tests switch it on
+MASTHEAD_PAGE_CACHE_STRICT_TAGS = True
 MASTHEAD_PAGE_CACHE_STAMP_INTERVAL = 0  # tests check purges request by request
 PASSWORD_HASHERS = ["django.contrib.auth.hashers.MD5PasswordHasher"]
 EMAIL_BACKEND = "django.core.mail.backends.locmem.EmailBackend"

@@ -4,7 +4,7 @@ import pytest
 
 from masthead.articles.models import Article
 from masthead.comments.models import Comment
-from masthead.core.testing import make_article, make_comment
+from masthead.testing import make_article, make_comment
 
 pytestmark = pytest.mark.django_db
 

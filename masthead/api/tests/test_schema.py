@@ -11,7 +11,7 @@ import schemathesis
 from django.core.wsgi import get_wsgi_application
 from hypothesis import HealthCheck, settings
 
-from masthead.core.testing import make_article, make_comment
+from masthead.testing import make_article, make_comment
 
 schema = schemathesis.openapi.from_wsgi("/api/schema", get_wsgi_application())
 

@@ -4,8 +4,8 @@ import pytest
 
 from masthead.api.models import Token
 from masthead.articles.models import Article
-from masthead.core.testing import make_article, make_person, make_section, make_tag
 from masthead.editorial.roles import AUTHOR, CONTRIBUTOR, EDITOR
+from masthead.testing import make_article, make_person, make_section, make_tag
 
 pytestmark = pytest.mark.django_db
 

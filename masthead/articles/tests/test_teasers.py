@@ -3,7 +3,7 @@
 import pytest
 
 from masthead.articles.teasers import names_in_prose
-from masthead.core.testing import make_article, make_person, make_section
+from masthead.testing import make_article, make_person, make_section
 
 pytestmark = pytest.mark.django_db
 

@@ -11,7 +11,7 @@ from django.contrib.auth import get_user_model
 
 from masthead.comments.forms import issued_token
 from masthead.comments.models import Comment, CommentSettings
-from masthead.core.testing import make_article
+from masthead.testing import make_article
 
 from .audit import audit, load_corpus
 
@@ -105,7 +105,7 @@ def test_four_byte_characters_are_stored_whole(client, article, open_rules):
 
 
 def test_a_website_set_outside_the_form_never_becomes_a_script_link(client, article):
-    from masthead.core.testing import make_comment
+    from masthead.testing import make_comment
 
     make_comment(article, name="Imported", website="jav&#x09;ascript:window.__xss=1")
     html = client.get(article.get_absolute_url()).content.decode()

@@ -13,7 +13,7 @@ from django.contrib.auth import get_user_model
 
 from masthead.comments.models import Comment, CommentSettings
 from masthead.core.sanitize import url_scheme
-from masthead.core.testing import make_article
+from masthead.testing import make_article
 
 from .audit import load_corpus
 

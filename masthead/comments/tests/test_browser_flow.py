@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth import get_user_model
 
 from masthead.comments.models import Comment, CommentSettings
-from masthead.core.testing import make_article
+from masthead.testing import make_article
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

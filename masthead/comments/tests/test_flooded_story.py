@@ -16,7 +16,7 @@ from django.db import connection
 from masthead.articles.models import Article
 from masthead.comments.display import PUBLIC_THREAD, comment_section
 from masthead.comments.models import Comment
-from masthead.core.testing import explain_prepared
+from masthead.testing import explain_prepared
 
 HELD_SPAM = 8_000
 

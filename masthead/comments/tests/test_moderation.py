@@ -5,7 +5,7 @@ from django.contrib.auth import get_user_model
 from django.contrib.auth.models import Permission
 
 from masthead.comments.models import Comment
-from masthead.core.testing import make_article, make_comment
+from masthead.testing import make_article, make_comment
 
 pytestmark = pytest.mark.django_db
 URL = "/admin/comments/comment/moderate/"

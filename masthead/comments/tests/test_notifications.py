@@ -18,8 +18,8 @@ from masthead.comments import notifications, services
 from masthead.comments.forms import issued_token
 from masthead.comments.models import Comment, CommentSettings
 from masthead.comments.tasks import send_due_emails
-from masthead.core.testing import make_article, make_comment, make_person
-from masthead.editorial.jobs import run_pending as run_jobs
+from masthead.jobs.queue import run_pending as run_jobs
+from masthead.testing import make_article, make_comment, make_person
 
 pytestmark = pytest.mark.django_db(transaction=True)
 SITE = "https://ledger.example"

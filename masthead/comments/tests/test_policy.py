@@ -4,7 +4,7 @@ import pytest
 
 from masthead.comments.models import Comment, CommentSettings
 from masthead.comments.policy import CommentRejected, default_policy
-from masthead.core.testing import make_article, make_comment
+from masthead.testing import make_article, make_comment
 
 pytestmark = pytest.mark.django_db
 

@@ -5,7 +5,7 @@ import sys
 
 import pytest
 
-from masthead.core.testing import make_article
+from masthead.testing import make_article
 
 
 @pytest.mark.django_db
@@ -31,7 +31,9 @@ def test_production_cookies_are_secure_and_httponly(tmp_path):
         "print(s.SESSION_COOKIE_SECURE, s.CSRF_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY)"
     )
     env = {"PATH": "/usr/bin:/bin", "DJANGO_SETTINGS_MODULE": "masthead.settings.production",
-           "MASTHEAD_VAR_DIR": str(tmp_path), "SECRET_KEY": "x" * 50}
+           "MASTHEAD_VAR_DIR": str(tmp_path), "SECRET_KEY": "x" * 50,
+           "MASTHEAD_ALLOW_CONSOLE_EMAIL": "1",
+           "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}"}
     result = subprocess.run([sys.executable, "-c", "import django; django.setup(); " + code],
                             capture_output=True, text=True, env=env, timeout=60)
     assert result.stdout.split() == ["True", "True", "True"], result.stderr

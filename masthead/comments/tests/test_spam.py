@@ -7,7 +7,7 @@ import pytest
 from masthead.comments import spam
 from masthead.comments.forms import issued_token
 from masthead.comments.models import Comment, CommentSettings
-from masthead.core.testing import make_article, make_comment
+from masthead.testing import make_article, make_comment
 
 from .test_comment_flow import post
 

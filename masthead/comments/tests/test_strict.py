@@ -4,7 +4,7 @@ import pytest
 
 from masthead.comments import strict
 from masthead.comments.models import Comment
-from masthead.core.testing import make_article, make_comment
+from masthead.testing import make_article, make_comment
 
 from .test_comment_flow import post
 

@@ -57,7 +57,7 @@ def test_trusted_origins_pass(rf):
 
 @pytest.mark.django_db
 def test_comment_form_carries_no_token_and_page_does_not_vary_on_cookie(client):
-    from masthead.core.testing import make_article
+    from masthead.testing import make_article
 
     response = client.get(make_article().get_absolute_url())
     assert "csrfmiddlewaretoken" not in response.content.decode()

@@ -26,6 +26,8 @@ def run_in_worker(tmp_path, code):
         "DJANGO_SETTINGS_MODULE": "masthead.settings.production",
         "SECRET_KEY": "test-only",
         "MASTHEAD_VAR_DIR": str(tmp_path),
+        "MASTHEAD_ALLOW_CONSOLE_EMAIL": "1",
+        "DATABASE_URL": f"sqlite:///{tmp_path / 'site.sqlite3'}",
     }
     result = subprocess.run(
         [sys.executable, "-m", "masthead.cli", "shell", "--no-imports", "-c", code],

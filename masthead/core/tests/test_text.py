@@ -55,3 +55,12 @@ def test_posted_at_reads_like_djangos_date_filter(settings):
         local = timezone.localtime(moment)
         assert posted_at(moment) == date(local, "F j, Y \\a\\t g:i a")
         assert iso_datetime(moment) == date(local, "c")
+
+
+def test_iso_datetime_has_no_microseconds_for_html(settings):
+    from masthead.core.markup import iso_datetime
+
+    settings.TIME_ZONE = "UTC"
+
+    moment = datetime(2026, 11, 28, 14, 5, 9, 123456, tzinfo=UTC)
+    assert iso_datetime(moment) == "2026-11-28T14:05:09+00:00"

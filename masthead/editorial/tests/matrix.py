@@ -9,7 +9,7 @@ from datetime import timedelta
 from django.utils import timezone
 
 from masthead.articles.models import Article
-from masthead.core.testing import make_article, make_section
+from masthead.testing import make_article, make_section
 
 S = Article.Status
 C, A, E, AD = "Contributor", "Author", "Editor", "Administrator"

@@ -4,8 +4,8 @@ import pytest
 from django.urls import reverse
 
 from masthead.articles.models import Article, Correction, Section, Tag
-from masthead.core.testing import make_article, make_comment, make_section
 from masthead.editorial.models import Revision
+from masthead.testing import make_article, make_comment, make_section
 
 from . import matrix
 

@@ -7,8 +7,8 @@ from django.urls import reverse
 from django.utils import timezone
 
 from masthead.articles.models import Article
-from masthead.core.testing import make_article, make_comment
 from masthead.editorial import services
+from masthead.testing import make_article, make_comment
 
 pytestmark = pytest.mark.django_db
 PREVIEW = "admin:articles_article_markdown_preview"

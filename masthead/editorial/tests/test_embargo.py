@@ -14,7 +14,7 @@ from django.urls import NoReverseMatch, Resolver404, resolve, reverse
 from django.utils import timezone
 
 from masthead.articles.models import Article
-from masthead.core.testing import make_article, make_person, make_section, make_tag
+from masthead.testing import make_article, make_person, make_section, make_tag
 
 pytestmark = pytest.mark.django_db
 WORD = "Quillowbrook"  # in the headline: what search must not find early

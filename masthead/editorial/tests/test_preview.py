@@ -4,10 +4,11 @@ import pytest
 from django.urls import reverse
 
 from masthead.articles.models import Article
-from masthead.core.testing import make_article
 from masthead.editorial import preview
+from masthead.testing import make_article
 
-pytestmark = pytest.mark.django_db
+# Each test runs with the caches off and as production runs them (conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("production_path")]
 
 
 @pytest.fixture

@@ -3,10 +3,10 @@ from django.core.exceptions import PermissionDenied
 from django.urls import reverse
 
 from masthead.articles.models import Article
-from masthead.core.testing import make_article, make_section
 from masthead.editorial import revisions
 from masthead.editorial.diff import field_changes
 from masthead.editorial.models import Revision
+from masthead.testing import make_article, make_section
 
 pytestmark = pytest.mark.django_db
 

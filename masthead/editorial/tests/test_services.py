@@ -5,9 +5,9 @@ from django.core.exceptions import PermissionDenied
 from django.utils import timezone
 
 from masthead.articles.models import Article, Correction
-from masthead.core.testing import make_article
 from masthead.editorial import policy, services
 from masthead.editorial.models import Revision, Transition
+from masthead.testing import make_article
 
 from . import matrix
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from masthead.articles.models import Article
 from masthead.comments import services
 from masthead.comments.models import Comment
-from masthead.core.testing import make_article, make_comment, make_person, make_section
+from masthead.testing import make_article, make_comment, make_person, make_section
 
 pytestmark = pytest.mark.django_db
 

@@ -6,10 +6,11 @@ import feedparser
 import pytest
 
 from masthead.articles.models import Article, Correction
-from masthead.core.testing import make_article
 from masthead.editorial import services
+from masthead.testing import make_article
 
-pytestmark = pytest.mark.django_db
+# Each test runs with the caches off and as production runs them (conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("production_path")]
 
 
 @pytest.fixture

@@ -6,7 +6,7 @@ import pytest
 from django.utils import timezone
 
 from masthead.articles.models import Article
-from masthead.core.testing import (
+from masthead.testing import (
     make_article,
     make_comment,
     make_person,

@@ -5,7 +5,7 @@ import json
 import feedparser
 import pytest
 
-from masthead.core.testing import (
+from masthead.testing import (
     make_article,
     make_image,
     make_person,
@@ -13,7 +13,8 @@ from masthead.core.testing import (
     make_tag,
 )
 
-pytestmark = pytest.mark.django_db
+# Each test runs with the caches off and as production runs them (conftest.py).
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("production_path")]
 
 
 @pytest.fixture

@@ -1,47 +1,50 @@
-"""Crops are made once with Pillow, stored under MEDIA_ROOT/crops/ and reused."""
+"""The news crops (16:9, 4:3, 1:1) come from the renditions: no file is touched on a view."""
 
 import pytest
+from django.core.files.base import ContentFile
 from PIL import Image as PILImage
 
-from masthead.core.testing import jpeg_bytes, make_image
-from masthead.media import crops
+from masthead.media import renditions
+from masthead.testing import jpeg_bytes, make_image
 
 pytestmark = pytest.mark.django_db
 
 
 @pytest.fixture
 def photo():
-    from django.core.files.base import ContentFile
-
     return make_image(file=ContentFile(jpeg_bytes(1600, 1000), name="wide.jpg"))
 
 
 def test_news_crops_have_the_three_shapes_and_their_real_pixel_sizes(photo, settings):
-    made = crops.news_crops(photo)
-    assert [(c.width, c.height) for c in made] == [
-        (1200, 675),
-        (1200, 900),
-        (1000, 1000),
-    ]
+    renditions.make(photo)
+    made = photo.news_crops()
+    assert [(c.width, c.height) for c in made] == [(1280, 720), (1280, 960), (640, 640)]
     for c in made:
-        assert c.url.startswith("/media/crops/")
-        path = settings.MEDIA_ROOT / c.url.removeprefix("/media/")
-        with PILImage.open(path) as stored:
+        assert c.url.startswith(f"/media/renditions/{photo.pk}/")
+        with PILImage.open(settings.MEDIA_ROOT / c.url.removeprefix("/media/")) as stored:
             assert stored.size == (c.width, c.height)
 
 
-def test_crop_is_made_once_and_reused(photo, monkeypatch):
-    first = crops.crop(photo, (16, 9))
-    monkeypatch.setattr(crops, "_render", lambda *a: pytest.fail("rendered twice"))
-    assert crops.crop(photo, (16, 9)) == first
+def test_before_the_renditions_exist_the_original_stands_in(photo):
+    assert [(c.url, c.width, c.height) for c in photo.news_crops()] == [
+        (photo.url, 1600, 1000)
+    ]
 
 
-def test_moving_the_focal_point_makes_a_new_crop(photo):
-    before = crops.crop(photo, (1, 1))
+def test_moving_the_focal_point_makes_new_crops(photo):
+    renditions.make(photo)
+    before = [c.url for c in photo.news_crops()]
     photo.focal_x = 0.1
-    assert crops.crop(photo, (1, 1)).url != before.url
+    photo.save()
+    renditions.make(photo)
+    after = [c.url for c in photo.news_crops()]
+    assert set(before).isdisjoint(after)
 
 
-def test_missing_original_gives_no_crop_instead_of_an_error(photo):
-    photo.file.storage.delete(photo.file.name)
-    assert crops.news_crops(photo) == []
+def test_news_crops_never_touch_the_storage(photo, monkeypatch):
+    renditions.make(photo)
+    photo.file.storage.url("")  # (the lazy default storage, set up before the patch)
+    storage = type(photo.file.storage._wrapped)
+    for method in ("exists", "open", "size", "save"):
+        monkeypatch.setattr(storage, method, lambda *a, **k: pytest.fail("storage call"))
+    assert len(photo.news_crops()) == 3

@@ -4,11 +4,11 @@ from django.db import connection
 from django.template import engines
 from django.test.utils import CaptureQueriesContext
 
-from masthead.core.testing import make_article, make_image
-from masthead.editorial import jobs
+from masthead.jobs import queue as jobs
 from masthead.media import renditions
 from masthead.media.models import Image
 from masthead.media.tasks import make_renditions
+from masthead.testing import make_article, make_image
 
 from .images import picture
 

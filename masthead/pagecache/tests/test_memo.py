@@ -7,7 +7,12 @@ import pytest
 from django.utils import timezone
 
 from masthead.articles.models import Article
-from masthead.core.testing import (
+from masthead.editorial.services import add_correction
+from masthead.pagecache import dependencies
+from masthead.pagecache.memo import UntilPurge
+from masthead.pagecache.store import purge
+from masthead.quotes.models import Quote
+from masthead.testing import (
     make_article,
     make_comment,
     make_image,
@@ -15,11 +20,6 @@ from masthead.core.testing import (
     make_section,
     make_tag,
 )
-from masthead.editorial.services import add_correction
-from masthead.pagecache import dependencies
-from masthead.pagecache.memo import UntilPurge
-from masthead.pagecache.store import purge
-from masthead.quotes.models import Quote
 
 pytestmark = pytest.mark.django_db
 

@@ -8,7 +8,7 @@ from django.utils import timezone
 from masthead.articles.models import Article
 from masthead.comments import services
 from masthead.comments.models import Comment
-from masthead.core.testing import make_article, make_comment, make_person, make_section
+from masthead.testing import make_article, make_comment, make_person, make_section
 
 pytestmark = pytest.mark.django_db
 
@@ -163,7 +163,7 @@ def test_pages_that_set_cookies_are_not_stored(client, site, rf):
 
 
 def test_cache_never_outlives_the_next_embargo(site):
-    from masthead.pagecache.middleware import timeout
+    from masthead.pagecache.expiry import timeout
 
     make_article(status=Article.Status.SCHEDULED,
                  published_at=timezone.now() + timedelta(seconds=90))

@@ -11,7 +11,7 @@ from pathlib import Path
 
 import pytest
 
-from masthead.core.testing import make_article
+from masthead.testing import make_article
 
 CONFIG = Path(__file__).resolve().parents[3] / "deploy" / "nginx.conf"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"

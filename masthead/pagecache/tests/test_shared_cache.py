@@ -3,7 +3,7 @@
 import pytest
 from django.core.cache import caches
 
-from masthead.core.testing import make_article
+from masthead.testing import make_article
 
 REDIS_URL = "redis://127.0.0.1:6379/15"
 

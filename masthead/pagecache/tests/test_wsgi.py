@@ -7,8 +7,8 @@ from django.core.handlers.wsgi import WSGIHandler
 from django.core.signals import request_finished, request_started
 from django.db import close_old_connections
 
-from masthead.core.testing import make_article
 from masthead.pagecache.wsgi import CachedPagesApplication
+from masthead.testing import make_article
 
 pytestmark = pytest.mark.django_db
 

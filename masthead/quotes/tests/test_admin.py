@@ -6,11 +6,11 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.contrib.auth.models import User
 from django.urls import reverse
 
-from masthead.core.testing import make_article, make_person, make_section
 from masthead.people.models import Person
 from masthead.quotes import services
 from masthead.quotes.audit import safe_cell
 from masthead.quotes.models import Quote
+from masthead.testing import make_article, make_person, make_section
 
 pytestmark = pytest.mark.django_db
 

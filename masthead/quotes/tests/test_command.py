@@ -5,8 +5,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from masthead.articles.models import Article
-from masthead.core.testing import make_article
 from masthead.quotes.models import Quote
+from masthead.testing import make_article
 
 DEVSET = Path(__file__).parent / "data" / "devset.jsonl"
 

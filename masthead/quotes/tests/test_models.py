@@ -1,8 +1,8 @@
 import pytest
 
-from masthead.core.testing import make_article, make_person
 from masthead.people.models import PersonAlias, alias_key
 from masthead.quotes.models import Quote
+from masthead.testing import make_article, make_person
 
 pytestmark = pytest.mark.django_db
 

@@ -4,7 +4,7 @@ import pytest
 from django.contrib.auth.models import Permission, User
 from django.urls import reverse
 
-from masthead.core.testing import make_article, make_person
+from masthead.testing import make_article, make_person
 from masthead.quotes import services
 from masthead.quotes.confidence import SHOW_THRESHOLD
 from masthead.quotes.models import Quote

@@ -2,10 +2,11 @@ import pytest
 from django.db import transaction
 
 from masthead.articles.models import Article, ArticleAuthor
-from masthead.core.testing import make_article, make_person
 from masthead.people.models import Person, PersonAlias
+from masthead.people.services import merge_people
 from masthead.quotes import services
 from masthead.quotes.models import Extraction, Quote
+from masthead.testing import make_article, make_person
 
 pytestmark = pytest.mark.django_db
 
@@ -146,7 +147,7 @@ def test_merging_moves_quotes_and_bylines_and_remembers_the_alias():
     article = make_article(body=BODY, authors=[duplicate])
     extract(article)
     Quote.objects.filter(article=article).update(speaker=duplicate)
-    services.merge_people(keep=kept, others=[duplicate])
+    merge_people(keep=kept, others=[duplicate])
     assert not Person.objects.filter(pk=duplicate.pk).exists()
     assert set(article.quotes.values_list("speaker", flat=True)) == {kept.pk}
     assert ArticleAuthor.objects.get(article=article).person == kept
@@ -158,7 +159,7 @@ def test_merging_moves_quotes_and_bylines_and_remembers_the_alias():
 def test_merging_people_who_share_a_byline_keeps_one_byline():
     kept, duplicate = make_person("Jo Writer"), make_person("Joanna Writer")
     article = make_article(authors=[kept, duplicate])
-    services.merge_people(keep=kept, others=[duplicate])
+    merge_people(keep=kept, others=[duplicate])
     assert list(article.bylines.values_list("person", flat=True)) == [kept.pk]
 
 

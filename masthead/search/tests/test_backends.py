@@ -7,8 +7,8 @@ from django.db import connection
 from django.utils import timezone
 
 from masthead.articles.models import Article
-from masthead.core.testing import make_article, make_person, make_section
 from masthead.search import backends
+from masthead.testing import make_article, make_person, make_section
 
 pytestmark = pytest.mark.django_db
 

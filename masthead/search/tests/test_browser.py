@@ -8,7 +8,7 @@ import pytest
 from django.db import connection
 
 from masthead.articles.models import Article
-from masthead.core.testing import make_article
+from masthead.testing import make_article
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
 

@@ -4,8 +4,8 @@ import pytest
 from django.core.management import CommandError, call_command
 
 from masthead.articles.models import Article
-from masthead.core.testing import make_article
 from masthead.search.models import SearchEntry
+from masthead.testing import make_article
 
 pytestmark = pytest.mark.django_db
 

@@ -3,9 +3,9 @@
 import pytest
 
 from masthead.articles.models import Article
-from masthead.core.testing import make_article
 from masthead.search import backends
 from masthead.search.models import SearchEntry
+from masthead.testing import make_article
 
 pytestmark = pytest.mark.django_db
 

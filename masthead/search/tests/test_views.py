@@ -4,7 +4,7 @@ import html5lib
 import pytest
 from django.urls import reverse
 
-from masthead.core.testing import make_article, make_person, make_section
+from masthead.testing import make_article, make_person, make_section
 
 from .test_backends import HOSTILE
 

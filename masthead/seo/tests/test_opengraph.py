@@ -7,7 +7,8 @@ from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.utils import timezone
 
-from masthead.core.testing import (
+from masthead.media import renditions
+from masthead.testing import (
     jpeg_bytes,
     make_article,
     make_image,
@@ -23,7 +24,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def story():
-    return make_article(
+    article = make_article(
         title="Bridge reopens",
         slug="bridge-reopens",
         standfirst="Traffic flows " + "again and again " * 30,
@@ -36,6 +37,8 @@ def story():
         ),
         published_at=timezone.now() - timedelta(hours=1),
     )
+    renditions.make(article.hero_image)  # as the worker does after an upload
+    return article
 
 
 def meta(client, article):
@@ -63,8 +66,8 @@ def test_every_tag_is_an_article_tag(client, story):
 
 def test_preview_image_has_its_real_width_height_and_alt(client, story):
     tags = dict(meta(client, story))
-    assert tags["og:image"].startswith("http://testserver/media/crops/")
-    assert (tags["og:image:width"], tags["og:image:height"]) == ("1200", "675")
+    assert tags["og:image"].startswith("http://testserver/media/renditions/")
+    assert (tags["og:image:width"], tags["og:image:height"]) == ("1280", "720")
     assert tags["og:image:alt"] == "The bridge at dawn"
     assert default_storage.exists(tags["og:image"].split("/media/", 1)[1])
 

@@ -6,7 +6,7 @@ from xml.etree import ElementTree
 import pytest
 from django.utils import timezone
 
-from masthead.core.testing import make_article, make_person, make_section, make_tag
+from masthead.testing import make_article, make_person, make_section, make_tag
 
 pytestmark = pytest.mark.django_db
 

@@ -1,0 +1,77 @@
+"""`masthead worker`: run every app's chores and the queued jobs, unattended.
+
+The apps register their chores (jobs/chores.py): editorial publishes
+scheduled articles, comments sends its emails and truncates old IPs, media
+makes missing renditions. This command knows none of them.
+"""
+
+import signal
+import time
+
+from django.conf import settings
+from django.core.management.base import BaseCommand, CommandError
+from django.db import close_old_connections, connection
+from django.utils import timezone
+from django.utils.crypto import get_random_string
+
+from masthead.jobs import chores, queue
+
+
+class Command(BaseCommand):
+    help = (
+        "Run background work: publish scheduled articles when their time comes, "
+        "run queued jobs (renditions, quote extraction), send the emails "
+        "about new comments and do the daily privacy chores. Stop with Ctrl+C."
+    )
+
+    def add_arguments(self, parser):
+        parser.add_argument(
+            "--once",
+            action="store_true",
+            help="Do what is due now, then exit (for cron or tests).",
+        )
+        parser.add_argument(
+            "--interval",
+            type=float,
+            default=None,
+            help="Seconds between looks for due work "
+            "(default: MASTHEAD_WORKER_INTERVAL).",
+        )
+
+    def handle(self, *, once, interval, **options):
+        interval = settings.MASTHEAD_WORKER_INTERVAL if interval is None else interval
+        if interval <= 0:
+            raise CommandError("--interval must be a positive number of seconds.")
+        self.running = True
+        self.daily_done = {}
+        self.worker_id = f"masthead-{get_random_string(8)}"
+        if not once:
+            signal.signal(signal.SIGINT, self.stop)
+            signal.signal(signal.SIGTERM, self.stop)
+            self.log(f"worker {self.worker_id} started; looking every {interval:g}s")
+        while self.running:
+            self.tick()
+            if once:
+                return
+            self.sleep(interval)
+        self.log("worker stopped")
+
+    def tick(self):
+        if not connection.in_atomic_block:  # (a test's transaction must survive)
+            close_old_connections()  # as Django does per request: drop dead ones
+        chores.run_due(
+            log=self.log, today=timezone.now().date(), daily_done=self.daily_done
+        )
+        queue.run_pending(log=self.log, worker_id=self.worker_id)
+
+    def sleep(self, seconds):
+        deadline = time.monotonic() + seconds
+        while self.running and time.monotonic() < deadline:
+            time.sleep(min(0.2, seconds))
+
+    def stop(self, signum, frame):
+        self.running = False
+
+    def log(self, line):
+        self.stdout.write(f"{timezone.now():%Y-%m-%d %H:%M:%S} {line}")
+        self.stdout.flush()

@@ -1,0 +1,13 @@
+from django.http import Http404
+
+from masthead.articles.models import Article
+
+from . import pages
+
+
+def article_detail(request, slug):
+    try:
+        page = pages.published_page(slug)
+    except Article.DoesNotExist:
+        raise Http404("No article here.") from None
+    return pages.page_response(request, page)
