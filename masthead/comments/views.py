@@ -24,7 +24,7 @@ def post_comment(request, slug, *, render_article):
         raise Http404("No published article here.") from None
     form = CommentForm(request.POST, undecodable=_undecodable_fields(request))
     if not form.is_valid():
-        return _page_with_rejected_form(render_article, request, article, form, 400)
+        return render_article(request, article, comment_form=form, status=400)
     data = form.cleaned_data
     try:
         comment = services.post_from_form(
@@ -37,8 +37,8 @@ def post_comment(request, slug, *, render_article):
         )
     except services.CommentRejected as rejection:
         form.add_error(rejection.field, rejection.message)
-        return _page_with_rejected_form(
-            render_article, request, article, form, rejection.status
+        return render_article(
+            request, article, comment_form=form, status=rejection.status
         )
     response = HttpResponseRedirect(comment.get_absolute_url(), status=303)
     if comment.status != Comment.Status.APPROVED:
@@ -53,11 +53,6 @@ def post_comment(request, slug, *, render_article):
         website=data["website"],
     )
     return response
-
-
-def _page_with_rejected_form(render_article, request, article, form, status):
-    # The page's query count stays the same however many bylines and tags.
-    return render_article(request, article, comment_form=form, status=status)
 
 
 def _undecodable_fields(request):

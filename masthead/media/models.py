@@ -73,12 +73,6 @@ class Image(models.Model):
         """The picture's shown fields as a frozen value (sources.py)."""
         return source_of(self)
 
-    def rendition_url(self, name):
-        return self.source().rendition_url(name)
-
-    def srcset(self, fmt, crop=None):
-        return self.source().srcset(fmt, crop)
-
     def crop_url(self, ratio="16x9", fmt=None):
         return self.source().crop_url(ratio, fmt)
 
