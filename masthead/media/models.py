@@ -1,5 +1,6 @@
 import hashlib
 from dataclasses import dataclass
+from urllib.parse import urlsplit
 
 from django.db import models
 from django.utils.translation import gettext_lazy as _
@@ -94,3 +95,55 @@ class Image(models.Model):
             for name in geometry.RATIOS
             if source.has_crop(name)
         ]
+
+
+class Embed(models.Model):
+    """A provider's frame for one link pasted into a story (issue 19).
+
+    Rows are made pending by embeds.request_embeds() and resolved by the
+    worker. Only plain strings are kept from the provider's oEmbed answer: its
+    HTML is never stored, and frame_src is built from the provider's URL
+    pattern (providers.py), so what a reader's browser loads is ours to say.
+    """
+
+    class Status(models.TextChoices):
+        PENDING = "pending", _("pending")
+        READY = "ready", _("ready")
+        FAILED = "failed", _("failed")
+
+    url = models.URLField(_("link"), max_length=1000, unique=True)
+    provider = models.CharField(_("provider"), max_length=30)
+    provider_name = models.CharField(_("provider name"), max_length=60)
+    title = models.CharField(_("title"), max_length=300, blank=True)
+    author_name = models.CharField(_("author"), max_length=200, blank=True)
+    frame_src = models.URLField(_("frame address"), max_length=2000, blank=True)
+    ratio = models.FloatField(
+        _("frame height"), default=56.25, help_text=_("As a percentage of its width.")
+    )
+    thumbnail = models.ForeignKey(
+        Image, null=True, blank=True, on_delete=models.SET_NULL, related_name="+"
+    )
+    status = models.CharField(
+        _("status"), max_length=10, choices=Status.choices, default=Status.PENDING
+    )
+    error = models.TextField(
+        _("problem"), blank=True, help_text=_("What went wrong, for editors.")
+    )
+    resolved_at = models.DateTimeField(_("resolved at"), null=True, blank=True)
+    created_at = models.DateTimeField(_("created at"), auto_now_add=True)
+
+    class Meta:
+        ordering = ["-created_at"]
+        verbose_name = _("embed")
+        verbose_name_plural = _("embeds")
+
+    def __str__(self):
+        return self.title or self.url
+
+    @property
+    def frame_origin(self):
+        """scheme://host of the frame, for the page's frame-src policy; "" if none."""
+        parts = urlsplit(self.frame_src)
+        if not (parts.scheme and parts.netloc):
+            return ""
+        return f"{parts.scheme}://{parts.netloc}"
