@@ -19,7 +19,7 @@ from urllib.parse import parse_qs, quote, unquote, urlsplit
 from masthead.core.sanitize import url_scheme
 
 # Height as a percentage of width: the box the iframe sits in before it loads.
-VIDEO, VERTICAL, POST, SQUARE = 56.25, 177.78, 120.0, 100.0
+VIDEO, VERTICAL, POST = 56.25, 177.78, 120.0
 AUDIO, CHART, DOCUMENT, MAP = 25.0, 62.5, 129.41, 75.0
 
 # Browsers drop these before reading a URL, or read `\` as `/`: a link that
@@ -163,17 +163,10 @@ def _resembled(host):
 # a few Latin extras. NFKD (then dropping accents) and NFKC take care of
 # full-width, mathematical and accented letters.
 _HOMOGLYPHS = str.maketrans(
-    {
-        **dict(
-            zip("аьсԁеһіјкӏмпорԛѕтухԝ", "abcdehijklmnopqstyxw", strict=True)
-        ),  # Cyrillic
-        **dict(zip("ոսօ", "nuo", strict=True)),  # Armenian
-        **dict(zip("αβεικνορτυχγηω", "abeikvoptuxynw", strict=True)),  # Greek
-        **dict(
-            zip("ıɡ。｡", "ig..", strict=True)
-        ),  # dotless i, script g, ideographic stops
-    }
-)
+    # Cyrillic, Armenian, Greek; dotless i, script g, ideographic full stops.
+    "аьсԁеһіјкӏмпорԛѕтухԝ" "ոսօ" "αβεικνορτυχγηω" "ıɡ。｡",
+    "abcdehijklmnopqstyxw" "nuo" "abeikvoptuxynw" "ig..",
+)  # fmt: skip
 
 
 def _folded(host):

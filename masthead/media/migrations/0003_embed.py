@@ -5,33 +5,100 @@ from django.db import migrations, models
 
 
 class Migration(migrations.Migration):
-
     dependencies = [
-        ('media', '0002_renditions'),
+        ("media", "0002_renditions"),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Embed',
+            name="Embed",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('url', models.URLField(max_length=1000, unique=True, verbose_name='link')),
-                ('provider', models.CharField(max_length=30, verbose_name='provider')),
-                ('provider_name', models.CharField(max_length=60, verbose_name='provider name')),
-                ('title', models.CharField(blank=True, max_length=300, verbose_name='title')),
-                ('author_name', models.CharField(blank=True, max_length=200, verbose_name='author')),
-                ('frame_src', models.URLField(blank=True, max_length=2000, verbose_name='frame address')),
-                ('ratio', models.FloatField(default=56.25, help_text='As a percentage of its width.', verbose_name='frame height')),
-                ('status', models.CharField(choices=[('pending', 'pending'), ('ready', 'ready'), ('failed', 'failed')], default='pending', max_length=10, verbose_name='status')),
-                ('error', models.TextField(blank=True, help_text='What went wrong, for editors.', verbose_name='problem')),
-                ('resolved_at', models.DateTimeField(blank=True, null=True, verbose_name='resolved at')),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='created at')),
-                ('thumbnail', models.ForeignKey(blank=True, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to='media.image')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "url",
+                    models.URLField(max_length=1000, unique=True, verbose_name="link"),
+                ),
+                ("provider", models.CharField(max_length=30, verbose_name="provider")),
+                (
+                    "provider_name",
+                    models.CharField(max_length=60, verbose_name="provider name"),
+                ),
+                (
+                    "title",
+                    models.CharField(blank=True, max_length=300, verbose_name="title"),
+                ),
+                (
+                    "author_name",
+                    models.CharField(blank=True, max_length=200, verbose_name="author"),
+                ),
+                (
+                    "frame_src",
+                    models.URLField(
+                        blank=True, max_length=2000, verbose_name="frame address"
+                    ),
+                ),
+                (
+                    "ratio",
+                    models.FloatField(
+                        default=56.25,
+                        help_text="As a percentage of its width.",
+                        verbose_name="frame height",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "pending"),
+                            ("ready", "ready"),
+                            ("failed", "failed"),
+                        ],
+                        default="pending",
+                        max_length=10,
+                        verbose_name="status",
+                    ),
+                ),
+                (
+                    "error",
+                    models.TextField(
+                        blank=True,
+                        help_text="What went wrong, for editors.",
+                        verbose_name="problem",
+                    ),
+                ),
+                (
+                    "resolved_at",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="resolved at"
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(auto_now_add=True, verbose_name="created at"),
+                ),
+                (
+                    "thumbnail",
+                    models.ForeignKey(
+                        blank=True,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to="media.image",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'embed',
-                'verbose_name_plural': 'embeds',
-                'ordering': ['-created_at'],
+                "verbose_name": "embed",
+                "verbose_name_plural": "embeds",
+                "ordering": ["-created_at"],
             },
         ),
     ]

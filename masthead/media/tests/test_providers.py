@@ -155,7 +155,8 @@ def test_other_providers_frames_never_come_from_oembed_html():
     [
         ("https://x.com/NASA/status/1234567890123", "NASA", "1234567890123"),
         ("https://twitter.com/NASA/status/1234567890123?s=20", "NASA", "1234567890123"),
-        ("http://mobile.twitter.com/NASA/status/1234567890123/photo/1", "NASA", "1234567890123"),
+        ("http://mobile.twitter.com/NASA/status/1234567890123/photo/1",
+         "NASA", "1234567890123"),
         ("https://x.com/i/web/status/1234567890123", "i", "1234567890123"),
     ],
 )  # fmt: skip
