@@ -3,8 +3,9 @@ from django.utils.html import format_html
 
 from masthead.jobs.queue import enqueue_on_commit
 
+from .embeds import resolve_embed
 from .forms import ImageForm
-from .models import Image
+from .models import Embed, Image
 from .tasks import make_renditions
 
 
@@ -63,3 +64,40 @@ class ImageAdmin(admin.ModelAdmin):
         super().save_model(request, obj, form, change)
         if not obj.renditions_ready:
             enqueue_on_commit(make_renditions, obj.pk)
+
+
+@admin.register(Embed)
+class EmbedAdmin(admin.ModelAdmin):
+    """What the worker made of each pasted link; editors read it, and ask for
+    a link to be resolved again once its provider is back."""
+
+    list_display = ["url", "provider_name", "status", "error", "resolved_at"]
+    list_filter = ["status", "provider_name"]
+    search_fields = ["url", "title", "author_name"]
+    actions = ["resolve_again"]
+    fields = readonly_fields = [
+        "url",
+        "provider_name",
+        "status",
+        "error",
+        "title",
+        "author_name",
+        "frame_src",
+        "ratio",
+        "thumbnail",
+        "resolved_at",
+        "created_at",
+    ]
+
+    def has_add_permission(self, request):
+        return False  # rows come from links pasted into stories
+
+    @admin.action(description="Resolve again", permissions=["change"])
+    def resolve_again(self, request, queryset):
+        ids = list(queryset.values_list("pk", flat=True))
+        for embed_id in ids:
+            enqueue_on_commit(resolve_embed, embed_id)
+        self.message_user(
+            request,
+            f"{len(ids)} link(s) will be resolved again by the worker in a moment.",
+        )
