@@ -35,6 +35,8 @@ PG_ADMIN_URL = os.environ.get("BENCH_PG_URL", "postgres://postgres@127.0.0.1:543
 REDIS_URL = os.environ.get("BENCH_REDIS_URL", "redis://127.0.0.1:6379/14")
 REDIS_DATABASES = {"1k": 14, "100k": 13}  # on BENCH_REDIS_URL's server
 ARTICLE = "/articles/benchmark-article/"
+# The same story with five figures, a gallery and two embeds (issue 19).
+RICH_ARTICLE = "/articles/benchmark-rich-article/"
 SIZES = {"1k": (1_000, 50_000), "100k": (100_000, 1_000_000)}
 MEMORY = []  # (database, size, mode, peak MB per worker)
 # Seconds of load before each measured row, at the same concurrency: every
@@ -95,7 +97,7 @@ def build_site(env, articles, comments):
     started = time.perf_counter()
     masthead(env, "migrate", "--noinput")
     masthead(env, "generate", "--articles", str(articles), "--comments", str(comments),
-             "--featured-comments", "50")
+             "--featured-comments", "50", "--rich-featured")
     log(f"  site built in {time.perf_counter() - started:.0f}s")
 
 
@@ -121,6 +123,12 @@ class Server:
                 time.sleep(0.2)
         raise SystemExit("the server did not start")
 
+    def cpu_seconds(self):
+        """User and system time of the server and its worker processes so far."""
+        children = subprocess.run(["pgrep", "-P", str(self.process.pid)],
+                                  capture_output=True, text=True).stdout.split()
+        return sum(_cpu_seconds(pid) for pid in [self.process.pid, *children])
+
     def worker_peak_mb(self):
         """The largest high-water mark (VmHWM) among the server's worker processes."""
         children = subprocess.run(["pgrep", "-P", str(self.process.pid)],
@@ -131,6 +139,14 @@ class Server:
     def __exit__(self, *exc):
         os.killpg(self.process.pid, signal.SIGTERM)
         self.process.wait(timeout=20)
+
+
+def _cpu_seconds(pid):
+    try:
+        fields = Path(f"/proc/{pid}/stat").read_text().rsplit(")", 1)[1].split()
+    except OSError:
+        return 0
+    return (int(fields[11]) + int(fields[12])) / os.sysconf("SC_CLK_TCK")  # utime, stime
 
 
 def _high_water_kb(pid):
@@ -280,6 +296,7 @@ def run_database(database, sizes, duration, repeat):
                 log(f"  {label} ({mode}): " + ", ".join(
                     f"{size} {result['rps']:.0f} req/s" for size, result in results.items()))
             if not cached:
+                rows.extend(blocks_rows(database, servers, duration, repeat))
                 rows.extend(comment_post_rows(database, servers, sites, duration, repeat))
             else:
                 rows.extend(nginx_rows(database, servers, duration, repeat))
@@ -290,6 +307,20 @@ def run_database(database, sizes, duration, repeat):
                 MEMORY.append((database, size, mode, peak))
     for _, workdir in sites.values():
         shutil.rmtree(workdir, ignore_errors=True)
+    return rows
+
+
+def blocks_rows(database, servers, duration, repeat):
+    """The story with blocks beside the plain one, on the same server, runs
+    alternating, with the server's CPU time per request (issue 19: within 10%)."""
+    rows = []
+    for size, server in servers.items():
+        urls = {"plain": server.url + ARTICLE, "blocks": server.url + RICH_ARTICLE}
+        results = measure_side_by_side(urls, duration, repeat, cpu_of={k: server for k in urls})
+        rows.append((database, size, "article (plain), server CPU", "uncached", results["plain"]))
+        rows.append((database, size, "article with blocks", "uncached", results["blocks"]))
+        log(f"  article with blocks ({size}): {results['blocks']['cpu_us']:.0f} µs of server CPU "
+            f"a request, plain {results['plain']['cpu_us']:.0f} µs")
     return rows
 
 
@@ -421,7 +452,8 @@ def print_table(rows):
         if "stored" in r:
             extra = f"  acknowledged {r['acknowledged']}, stored {r['stored']}, refused {r['non2xx']}"
         if "cpu_us" in r:
-            extra = f"  nginx CPU {r['cpu_us']:.1f} µs per request"
+            whose = "nginx" if "nginx" in label else "server"
+            extra = f"  {whose} CPU {r['cpu_us']:.1f} µs per request"
         print(f"{db:9} {size:5} {label:32} {mode:9} {r['rps']:9.0f} {low:6.0f}–{high:<6.0f} "
               f"{r['p50']:8.1f} {r['p99']:8.1f} {ratio:8.1%}{extra}")
 
@@ -444,6 +476,10 @@ def print_targets(rows):
                            f"({r['rps'] / plain:.0%})", r["rps"] >= 0.9 * plain))
         elif label == "article via nginx cache":
             checks.append((f"{where}: >= 90% of nginx", r["rps"] >= 0.9 * nginx))
+        elif label == "article with blocks":
+            plain = figures[(db, size, "article (plain), server CPU", mode)]["cpu_us"]
+            checks.append((f"{where}: server CPU within 10% of the plain article's "
+                           f"({r['cpu_us'] / plain:.0%})", r["cpu_us"] <= 1.10 * plain))
         elif label == "comment POST":
             checks.append((f"{where}: >= 300/s, every acknowledged comment stored",
                            r["rps"] >= 300 and r["stored"] >= r["acknowledged"]))
@@ -460,6 +496,26 @@ def print_targets(rows):
         print(f"{'met    ' if met else 'NOT MET'}  {text}")
 
 
+def blocks_only(databases, duration, repeat):
+    rows = []
+    for database in databases:
+        workdir = Path(tempfile.mkdtemp(prefix=f"masthead-bench-{database}-blocks-"))
+        env = site_env(database, "1k", workdir)
+        log(f"{database}: building {SIZES['1k'][0]:,} articles")
+        build_site(env, *SIZES["1k"])
+        with Server(env, page_cache=False) as server:
+            rows.extend(blocks_rows(database, {"1k": server}, duration, repeat))
+        shutil.rmtree(workdir, ignore_errors=True)
+    print_table(rows)
+    print()
+    for db, size, label, _, r in rows:
+        if label == "article with blocks":
+            plain = next(p for d, _, lab, _, p in rows if d == db and lab.startswith("article (plain"))
+            ratio = r["cpu_us"] / plain["cpu_us"]
+            print(f"{'met    ' if ratio <= 1.10 else 'NOT MET'}  {db} {size}: server CPU "
+                  f"per request with blocks {ratio:.0%} of the plain article's (<= 110%)")
+
+
 def main():
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
     parser.add_argument("--databases", default="sqlite,postgres")
@@ -467,11 +523,15 @@ def main():
     parser.add_argument("--duration", type=int, default=5, help="seconds per wrk run")
     parser.add_argument("--repeat", type=int, default=3,
                         help="wrk runs per row; the table gives their medians")
+    parser.add_argument("--blocks-only", action="store_true",
+                        help="only the story-blocks row (issue 19), uncached, 1k articles")
     args = parser.parse_args()
     for tool in ("wrk", "nginx"):
         if not shutil.which(tool):
             raise SystemExit(f"{tool} is not installed: apt-get install {tool}")
     sizes = ["1k", "100k"] if args.large else ["1k"]
+    if args.blocks_only:
+        return blocks_only(args.databases.split(","), args.duration, args.repeat)
     rows = []
     for database in args.databases.split(","):
         rows.extend(run_database(database, sizes, args.duration, args.repeat))

@@ -60,10 +60,32 @@ class ArticleSummary(Schema):
         return [byline.person for byline in obj.bylines.all()]
 
 
+class BodyImageOut(Schema):
+    """A picture in the story's body (issue 19): its public fields only."""
+
+    url: str
+    width: int
+    height: int
+    alt: str
+    caption: str
+    credit: str
+
+    @staticmethod
+    def resolve_url(obj, context):
+        return absolute(context, obj["url"])
+
+
 class ArticleDetail(ArticleSummary):
     body_html: str
+    images: list[BodyImageOut] = Field(
+        ..., description="The pictures in the body, in reading order."
+    )
     tags: list[TagOut]
     comments_open: bool
+
+    @staticmethod
+    def resolve_images(obj):
+        return obj.body_images
 
     @staticmethod
     def resolve_tags(obj):

@@ -9,8 +9,11 @@ from django.utils.translation import gettext_lazy as _
 from masthead.core import text
 from masthead.core.links import slug_url
 from masthead.core.sanitize import plain_text, render_article_body
+from masthead.core.story import blank_blocks
 
-from .querysets import ArticleManager, SectionQuerySet
+from .querysets import ArticleManager, BodyReferenceQuerySet, SectionQuerySet
+from .story import render_story
+from .story import validate as validate_story
 
 
 class Section(models.Model):
@@ -67,6 +70,10 @@ class Article(models.Model):
     )
     body = models.TextField(_("body"), help_text=_("Markdown."))
     body_html = models.TextField(editable=False, default="")
+    # What the body's blocks show (story.Rendered.facts): its pictures for
+    # structured data, feeds and the API, the iframe origins its CSP allows,
+    # and what the checklist warns is missing or unresolved.
+    story = models.JSONField(editable=False, default=dict)
     word_count = models.PositiveIntegerField(editable=False, default=0)
     reading_minutes = models.PositiveSmallIntegerField(editable=False, default=1)
     section = models.ForeignKey(
@@ -142,14 +149,35 @@ class Article(models.Model):
         return article
 
     def save(self, *args, **kwargs):
-        self.body_html = render_article_body(self.body)
-        self.word_count = text.count_words(self.body)
-        self.reading_minutes = text.reading_minutes(self.body, self.image_count)
+        self.render_body()
+        self.word_count = text.count_words(self.read_text)
+        self.reading_minutes = text.reading_minutes(self.read_text, self.image_count)
         if self.words_changed_since_publication():
             self.revised_at = timezone.now()
         super().save(*args, **kwargs)
 
+    def render_body(self):
+        try:
+            rendered = render_story(
+                self.body,
+                own_slug=self.slug,
+                published_stories=Article.objects.published(),
+            )
+        except ValidationError:
+            # A body written outside a form (a script, an import) with a broken
+            # block is still saved and shown, as plain Markdown.
+            self.body_html, self.story, self.body_references_wanted = (
+                render_article_body(self.body), {}, set()
+            )
+            return
+        self.body_html, self.story = rendered.html, rendered.facts()
+        self.body_references_wanted = rendered.references  # synced after the save
+
     def clean(self):
+        try:
+            validate_story(self.body)
+        except ValidationError as error:
+            raise ValidationError({"body": error.messages}) from error
         if self.status == self.Status.PUBLISHED and self.published_at is None:
             self.published_at = timezone.now()
         if self.status == self.Status.SCHEDULED and self.published_at is None:
@@ -162,7 +190,19 @@ class Article(models.Model):
 
     @property
     def image_count(self):
-        return 1 if self.hero_image_id else 0
+        """Pictures a reader looks at: the hero and those in the body."""
+        return (1 if self.hero_image_id else 0) + len(self.story.get("images", ()))
+
+    @property
+    def read_text(self):
+        """The body's words as a reader meets them: captions, fact boxes and
+        pull quotes, but not block fences, file names or addresses."""
+        return blank_blocks(self.body, kinds=("gallery", "related", "embed"))
+
+    @property
+    def body_images(self):
+        """The pictures the body shows, as public facts (story.Rendered.facts)."""
+        return self.story.get("images", [])
 
     @property
     def is_published(self):
@@ -218,6 +258,33 @@ class ArticleAuthor(models.Model):
 
     def __str__(self):
         return str(self.person)
+
+
+class BodyReference(models.Model):
+    """A row a story's body shows: a picture by file name, a story by slug or an
+    embed by address. When that row changes, the story is rendered again."""
+
+    class Kind(models.TextChoices):
+        IMAGE = "image", _("picture")
+        ARTICLE = "article", _("story")
+        EMBED = "embed", _("embed")
+
+    article = models.ForeignKey(
+        Article, on_delete=models.CASCADE, related_name="body_references"
+    )
+    kind = models.CharField(max_length=10, choices=Kind.choices)
+    key = models.CharField(max_length=1000)
+
+    objects = BodyReferenceQuerySet.as_manager()
+
+    class Meta:
+        indexes = [models.Index(fields=["kind", "key"], name="body_reference_idx")]
+        constraints = [
+            models.UniqueConstraint(fields=["article", "kind", "key"], name="one_reference")
+        ]
+
+    def __str__(self):
+        return f"{self.kind} {self.key}"
 
 
 class CorrectionQuerySet(models.QuerySet):

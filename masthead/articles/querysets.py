@@ -37,6 +37,12 @@ class ArticleQuerySet(models.QuerySet):
             .first()
         )
 
+    def showing(self, kind, keys):
+        """Stories whose body shows one of these rows (BodyReference)."""
+        return self.filter(
+            body_references__kind=kind, body_references__key__in=list(keys)
+        ).distinct()
+
     def by_author(self, person):
         return self.filter(bylines__person=person)
 
@@ -59,7 +65,7 @@ class ArticleQuerySet(models.QuerySet):
         A body and its HTML are kilobytes a row; a home page of 30 teasers
         spent most of its database time fetching and discarding them.
         """
-        return self.for_listing().defer("body", "body_html")
+        return self.for_listing().defer("body", "body_html", "story")
 
     def for_page(self):
         """A listing's needs plus the tags and corrections an article page shows.
@@ -223,6 +229,18 @@ LATEST_IN_SECTION = PreparedQuery(_latest_in_section)
 BYLINES = PreparedQuery(_bylines)
 TAGS = PreparedQuery(_tags)
 CORRECTIONS = PreparedQuery(_corrections)
+
+
+class BodyReferenceQuerySet(models.QuerySet):
+    def sync(self, article, wanted):
+        """Make the article's references exactly ``wanted`` ({(kind, key)})."""
+        have = set(self.filter(article=article).values_list("kind", "key"))
+        stale = have - wanted
+        for kind, key in stale:
+            self.filter(article=article, kind=kind, key=key).delete()
+        self.bulk_create(
+            [self.model(article=article, kind=kind, key=key) for kind, key in wanted - have]
+        )
 
 
 class SectionQuerySet(models.QuerySet):

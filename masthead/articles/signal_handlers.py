@@ -8,12 +8,18 @@ where it is listed now and where it was listed before the save.
 
 from django.db.models.signals import m2m_changed, post_delete, post_save, pre_save
 
+from masthead.media.embeds import request_embeds
+from masthead.media.models import Embed, Image
 from masthead.pagecache import expiry
 from masthead.pagecache import tags as page_tags
 from masthead.pagecache.purges import purge_on_commit, purge_rows_of
 from masthead.people.signals import people_merging
 
-from .models import Article, ArticleAuthor, Section, Tag
+from .models import Article, ArticleAuthor, BodyReference, Section, Tag
+from .story import IMAGE_FOLDER
+
+# A re-rendered body changes only these: saving them never cascades further.
+BODY_FIELDS = ["body_html", "story", "word_count", "reading_minutes"]
 
 
 def article_collections(article, *, section_ids=(), tag_ids=None, author_ids=None):
@@ -33,6 +39,12 @@ def remember_article_state(sender, instance, **kwargs):
     """Keep what the article was before the save, to purge where it used to be listed."""
     old = None if instance._state.adding else sender.objects.filter(pk=instance.pk).first()
     instance._pagecache_before = (old.is_published, old.section_id) if old else (False, None)
+    instance._card_before = _card(old) if old else None
+
+
+def _card(article):
+    """What another story's related-story card shows of this one."""
+    return (article.slug, article.title, article.hero_image_id, article.is_published)
 
 
 def article_saved(sender, instance, created, **kwargs):
@@ -41,6 +53,35 @@ def article_saved(sender, instance, created, **kwargs):
     if was_public or instance.is_published:
         tags |= article_collections(instance, section_ids=[old_section])
     purge_on_commit(tags)
+
+
+def story_references_saved(sender, instance, update_fields=None, **kwargs):
+    """Keep the body's references, queue its embeds, and render again the
+    stories whose related-story cards show this one when the card changed."""
+    wanted = getattr(instance, "body_references_wanted", None)
+    if wanted is not None:
+        BodyReference.objects.sync(instance, wanted)
+        request_embeds([key for kind, key in wanted if kind == BodyReference.Kind.EMBED])
+    before = getattr(instance, "_card_before", None)
+    if before != _card(instance):  # new, or its card changed
+        slugs = {instance.slug} | ({before[0]} if before else set())
+        render_stories_showing(BodyReference.Kind.ARTICLE, slugs)
+
+
+def render_stories_showing(kind, keys):
+    """Render again every story whose body shows one of these rows."""
+    for article in Article.objects.showing(kind, keys):
+        article.save(update_fields=BODY_FIELDS)
+
+
+def image_changed(sender, instance, **kwargs):
+    if instance.file.name:
+        name = instance.file.name.removeprefix(IMAGE_FOLDER)
+        render_stories_showing(BodyReference.Kind.IMAGE, {name})
+
+
+def embed_changed(sender, instance, **kwargs):
+    render_stories_showing(BodyReference.Kind.EMBED, {instance.url})
 
 
 def article_deleted(sender, instance, **kwargs):
@@ -89,6 +130,12 @@ def connect():
     pre_save.connect(remember_article_state, sender=Article, dispatch_uid=uid)
     post_save.connect(article_saved, sender=Article, dispatch_uid=uid)
     post_delete.connect(article_deleted, sender=Article, dispatch_uid=uid)
+    # Django keeps one receiver per (dispatch_uid, sender): these need their own.
+    story_uid = "masthead_articles_story"
+    post_save.connect(story_references_saved, sender=Article, dispatch_uid=story_uid)
+    post_save.connect(image_changed, sender=Image, dispatch_uid=story_uid)
+    post_delete.connect(image_changed, sender=Image, dispatch_uid=story_uid)
+    post_save.connect(embed_changed, sender=Embed, dispatch_uid=story_uid)
     m2m_changed.connect(article_tags_changed, sender=Article.tags.through, dispatch_uid=uid)
     post_save.connect(byline_changed, sender=ArticleAuthor, dispatch_uid=uid)
     post_delete.connect(byline_changed, sender=ArticleAuthor, dispatch_uid=uid)

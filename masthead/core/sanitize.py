@@ -57,6 +57,22 @@ def render_article_body(markdown_text):
     )
 
 
+INLINE_TAGS = {"a", "em", "strong", "code", "q", "cite", "abbr", "del", "s", "sub", "sup", "br"}
+
+
+def render_inline(markdown_text):
+    """One line of Markdown (a caption, a pull quote) as phrasing HTML: no
+    paragraphs, headings or lists, so it fits inside <figcaption> or <p>."""
+    html = _article_markdown.renderInline(markdown_text or "")
+    return nh3.clean(
+        html,
+        tags=INLINE_TAGS,
+        attributes=ARTICLE_ATTRIBUTES,
+        url_schemes={"http", "https", "mailto"},
+        link_rel="noopener",
+    )
+
+
 def url_scheme(url):
     """The scheme a browser would see, after every decoding a browser applies.
 

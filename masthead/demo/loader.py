@@ -6,13 +6,16 @@ from pathlib import Path
 
 from django.contrib.auth import get_user_model
 from django.core.files.base import ContentFile
+from django.core.files.storage import default_storage
 from django.db import transaction
 from django.utils import timezone
 from django.utils.text import slugify
 
 from masthead.articles.models import Article, ArticleAuthor, Section, Tag
+from masthead.articles.story import IMAGE_FOLDER
 from masthead.comments.models import Comment
-from masthead.media.models import Image
+from masthead.media import providers
+from masthead.media.models import Embed, Image
 from masthead.people.models import Person
 from masthead.quotes.services import extract_article_quotes
 
@@ -32,6 +35,8 @@ def load_demo(content, *, progress=lambda message: None, now=None):
     now = now or timezone.now()
     sections = {s["slug"]: _section(s, i) for i, s in enumerate(content["sections"])}
     authors = {a["slug"]: _author(a) for a in content["authors"]}
+    _library(content.get("library", []), progress)
+    _embeds(content.get("embeds", []))
     created = 0
     total = len(content["articles"])
     for index, data in enumerate(content["articles"], start=1):
@@ -53,6 +58,43 @@ def _extract_quotes(content, progress):
         for article in Article.objects.filter(slug__in=slugs)
     )
     progress(f"{found} quotes found")
+
+
+def _library(pictures_data, progress):
+    """The pictures the stories' figures and galleries name, by file name."""
+    for data in pictures_data:
+        path = IMAGE_FOLDER + data["file"]
+        if Image.objects.filter(file=path).exists():
+            continue
+        shown = {"alt_text": data["alt"], "credit": data["credit"],
+                 "caption": data.get("caption", "")}  # fmt: skip
+        if default_storage.exists(path):  # left by an earlier demo: a new upload would be renamed
+            Image.objects.create(file=path, **shown)
+            continue
+        jpeg = pictures.hero_jpeg(data["file"], data.get("palette", []), data.get("motif", ""))
+        Image.objects.create(file=ContentFile(jpeg, name=data["file"]), **shown)
+    progress(f"{len(pictures_data)} library pictures")
+
+
+def _embeds(embeds_data):
+    """The demo's embeds, resolved here: the demo runs without the internet, so
+    the worker could not fetch them (a real one resolves on the first save)."""
+    for data in embeds_data:
+        found = providers.match(data["url"])
+        if Embed.objects.filter(url=found.url).exists():
+            continue
+        thumbnail = _image(
+            f"embed-{found.provider.key}-{len(data['title'])}.jpg",
+            pictures.hero_jpeg(data["url"], data.get("palette", []), data.get("motif", "")),
+            alt=f"Still from {found.provider.name}: {data['title']}"[:300],
+            credit=data.get("author", found.provider.name),
+        )
+        Embed.objects.create(
+            url=found.url, provider=found.provider.key, provider_name=found.provider.name,
+            title=data["title"], author_name=data.get("author", ""),
+            frame_src=found.frame_src, ratio=found.ratio, thumbnail=thumbnail,
+            status=Embed.Status.READY, resolved_at=timezone.now(),
+        )
 
 
 def _section(data, position):

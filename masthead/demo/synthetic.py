@@ -16,8 +16,8 @@ from masthead.articles.models import Article, ArticleAuthor, Section, Tag
 from masthead.comments.models import Comment
 from masthead.core import text
 from masthead.core.sanitize import render_article_body, render_comment_body
-from masthead.media import renditions
-from masthead.media.models import Image
+from masthead.media import providers, renditions
+from masthead.media.models import Embed, Image
 from masthead.people.models import Person
 from masthead.quotes.services import extract_article_quotes
 
@@ -30,6 +30,7 @@ WORDS = (
 ).split()
 SECTIONS = ["Local News", "Business", "Sports", "Environment", "Opinion", "Arts"]
 BATCH = 5000
+RICH_EMBEDS = ["https://www.youtube.com/watch?v=aqz-KE-bpKQ", "https://vimeo.com/76979871"]
 FEATURED_TITLE = "Council weighs a lit river walk as repair costs climb"
 FEATURED_BODY = """\
 The city council spent three hours on Tuesday night on a question residents have
@@ -141,6 +142,52 @@ class Generator:
             extract_article_quotes(article=Article.objects.get(pk=ids[0]))
             self._comments(comments, ids)
         return ids[0]
+
+    def rich_featured_article(self, *, comments, slug="benchmark-rich-article"):
+        """featured_article() with five figures, a gallery and two embeds between
+        its paragraphs (issue 19's benchmark): the same words and comments, so
+        the two pages differ by their blocks alone."""
+        article_id = self.featured_article(comments=comments, slug=slug)
+        names = [self._library_picture(f"{slug}-{n}.jpg") for n in range(8)]
+        embeds = [self._ready_embed(url, slug) for url in RICH_EMBEDS]
+        paragraphs = FEATURED_BODY.split("\n\n")
+        blocks = [f"::: figure {name} {size}\nA caption for the figure.\n:::"
+                  for name, size in zip(names[:5], ["inline", "wide", "inline", "full", "inline"], strict=True)]
+        blocks.append("::: gallery\n" + "\n".join(f"{name} In the gallery" for name in names[5:]) + "\n:::")
+        blocks += [f"::: embed {url}\n:::" for url in embeds]
+        body = []
+        for index, paragraph_text in enumerate(paragraphs):
+            body.append(paragraph_text)
+            if index < len(blocks):
+                body.append(blocks[index])
+        body += blocks[len(paragraphs):]
+        article = Article.objects.get(pk=article_id)
+        article.body = "\n\n".join(body)
+        article.save()
+        extract_article_quotes(article=article)
+        return article_id
+
+    def _library_picture(self, name):
+        from .pictures import hero_jpeg
+
+        if not Image.objects.filter(file=f"images/{name}").exists():
+            image = Image.objects.create(
+                file=ContentFile(hero_jpeg(name, ["#2f5d62", "#a7c4a0"], "river"), name=name),
+                alt_text="The footbridge over the river walk", credit="Photo: Synthetic Staff",
+            )
+            renditions.make(image)
+        return name
+
+    def _ready_embed(self, url, slug):
+        """An embed resolved as the worker would have (no internet here)."""
+        found = providers.match(url)
+        thumbnail = Image.objects.get(file=f"images/{self._library_picture(f'{slug}-thumb.jpg')}")
+        Embed.objects.update_or_create(url=found.url, defaults={
+            "provider": found.provider.key, "provider_name": found.provider.name,
+            "title": "A synthetic video", "frame_src": found.frame_src, "ratio": found.ratio,
+            "thumbnail": thumbnail, "status": Embed.Status.READY, "resolved_at": self.now,
+        })
+        return found.url
 
     def _sections(self):
         return [

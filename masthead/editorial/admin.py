@@ -9,8 +9,9 @@ from django.core.exceptions import PermissionDenied
 from django.urls import path
 
 from masthead.articles.models import Article, ArticleAuthor, Correction
+from masthead.media.models import Embed
 
-from . import admin_views, checklist, policy, revisions, services
+from . import admin_views, checklist, pickers, policy, revisions, services
 from .preview import share_url
 
 
@@ -35,6 +36,14 @@ class CorrectionInline(admin.TabularInline):
             and obj.is_published
             and super().has_add_permission(request, obj)
         )
+
+
+def _embed_errors(article):
+    """{address: the worker's reason} for the body's unresolved embeds."""
+    urls = (article.story or {}).get("unresolved")
+    if not urls:
+        return {}
+    return dict(Embed.objects.filter(url__in=urls).values_list("url", "error"))
 
 
 def _transition_action(name):
@@ -136,7 +145,9 @@ class ArticleAdmin(admin.ModelAdmin):
             "can_preview": can_edit,
             "share_url": share_url(request, article) if can_edit else "",
             "can_view_revisions": policy.can_view_revisions(request.user, article),
-            "checklist": checklist.article_checks(article),
+            "checklist": checklist.article_checks(
+                article, embed_errors=_embed_errors(article)
+            ),
         }
 
     def get_urls(self):
@@ -146,6 +157,11 @@ class ArticleAdmin(admin.ModelAdmin):
                 "dashboard/",
                 wrap(lambda request: admin_views.dashboard_view(self, request)),
                 name="articles_article_dashboard",
+            ),
+            path(
+                "picker/",
+                wrap(lambda request: pickers.picker_view(self, request)),
+                name="articles_article_picker",
             ),
             path(
                 "markdown-preview/",

@@ -5,7 +5,7 @@ before doing anything, whatever the buttons on the page offered.
 """
 
 from django.contrib import messages
-from django.core.exceptions import PermissionDenied
+from django.core.exceptions import PermissionDenied, ValidationError
 from django.db.models import Count
 from django.http import Http404, HttpResponseNotAllowed, JsonResponse
 from django.shortcuts import get_object_or_404, redirect
@@ -15,6 +15,7 @@ from django.utils import timezone
 from django.utils.dateparse import parse_datetime
 
 from masthead.articles.models import Article, Correction
+from masthead.articles.story import render_story
 from masthead.comments.models import Comment
 from masthead.core import text
 from masthead.core.sanitize import render_article_body
@@ -138,11 +139,18 @@ def markdown_preview_view(request):
     if not request.user.has_perm("articles.change_article"):
         raise PermissionDenied("You may not edit articles.")
     body = request.POST.get("body", "")[:200_000]
+    try:
+        story = render_story(body, published_stories=Article.objects.published())
+    except ValidationError as error:
+        return JsonResponse({"html": render_article_body(body), "errors": error.messages})
+    words = Article(body=body).read_text
+    minutes = text.reading_minutes(words, len(story.images))
     return JsonResponse(
         {
-            "html": render_article_body(body),
-            "words": text.count_words(body),
-            "reading_time": text.reading_time_label(text.reading_minutes(body, 0)),
+            "html": story.html,
+            "errors": [],
+            "words": text.count_words(words),
+            "reading_time": text.reading_time_label(minutes),
         }
     )
 

@@ -14,8 +14,10 @@ class Check:
     advice: str = ""
 
 
-def run(*, title, standfirst, section_chosen, body, hero=None):
-    """hero: None or a dict with "alt_text" and "credit"."""
+def run(*, title, standfirst, section_chosen, body, hero=None, missing=(), unresolved=()):
+    """hero: None or a dict with "alt_text" and "credit"; missing: the body's
+    pictures and related stories not found; unresolved: (address, reason) of
+    embeds the worker has not resolved."""
     body_alts = [
         match.group("alt").strip() for match in MARKDOWN_IMAGE.finditer(body or "")
     ]
@@ -41,12 +43,32 @@ def run(*, title, standfirst, section_chosen, body, hero=None):
             all(body_alts),
             f"{body_alts.count('')} picture(s) have none.",
         ),
+        Check(
+            "Every picture and related story in the body exists",
+            not missing,
+            "Not found, so not shown: " + ", ".join(missing)
+            + ". Upload the picture with that file name, or correct the name.",
+        ),
+        Check(
+            "Every embed resolved",
+            not unresolved,
+            "Shown as a link until resolved: "
+            + "; ".join(f"{url} ({reason})" for url, reason in unresolved),
+        ),
     ]
 
 
-def article_checks(article):
+def article_checks(article, embed_errors=None):
+    """embed_errors: {address: reason} for the body's unresolved embeds."""
     hero = article.hero_image
+    errors = embed_errors or {}
+    facts = article.story or {}
     return run(
+        missing=facts.get("missing", ()),
+        unresolved=[
+            (url, errors.get(url) or "waiting for the worker")
+            for url in facts.get("unresolved", ())
+        ],
         title=article.title,
         standfirst=article.standfirst,
         section_chosen=article.section_id is not None,

@@ -6,7 +6,7 @@ from django.utils.translation import gettext_lazy as _
 
 from . import audit, review, services
 from .models import Quote
-from .spans import mask_markdown
+from .spans import mask_markdown, quotable_text
 
 
 class _OneChoiceFilter(admin.SimpleListFilter):
@@ -53,7 +53,7 @@ class QuoteForm(forms.ModelForm):
     def clean(self):
         cleaned = super().clean()
         article, text = cleaned.get("article"), cleaned.get("text")
-        if article and text and services.locate(mask_markdown(article.body), text) is None:
+        if article and text and services.locate(mask_markdown(quotable_text(article.body)), text) is None:
             self.add_error(
                 "text",
                 forms.ValidationError(
@@ -101,7 +101,7 @@ class QuoteAdmin(admin.ModelAdmin):
             obj.speaker_fixed = True
             obj._speaker_before = form.initial.get("speaker")
         if not change or "text" in form.changed_data:
-            span = services.locate(mask_markdown(obj.article.body), obj.text, near=obj.start)
+            span = services.locate(mask_markdown(quotable_text(obj.article.body)), obj.text, near=obj.start)
             obj.start, obj.end = span or (0, 0)
         super().save_model(request, obj, form, change)
 

@@ -19,7 +19,7 @@ from masthead.people.models import Person, PersonAlias, alias_key
 
 from .extract import extract_quotes
 from .models import Extraction, Quote
-from .spans import mask_markdown
+from .spans import mask_markdown, quotable_text
 
 PUBLIC_STATES = ("published", "scheduled")
 # An editor's fix follows a re-extracted quote whose span overlaps this much
@@ -48,7 +48,7 @@ def extract_article_quotes(*, article, force=False):
             return None
         existing = list(article.quotes.select_related("speaker"))
         before = {q.speaker_id for q in existing}
-        rows = _reconcile(article, extract_quotes(article.body), existing)
+        rows = _reconcile(article, extract_quotes(quotable_text(article.body)), existing)
         count = sum(1 for q in rows if q.status == Quote.Status.ACTIVE)
         Extraction.objects.update_or_create(
             article=article, defaults={"body_digest": digest, "quote_count": count}
@@ -58,7 +58,7 @@ def extract_article_quotes(*, article, force=False):
 
 
 def _reconcile(article, found, existing):
-    masked = mask_markdown(article.body)
+    masked = mask_markdown(quotable_text(article.body))
     pinned = [q for q in existing if q.has_editor_fix]
     loose = {}
     for quote in existing:

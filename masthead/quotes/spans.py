@@ -8,6 +8,8 @@ and every offset found in it is an offset into the article the editor wrote.
 import re
 from dataclasses import dataclass
 
+from masthead.core.story import blank_blocks
+
 _LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 # An underscore inside a word (snake_case, URLs) is text, not emphasis.
 _STARS = re.compile(r"\*+")
@@ -43,6 +45,13 @@ class Span:
     @property
     def start(self):
         return self.open + 1
+
+
+def quotable_text(body):
+    """The body with the story blocks that repeat or hold no reporting (pull
+    quotes, galleries, related stories, embeds) blanked, offsets kept: a pull
+    quote repeats words the story already quotes (issue 19)."""
+    return blank_blocks(body)
 
 
 def mask_markdown(text):

@@ -38,6 +38,7 @@ class HeadFacts:
     corrections: tuple  # ((text, created_at), ...): corrections, not updates
     crops: tuple  # 16:9, 4:3, 1:1
     image_alt: str
+    figures: tuple = ()  # URLs of the pictures in the body, in reading order
 
 
 def facts(rows):
@@ -63,6 +64,7 @@ def facts(rows):
         ),
         crops=tuple(image.news_crops()) if image else (),
         image_alt=image.alt_text if image else "",
+        figures=tuple(picture["url"] for picture in article.body_images),
     )
 
 

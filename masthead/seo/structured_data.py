@@ -34,7 +34,8 @@ def news_article(facts, site_url):
         "url": url,
         "headline": facts.title,
         "description": facts.summary,
-        "image": [urljoin(site_url, crop.url) for crop in facts.crops],
+        # The hero's crops, then the body's pictures (issue 19).
+        "image": [urljoin(site_url, link) for link in _image_urls(facts)],
         "datePublished": facts.published_at.isoformat(),
         "dateModified": (facts.revised_at or facts.published_at).isoformat(),
         "author": authors(facts, site_url),
@@ -78,3 +79,8 @@ def breadcrumbs(facts, site_url):
             for position, (name, url) in enumerate(trail, start=1)
         ],
     }
+
+
+def _image_urls(facts):
+    urls = [crop.url for crop in facts.crops]
+    return urls + [url for url in facts.figures if url not in urls]

@@ -101,7 +101,13 @@ def page_response(request, page, comment_form=None, status=200):
         "voices": voices_for(request, page.quotes),
         "comments": comment_section(request, page.article, comment_form),
     }
-    return render(request, "articles/article_detail.html", context, status=status)
+    response = render(request, "articles/article_detail.html", context, status=status)
+    frames = page.article.story.get("frames")
+    if frames:
+        # Only the providers this story embeds may be framed, and only once a
+        # reader clicks (issue 19); django-csp adds them to frame-src.
+        response._csp_update = {"frame-src": frames}
+    return response
 
 
 PAGES = UntilPurge(size=256)

@@ -150,6 +150,7 @@ def test_every_fact_of_an_article_head_shows_in_it():
         "title": "Dam", "summary": "Water.", "published_at": LATER, "revised_at": LATER,
         "section": ("Sport", "/sections/sport/"), "authors": (),
         "tags": ("Dams",), "corrections": (), "crops": (), "image_alt": "A dam",
+        "figures": ("/media/renditions/9/k/w640.jpeg",),
     }  # fmt: skip
     assert set(other) == {f.name for f in fields(HeadFacts)}
     before = str(head(facts=FACTS, site_url=site))

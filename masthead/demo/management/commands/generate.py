@@ -17,8 +17,14 @@ class Command(BaseCommand):
             "--featured-comments", type=int, default=0, metavar="N",
             help="Also add the article 'benchmark-article' with exactly N approved comments.",
         )
+        parser.add_argument(
+            "--rich-featured", action="store_true",
+            help="With --featured-comments: also 'benchmark-rich-article', the same story "
+                 "with figures, a gallery and embeds (bench/run.py compares the two).",
+        )
 
-    def handle(self, *args, articles, comments, seed, featured_comments, **options):
+    def handle(self, *args, articles, comments, seed, featured_comments, rich_featured,
+               **options):
         if articles < 0 or comments < 0:
             raise CommandError("--articles and --comments must be zero or more.")
         if comments and not articles:
@@ -43,6 +49,8 @@ class Command(BaseCommand):
         generator.run(articles=articles, comments=comments)
         if featured_comments:
             generator.featured_article(comments=featured_comments)
+            if rich_featured:
+                generator.rich_featured_article(comments=featured_comments)
         sys.stderr.write("Updating the query planner's statistics...\n")
         refresh_planner_statistics()
         elapsed = time.perf_counter() - started
