@@ -25,6 +25,7 @@ _WRITER = [
     "media.add_image",
     "media.change_image",
     "media.view_image",
+    "media.view_embed",
     "people.view_person",
     "editorial.view_revision",
 ]
@@ -47,6 +48,7 @@ _EDITOR = _AUTHOR + [
     "people.add_person",
     "people.change_person",
     "media.delete_image",
+    "media.change_embed",  # "Resolve again" (issue 19)
     "editorial.view_transition",
 ]
 ROLE_PERMISSIONS = {CONTRIBUTOR: _WRITER, AUTHOR: _AUTHOR, EDITOR: _EDITOR}
@@ -72,3 +74,15 @@ def sync_after_migrate(sender, using="default", **kwargs):
 
     if sender.label == "editorial" or Group.objects.using(using).exists():
         ensure_roles(Group, Permission)
+
+
+def grant_in_migration(apps):
+    """ensure_roles() from a data migration, with the historical models."""
+    from django.contrib.auth.management import create_permissions
+
+    # Permissions are normally made after all migrations; the roles need them now.
+    for app_config in apps.get_app_configs():
+        app_config.models_module = True
+        create_permissions(app_config, apps=apps, verbosity=0)
+        app_config.models_module = None
+    ensure_roles(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))

@@ -23,6 +23,21 @@ def test_demo_content_meets_the_newsrooms_brief(settings, tmp_path):
     assert Comment.objects.filter(parent__isnull=False).exists()
 
 
+def test_the_demo_uses_every_story_block(tmp_path):
+    """Issue 19: figures, a gallery, a pull quote, a fact box, related stories
+    and a resolved embed, with nothing missing."""
+    call_command("load_demo", stdout=open(tmp_path / "out.txt", "w"))
+    article = Article.objects.get(slug="county-warns-elevated-flood-risk-alder-river")
+    html = article.body_html
+    for mark in ('class="story-figure story-figure--inline"', "story-figure--wide",
+                 'class="story-gallery"', 'class="pull-quote"', 'class="fact-box',
+                 'class="related-stories"', 'class="embed"'):  # fmt: skip
+        assert mark in html, mark
+    assert html.count('<li class="related-card">') == 2  # one was loaded after it
+    assert article.story["missing"] == [] and article.story["unresolved"] == []
+    assert len(article.body_images) == 2 + 3 + 1  # figures, gallery, the embed's still
+
+
 def test_loading_twice_adds_nothing_twice(tmp_path):
     out = tmp_path / "out.txt"
     call_command("load_demo", stdout=open(out, "w"))

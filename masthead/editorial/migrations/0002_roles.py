@@ -4,16 +4,9 @@ from django.db import migrations
 
 
 def create_roles(apps, schema_editor):
-    from django.contrib.auth.management import create_permissions
+    from masthead.editorial.roles import grant_in_migration
 
-    from masthead.editorial.roles import ensure_roles
-
-    # Permissions are normally made after all migrations; the roles need them now.
-    for app_config in apps.get_app_configs():
-        app_config.models_module = True
-        create_permissions(app_config, apps=apps, verbosity=0)
-        app_config.models_module = None
-    ensure_roles(apps.get_model("auth", "Group"), apps.get_model("auth", "Permission"))
+    grant_in_migration(apps)
 
 
 def remove_roles(apps, schema_editor):

@@ -198,3 +198,18 @@ def test_locate_allows_any_white_space_and_prefers_the_nearest():
     assert services.locate(body, "one two three") == (0, 13)
     assert services.locate(body, "one two three", near=20) == (18, 33)
     assert services.locate(body, "absent words") is None
+
+
+def test_a_pull_quote_is_not_a_second_quote(db):
+    """A pull quote repeats the story's words (issue 19): Voices finds them once,
+    at their place in the story, and offsets still point into the body."""
+    quoted = "“We will rebuild the bridge before the ice comes,” said Maya Okafor."
+    body = (
+        f"The county met on Monday.\n\n::: pullquote\n“We will rebuild the bridge"
+        f" before the ice comes.”\n-- Maya Okafor\n:::\n\n{quoted}\n"
+    )
+    article = make_article(body=body)
+    assert services.extract_article_quotes(article=article) == 1
+    quote = article.quotes.get()
+    assert body[quote.start:quote.end].strip("“”") in quoted
+    assert quote.start > body.index(":::\n\n")

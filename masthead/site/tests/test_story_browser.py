@@ -17,7 +17,7 @@ from masthead.articles.models import Article
 from masthead.jobs.queue import run_pending
 from masthead.media import renditions
 from masthead.media.models import Embed
-from masthead.media.tests.fakeprovider import fake_provider  # noqa: F401 (fixture)
+from masthead.media.tests.fakeprovider import fake_provider_fixture  # noqa: F401 (fixture)
 from masthead.testing import jpeg_bytes, make_image, make_section
 
 pytestmark = [pytest.mark.browser, pytest.mark.django_db(transaction=True)]
@@ -48,8 +48,9 @@ def type_block(page, text):
 def write_story(page, url, section):
     page.goto(url + "/admin/articles/article/add/")
     page.fill("#id_title", "River rises toward flood stage")
-    page.fill("#id_slug", "river-rises")
+    # Leaving the headline fills the slug from it; the editor then shortens it.
     page.fill("#id_standfirst", "Emergency managers ask Millrace to prepare.")
+    page.fill("#id_slug", "river-rises")
     page.evaluate(
         "([id, name]) => document.querySelector('#id_section')"
         ".add(new Option(name, id, true, true))",
@@ -74,7 +75,7 @@ def write_story(page, url, section):
 
 
 def test_editor_writes_a_rich_story_and_a_reader_asks_for_the_embed(
-    browser, live_server, fake_provider, settings  # noqa: F811
+    browser, live_server, fake_provider, settings
 ):
     settings.MASTHEAD_EMBED_ENDPOINTS = {"youtube": fake_provider.url("/oembed")}
     get_user_model().objects.create_superuser("editor", "ed@example.org", PASSWORD)
@@ -107,11 +108,11 @@ def test_editor_writes_a_rich_story_and_a_reader_asks_for_the_embed(
         figure = figures.nth(index)
         assert figure.locator("picture source[srcset]").count() >= 1
         assert "w" in figure.locator("img").get_attribute("srcset")
-        assert figure.locator("figcaption .credit").inner_text() == f"Credit for {name}"
+        assert figure.locator("figcaption .credit").text_content() == f"Credit for {name}"
     assert reader.locator(".story-gallery figure").count() == 2
     assert reader.locator(".story-gallery figcaption").first.inner_text().startswith("The south bank")
     assert reader.locator(".pull-quote blockquote").count() == 1
-    assert reader.locator(".fact-box h2").inner_text() == "The numbers"
+    assert reader.locator(".fact-box h2").text_content() == "The numbers"
 
     card = reader.locator("figure.embed")
     assert card.locator(".embed__title").inner_text() == embed.title
