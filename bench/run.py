@@ -316,6 +316,11 @@ def blocks_rows(database, servers, duration, repeat):
     rows = []
     for size, server in servers.items():
         urls = {"plain": server.url + ARTICLE, "blocks": server.url + RICH_ARTICLE}
+        page = urllib.request.urlopen(urls["blocks"]).read().decode()
+        shown = (page.count('<figure class="story-figure'), page.count('<ul class="story-gallery"'),
+                 page.count('<figure class="embed"'))
+        if shown != (5, 1, 2):
+            raise SystemExit(f"the story with blocks shows (figures, galleries, embeds) {shown}")
         results = measure_side_by_side(urls, duration, repeat, cpu_of={k: server for k in urls})
         rows.append((database, size, "article (plain), server CPU", "uncached", results["plain"]))
         rows.append((database, size, "article with blocks", "uncached", results["blocks"]))
