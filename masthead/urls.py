@@ -47,6 +47,8 @@ urlpatterns = [
     # Staff login, throttled, and password reset; before the admin's own login.
     path("admin/", include("masthead.accounts.urls")),
     path("admin/", admin.site.urls),
+    # Browsers ask for /favicon.ico whatever a page links; send them to ours.
+    path("favicon.ico", site_views.favicon),
 ]
 
 if settings.MASTHEAD_SERVE_MEDIA:

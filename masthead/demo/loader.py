@@ -5,6 +5,7 @@ from datetime import timedelta
 from pathlib import Path
 
 from django.contrib.auth import get_user_model
+from django.contrib.auth.models import Group
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.db import transaction
@@ -14,6 +15,7 @@ from django.utils.text import slugify
 from masthead.articles.models import Article, ArticleAuthor, Section, Tag
 from masthead.articles.story import IMAGE_FOLDER
 from masthead.comments.models import Comment
+from masthead.editorial.roles import EDITOR
 from masthead.media import providers
 from masthead.media.models import Embed, Image
 from masthead.people.models import Person
@@ -23,6 +25,7 @@ from . import pictures
 
 CONTENT_PATH = Path(__file__).with_name("content.json")
 EDITOR_USERNAME = "editor"
+ADMIN_USERNAME = "admin"
 
 
 def read_content(path=CONTENT_PATH):
@@ -173,12 +176,24 @@ def _comments(article, comments, parent, after):
 
 
 def ensure_editor(password):
-    """The demo's editor login; the password is reset to the one printed."""
+    """The demo's editor login, in the Editor role as a newsroom would set it up
+    (issue 20: not a superuser); the password is reset to the one printed."""
+    user = _staff_account(EDITOR_USERNAME, password, superuser=False)
+    user.groups.set([Group.objects.get(name=EDITOR)])
+    return user
+
+
+def ensure_administrator(password):
+    """A separate account for the site's settings: users, roles, every model."""
+    return _staff_account(ADMIN_USERNAME, password, superuser=True)
+
+
+def _staff_account(username, password, *, superuser):
     User = get_user_model()
     user, _ = User.objects.get_or_create(
-        username=EDITOR_USERNAME, defaults={"email": "editor@ledger.example.com"}
+        username=username, defaults={"email": f"{username}@ledger.example.com"}
     )
-    user.is_staff = user.is_superuser = True
+    user.is_staff, user.is_superuser = True, superuser
     user.set_password(password)
     user.save()
     return user

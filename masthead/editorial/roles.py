@@ -49,6 +49,8 @@ _EDITOR = _AUTHOR + [
     "people.change_person",
     "media.delete_image",
     "media.change_embed",  # "Resolve again" (issue 19)
+    "quotes.view_quote",  # the sources audit (issue 20: linked from the index)
+    "quotes.change_quote",
     "editorial.view_transition",
 ]
 ROLE_PERMISSIONS = {CONTRIBUTOR: _WRITER, AUTHOR: _AUTHOR, EDITOR: _EDITOR}

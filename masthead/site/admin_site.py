@@ -1,14 +1,64 @@
-"""The Django admin, with an index that shows the newsroom's to-do counts."""
+"""The Django admin, with an index that leads with the newsroom's tools and
+their to-do counts (issue 20: the dashboard, moderation screen and sources
+audit were linked from nowhere)."""
 
+from dataclasses import dataclass
 from functools import partial
 
 from django.contrib import admin
-from django.urls import path
+from django.urls import NoReverseMatch, path, reverse
 
+from masthead.articles.models import Article
 from masthead.comments.models import Comment
 from masthead.editorial import admin_views as editorial_views
 
 from . import pages
+
+
+@dataclass(frozen=True)
+class Tool:
+    label: str
+    url_name: str
+    permission: str
+    count: object = None  # a function returning the number waiting, or None
+    noun: str = ""  # what it counts, "comment", made plural by the template
+    waiting: str = ""  # for what: "awaiting moderation"
+
+
+def _pending_comments():
+    return Comment.objects.pending().count()
+
+
+def _in_review():
+    return Article.objects.filter(status=Article.Status.IN_REVIEW).count()
+
+
+TOOLS = [
+    Tool("Editors' dashboard", "admin:articles_article_dashboard", "articles.view_article",
+         _in_review, "article", "waiting for review"),
+    Tool("Moderation queue", "admin:comments_moderate", "comments.change_comment",
+         _pending_comments, "comment", "awaiting moderation"),
+    Tool("Front page", "admin:frontpage_screen", "frontpage.change_pin"),
+    Tool("Sources audit", "admin:quotes_quote_audit", "quotes.view_quote"),
+    Tool("Redirects", "admin:redirects_redirect_changelist", "redirects.view_redirect"),
+    Tool("Pictures and stories to insert", "admin:articles_article_picker",
+         "articles.change_article"),
+]  # fmt: skip
+
+
+def tools_for(user):
+    """[(tool, its URL, its count or None)] this user may open; a tool whose app
+    is not installed is left out."""
+    shown = []
+    for tool in TOOLS:
+        if not user.has_perm(tool.permission):
+            continue
+        try:
+            url = reverse(tool.url_name)
+        except NoReverseMatch:
+            continue
+        shown.append((tool, url, tool.count() if tool.count else None))
+    return shown
 
 
 class MastheadAdminSite(admin.AdminSite):
@@ -30,9 +80,6 @@ class MastheadAdminSite(admin.AdminSite):
         ]
 
     def index(self, request, extra_context=None):
-        extra_context = {
-            "pending_comment_count": Comment.objects.pending().count(),
-            **(extra_context or {}),
-        }
+        extra_context = {"newsroom_tools": tools_for(request.user), **(extra_context or {})}
         return super().index(request, extra_context)
 

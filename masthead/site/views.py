@@ -1,4 +1,5 @@
-from django.http import Http404
+from django.http import Http404, HttpResponsePermanentRedirect
+from django.templatetags.static import static
 
 from masthead.articles.models import Article
 
@@ -11,3 +12,7 @@ def article_detail(request, slug):
     except Article.DoesNotExist:
         raise Http404("No article here.") from None
     return pages.page_response(request, page)
+
+
+def favicon(request):
+    return HttpResponsePermanentRedirect(static("masthead/favicon.svg"))

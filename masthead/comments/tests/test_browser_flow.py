@@ -40,7 +40,7 @@ def test_reader_comment_is_moderated_then_published(browser, live_server, articl
     staff.fill("#id_password", "pw-123456")
     with staff.expect_navigation():
         staff.click("input[type=submit]")
-    assert "1 comment awaiting moderation" in staff.locator("#pending-comments").inner_text()
+    assert "1 comment awaiting moderation" in staff.locator("#newsroom-tools").inner_text()
     staff.goto(live_server.url + "/admin/comments/comment/?status__exact=pending")
     staff.check("input.action-select")
     staff.select_option("select[name=action]", "approve")

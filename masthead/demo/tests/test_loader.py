@@ -48,6 +48,20 @@ def test_loading_twice_adds_nothing_twice(tmp_path):
     assert "http://127.0.0.1:8000/" in text and "username 'editor'" in text
 
 
+def test_the_demo_editor_has_the_editor_role_and_settings_have_their_own_account(tmp_path):
+    """Issue 20: the editor is not a superuser; an administrator account is."""
+    from django.contrib.auth import get_user_model
+
+    call_command("load_demo", stdout=open(tmp_path / "out.txt", "w"))
+    editor = get_user_model().objects.get(username="editor")
+    assert editor.is_staff and not editor.is_superuser
+    assert list(editor.groups.values_list("name", flat=True)) == ["Editor"]
+    assert editor.has_perm("articles.publish_article")
+    assert not editor.has_perm("auth.change_user")
+    assert get_user_model().objects.get(username="admin").is_superuser
+    assert "username 'admin'" in (tmp_path / "out.txt").read_text()
+
+
 def test_demo_prints_progress_and_login(tmp_path):
     out = tmp_path / "out.txt"
     call_command("load_demo", "--url", "http://127.0.0.1:8123/", stdout=open(out, "w"))

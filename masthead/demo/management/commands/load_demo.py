@@ -2,7 +2,13 @@ import os
 
 from django.core.management.base import BaseCommand, CommandError
 
-from masthead.demo.loader import CONTENT_PATH, ensure_editor, load_demo, read_content
+from masthead.demo.loader import (
+    CONTENT_PATH,
+    ensure_administrator,
+    ensure_editor,
+    load_demo,
+    read_content,
+)
 
 
 class Command(BaseCommand):
@@ -20,7 +26,9 @@ class Command(BaseCommand):
         created = load_demo(data, progress=self.stdout.write)
         password = os.environ.get("MASTHEAD_DEMO_PASSWORD", "ledger-demo")
         ensure_editor(password)
+        ensure_administrator(password)
         self.stdout.write(self.style.SUCCESS(f"Demo content ready ({created} new articles)."))
         self.stdout.write(f"Site:   {url}")
         self.stdout.write(f"Admin:  {url.rstrip('/')}/admin/")
-        self.stdout.write(f"Editor login: username 'editor', password '{password}'")
+        self.stdout.write(f"Editor login: username 'editor', password '{password}' (Editor role)")
+        self.stdout.write(f"Settings and accounts: username 'admin', password '{password}'")
