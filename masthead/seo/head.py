@@ -15,7 +15,10 @@ from django.templatetags.static import static
 
 from masthead.core.fragments import Fragment, render
 
+from masthead.media.models import Crop
+
 from . import opengraph, structured_data
+from .publisher import site_card
 
 
 @dataclass(frozen=True)
@@ -63,7 +66,7 @@ def facts(rows):
             (n.text, n.created_at) for n in rows.corrections if n.kind == n.Kind.CORRECTION
         ),
         crops=tuple(image.news_crops()) if image else (),
-        image_alt=image.alt_text if image else "",
+        image_alt=image.alt_text if image else settings.MASTHEAD_SITE_NAME,
         figures=tuple(picture["url"] for picture in article.body_images),
     )
 
@@ -75,7 +78,9 @@ def article_head(request, facts):
 
 
 def _build(facts, site_url):
-    wide = facts.crops[0] if facts.crops else None  # 16:9, close to the 1.91:1 cards show
+    # 16:9, close to the 1.91:1 cards show; the site's own card when the story
+    # has no hero (issue 21, item 10), so a shared link never previews blank.
+    wide = facts.crops[0] if facts.crops else Crop(*site_card())
     return render(
         "seo/article_head.html",
         meta=opengraph.article_tags(facts, site_url, wide),

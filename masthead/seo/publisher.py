@@ -4,7 +4,9 @@ from dataclasses import dataclass
 from functools import lru_cache
 from urllib.parse import urljoin
 
+from django.conf import settings
 from django.contrib.staticfiles import finders
+from django.templatetags.static import static
 from PIL import Image as PILImage
 
 
@@ -29,6 +31,14 @@ def _pixel_size(path):
         return None, None
     with PILImage.open(found) as picture:
         return picture.size
+
+
+def site_card():
+    """The site's own picture for shared links (MASTHEAD_SITE_IMAGE):
+    (URL path, width, height)."""
+    path = settings.MASTHEAD_SITE_IMAGE
+    mark = logo(static(path), path)
+    return mark.url, mark.width, mark.height
 
 
 def organization(facts, site_url):

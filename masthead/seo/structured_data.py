@@ -51,8 +51,6 @@ def news_article(facts, site_url):
         data["correction"] = corrections
     if facts.section:
         data["articleSection"] = facts.section[0]
-    if not data["image"]:
-        del data["image"]
     return data
 
 
@@ -82,5 +80,8 @@ def breadcrumbs(facts, site_url):
 
 
 def _image_urls(facts):
+    """The hero's crops, then the body's pictures; the site's card if neither
+    (issue 21, item 10)."""
     urls = [crop.url for crop in facts.crops]
-    return urls + [url for url in facts.figures if url not in urls]
+    urls += [url for url in facts.figures if url not in urls]
+    return urls or [publisher.site_card()[0]]

@@ -327,6 +327,9 @@ MASTHEAD_FEED_LENGTH = int(os.environ.get("MASTHEAD_FEED_LENGTH", "30"))
 MASTHEAD_SITEMAP_PAGE_SIZE = int(os.environ.get("MASTHEAD_SITEMAP_PAGE_SIZE", "5000"))
 # A static file: the publisher logo in structured data (Google: PNG, at least 112px).
 MASTHEAD_PUBLISHER_LOGO = os.environ.get("MASTHEAD_PUBLISHER_LOGO", "masthead/logo.png")
+# The picture a shared link shows when a page has none of its own (listing
+# pages, a story without a hero): a static file, 1200 x 630 as cards want.
+MASTHEAD_SITE_IMAGE = os.environ.get("MASTHEAD_SITE_IMAGE", "masthead/site-card.png")
 MASTHEAD_COMMENTS_MAX_DEPTH = int(os.environ.get("MASTHEAD_COMMENTS_MAX_DEPTH", "5"))
 # None keeps threads open for ever, WordPress's default.
 MASTHEAD_COMMENTS_CLOSE_AFTER_DAYS = (

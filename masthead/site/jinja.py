@@ -23,6 +23,7 @@ from masthead.feeds.discovery import comments_feed_url, feed_links
 from masthead.media.pictures import picture
 from masthead.quotes.voices import quoted_body
 from masthead.seo.head import article_head
+from masthead.seo.listing import listing_head
 
 
 def date(value, format_string=None):
@@ -48,6 +49,7 @@ def environment(**options):
         localtime=timezone.localtime,
         absolute_url=absolute_url,
         article_head=article_head,
+        listing_head=listing_head,
         avatar=identicon_svg,
         comments_feed_url=comments_feed_url,
         feed_links=feed_links,

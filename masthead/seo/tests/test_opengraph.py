@@ -72,13 +72,17 @@ def test_preview_image_has_its_real_width_height_and_alt(client, story):
     assert default_storage.exists(tags["og:image"].split("/media/", 1)[1])
 
 
-def test_twitter_card_is_large_with_an_image_and_small_without(client, story):
+def test_twitter_card_is_large_with_an_image_and_the_site_card_without(client, story):
+    """A story without a hero shares the site's own card (issue 21, item 10):
+    a link never previews blank."""
     tags = dict(meta(client, story))
     assert tags["twitter:card"] == "summary_large_image"
     assert tags["twitter:image"] == tags["og:image"]
     assert tags["twitter:title"] == "Bridge reopens"
     plain = dict(meta(client, make_article()))
-    assert plain["twitter:card"] == "summary" and "og:image" not in plain
+    assert plain["og:image"] == "http://testserver/static/masthead/site-card.png"
+    assert (plain["og:image:width"], plain["og:image:height"]) == ("1200", "630")
+    assert plain["og:image:alt"] == "The Alder Valley Ledger"
 
 
 def test_canonical_link_is_absolute(client, story):

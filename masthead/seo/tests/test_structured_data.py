@@ -104,10 +104,10 @@ def test_images_are_crops_in_16_9_4_3_and_1_1(client, story, settings):
     assert shapes == [round(16 / 9, 2), round(4 / 3, 2), 1.0]
 
 
-def test_article_without_hero_image_leaves_image_out(client):
+def test_article_without_hero_image_shows_the_site_card(client):
     article = make_article(authors=[make_person()])
     _, _, data = json_ld(client, article)
-    assert "image" not in data["NewsArticle"]
+    assert data["NewsArticle"]["image"] == ["http://testserver/static/masthead/site-card.png"]
 
 
 def test_article_without_byline_is_credited_to_the_newsroom(client):

@@ -20,6 +20,7 @@ from masthead.media.models import Crop
 from masthead.media.sources import PictureSource
 from masthead.quotes.highlight import Mark
 from masthead.seo.head import HeadFacts
+from masthead.seo.listing import ListingFacts
 
 WHEN = datetime(2026, 11, 28, 9, 30, tzinfo=UTC)
 LATER = datetime(2026, 11, 29, 17, 5, tzinfo=UTC)
@@ -43,6 +44,11 @@ FACTS = HeadFacts(
 )  # fmt: skip
 
 # Per fragment: values for every field, and another value for each.
+LISTING = ListingFacts(
+    kind="section", url="/sections/local/", title="Local News",
+    description="Alder Falls and Alder County.",
+    items=(("Bridge reopens", "/articles/bridge/"),),
+)  # fmt: skip
 SAMPLES = {
     "includes/teaser.html": (
         {"size": "", "level": 3, "url": "/articles/bridge/", "title": "Bridge reopens",
@@ -67,6 +73,10 @@ SAMPLES = {
          "crop": None, "css_class": ""},
         {"image": replace(PICTURE, alt_text="The dam"), "sizes": "50vw", "alt": "",
          "loading": "eager", "crop": "16x9", "css_class": "hero"},
+    ),
+    "masthead.seo.listing._build": (
+        {"facts": LISTING, "site_url": "http://testserver/"},
+        {"facts": replace(LISTING, title="Sport"), "site_url": "https://news.example/"},
     ),
     "masthead.seo.head._build": (
         {"facts": FACTS, "site_url": "http://testserver/"},
@@ -186,3 +196,22 @@ def test_a_fragment_with_a_locale_is_built_in_that_locale():
     utc = str(comment(**{**late, "locale": ("en", "UTC")}))
     auckland = str(comment(**{**late, "locale": ("en", "Pacific/Auckland")}))
     assert "November 28" in utc and "November 29" in auckland
+
+
+def test_every_fact_of_a_listing_head_shows_in_it():
+    from dataclasses import fields
+
+    head = next(f for f in Fragment.declared if f.name == "masthead.seo.listing._build")
+    other = {
+        "kind": "author", "url": "/sections/local/?page=2", "title": "Sport",
+        "description": "Games.", "items": (("Dam", "/articles/dam/"),),
+        "person": ("Maren Okafor", "Reporter", "/media/maren.jpg"),
+    }  # fmt: skip
+    assert set(other) == {f.name for f in fields(ListingFacts)}
+    before = str(head(facts=LISTING, site_url="http://testserver/"))
+    unchanged = [
+        name for name, value in other.items()
+        if str(head(facts=replace(LISTING, **{name: value}), site_url="http://testserver/"))
+        == before
+    ]
+    assert unchanged == []
