@@ -182,6 +182,10 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql" and env_boo
     DATABASES["default"].setdefault("OPTIONS", {})["pool"] = {
         "min_size": 1,
         "max_size": int(os.environ.get("MASTHEAD_DB_POOL_SIZE", "8")),
+        # How long a request waits for a connection before it gives up (psycopg's
+        # default is 30 s): a reader posting while the database restarts gets
+        # the 503 that keeps their comment (comments/faults.py) in seconds.
+        "timeout": float(os.environ.get("MASTHEAD_DB_POOL_TIMEOUT", "5")),
     }
 
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
