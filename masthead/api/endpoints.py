@@ -11,8 +11,8 @@ from pydantic import WithJsonSchema
 
 from masthead.articles.models import Article, Section, Tag
 from masthead.comments import services as comment_services
-from masthead.comments.forms import CommentForm
-from masthead.comments.models import Comment
+from masthead.comments.forms import CommentForm, issued_token
+from masthead.comments.models import Comment, CommentSettings
 from masthead.pagecache import tags as page_tags
 from masthead.pagecache.dependencies import depends_on
 from masthead.people.models import Person
@@ -116,6 +116,13 @@ def list_comments(
     return {"items": items, "next_cursor": next_cursor}
 
 
+@api.get("/comments/token", response=schemas.CommentToken, tags=["comments"])
+def comment_token(request):
+    """A signed note of when the reader started writing, to send with the comment."""
+    rules = CommentSettings.current()
+    return {"issued": issued_token(), "min_seconds": rules.min_fill_seconds}
+
+
 @api.post(
     "/articles/{slug}/comments",
     tags=["comments"],
@@ -144,8 +151,11 @@ def post_comment(request, slug: ArticleSlug, payload: schemas.CommentIn):
             errors,
         )
     try:
+        # The form's bot signals too (issue 21, item 11): the issued token's
+        # timer applies as on the page; the honeypot is always empty, as a
+        # JSON client never sees a hidden field to fill.
         comment = comment_services.post_from_form(
-            article=article, form=form, request=request
+            article=article, form=form, request=request, bot=form.bot_signals()
         )
     except comment_services.CommentRejected as rejection:
         field = rejection.field or "request"

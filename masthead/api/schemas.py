@@ -132,6 +132,20 @@ class CommentIn(Schema):
     parent: int | None = Field(
         None, description="Id of the approved comment replied to."
     )
+    issued: str = Field(
+        "",
+        description=(
+            "The token from GET /api/comments/token, fetched when the reader "
+            "starts writing. As with the comment form, a comment without it, or "
+            "sent sooner than the site's minimum writing time after it, is "
+            "treated as a bot's: stored for moderators as spam, answered 202."
+        ),
+    )
+
+
+class CommentToken(Schema):
+    issued: str
+    min_seconds: int = Field(..., description="Wait at least this long before posting.")
 
 
 class CommentAccepted(Schema):

@@ -1,8 +1,11 @@
 """Comment submission through the API: the comment form's rules, JSON answers."""
 
+import time
+
 import pytest
 
 from masthead.articles.models import Article
+from masthead.comments.forms import issued_token
 from masthead.comments.models import Comment
 from masthead.testing import make_article, make_comment
 
@@ -19,6 +22,8 @@ def post(client, slug="story", **data):
         "name": "Jo Reader",
         "email": "jo@example.com",
         "comment": "Well reported.",
+        # A token fetched a minute ago: a person's pace (GET /api/comments/token).
+        "issued": issued_token(time.time() - 60),
         **data,
     }
     return client.post(
@@ -100,3 +105,28 @@ def test_flood_control_applies_to_the_api_too(client, article):
     assert response.status_code == 429
     assert response.json()["detail"]
     assert Comment.objects.count() == 1
+
+
+def test_the_form_timer_applies_to_the_api(client, article):
+    """Issue 21, item 11: as on the page, a post without the issued token, or
+    sooner than the minimum writing time after it, is a bot's: stored as spam
+    for moderators, and answered like any held comment."""
+    token = client.get("/api/comments/token").json()
+    assert token["min_seconds"] >= 1
+    hurried = post(client, comment="Posted at once.", issued=token["issued"])
+    missing = client.post(  # another reader, past flood control
+        "/api/articles/story/comments",
+        {"name": "Bo", "email": "bo@example.com", "comment": "Posted with no token."},
+        content_type="application/json", REMOTE_ADDR="198.51.100.9",
+    )
+    for response in (hurried, missing):
+        assert response.status_code == 202
+        assert response.json()["status"] == "pending"
+    reasons = dict(Comment.objects.values_list("body", "status_reason"))
+    assert Comment.objects.filter(status=Comment.Status.SPAM).count() == 2, reasons
+    assert reasons["Posted at once."] == "form posted too fast or without its token"
+
+
+def test_a_forged_token_counts_as_none(client, article):
+    post(client, issued="1700000000:forged")
+    assert Comment.objects.get().status == Comment.Status.SPAM
