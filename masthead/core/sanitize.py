@@ -47,14 +47,7 @@ _comment_markdown.enable(
 
 
 def render_article_body(markdown_text):
-    html = _article_markdown.render(markdown_text or "")
-    return nh3.clean(
-        html,
-        tags=ARTICLE_TAGS,
-        attributes=ARTICLE_ATTRIBUTES,
-        url_schemes={"http", "https", "mailto"},
-        link_rel="noopener",
-    )
+    return _clean_article(_article_markdown.render(markdown_text or ""), ARTICLE_TAGS)
 
 
 INLINE_TAGS = {"a", "em", "strong", "code", "q", "cite", "abbr", "del", "s", "sub", "sup", "br"}
@@ -63,10 +56,13 @@ INLINE_TAGS = {"a", "em", "strong", "code", "q", "cite", "abbr", "del", "s", "su
 def render_inline(markdown_text):
     """One line of Markdown (a caption, a pull quote) as phrasing HTML: no
     paragraphs, headings or lists, so it fits inside <figcaption> or <p>."""
-    html = _article_markdown.renderInline(markdown_text or "")
+    return _clean_article(_article_markdown.renderInline(markdown_text or ""), INLINE_TAGS)
+
+
+def _clean_article(html, tags):
     return nh3.clean(
         html,
-        tags=INLINE_TAGS,
+        tags=tags,
         attributes=ARTICLE_ATTRIBUTES,
         url_schemes={"http", "https", "mailto"},
         link_rel="noopener",
