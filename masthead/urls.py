@@ -14,7 +14,7 @@ from masthead.comments import urls as comment_urls
 from masthead.core.uploads import serve_media
 from masthead.editorial import urls as editorial_urls
 from masthead.search import views as search_views
-from masthead.site import pages
+from masthead.site import health, pages
 from masthead.site import views as site_views
 
 render_article = pages.article_response
@@ -49,6 +49,8 @@ urlpatterns = [
     path("admin/", admin.site.urls),
     # Browsers ask for /favicon.ico whatever a page links; send them to ours.
     path("favicon.ico", site_views.favicon),
+    path("healthz", health.healthz, name="healthz"),
+    path("readyz", health.readyz, name="readyz"),
 ]
 
 if settings.MASTHEAD_SERVE_MEDIA:

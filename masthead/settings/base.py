@@ -355,7 +355,7 @@ MASTHEAD_SITE_URL = os.environ.get("MASTHEAD_SITE_URL", "")
 MASTHEAD_PAGE_CACHE = env_bool("MASTHEAD_PAGE_CACHE", True)
 MASTHEAD_PAGE_CACHE_ALIAS = "default"
 MASTHEAD_PAGE_CACHE_TTL = int(os.environ.get("MASTHEAD_PAGE_CACHE_TTL", "86400"))
-MASTHEAD_PAGE_CACHE_EXCLUDE = ["/admin/", "/media/", "/static/"]
+MASTHEAD_PAGE_CACHE_EXCLUDE = ["/admin/", "/media/", "/static/", "/healthz", "/readyz"]
 # Each process keeps this many bytes of pages in memory, trusted until a purge.
 MASTHEAD_PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("MASTHEAD_PAGE_CACHE_LOCAL_BYTES", str(32 << 20)))
 # Without Redis, purges are announced to this machine's processes by this file.

@@ -1,0 +1,35 @@
+"""/healthz and /readyz (issue 24, item 7): cheap, unauthenticated, never cached."""
+
+import pytest
+from django.core.files.storage import default_storage
+
+pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("production_path")]
+
+
+def test_healthz_answers_without_the_database(client, django_assert_num_queries):
+    with django_assert_num_queries(0):
+        response = client.get("/healthz")
+    assert response.status_code == 200 and response.json() == {"status": "ok"}
+    assert "no-store" in response["Cache-Control"]
+
+
+def test_readyz_checks_database_migrations_cache_and_storage(client):
+    response = client.get("/readyz")
+    assert response.status_code == 200, response.content
+    assert response.json() == {"status": "ok", "checks": {
+        "database": "ok", "migrations": "ok", "cache": "ok", "storage": "ok"}}
+    assert "no-store" in response["Cache-Control"]
+    assert "X-Cache" not in client.get("/readyz")  # never answered from the page cache
+
+
+def test_readyz_says_which_dependency_fails_and_nothing_more(client, settings, tmp_path):
+    not_a_folder = tmp_path / "a-file"
+    not_a_folder.write_text("media cannot live under a file")
+    settings.MEDIA_ROOT = not_a_folder / "media"
+    default_storage.__dict__.pop("base_location", None)
+    default_storage.__dict__.pop("location", None)
+    response = client.get("/readyz")
+    assert response.status_code == 503
+    assert response.json()["checks"]["storage"] == "failing"
+    assert response.json()["checks"]["database"] == "ok"
+    assert str(tmp_path) not in response.content.decode()
