@@ -50,6 +50,11 @@ _EDITOR = _AUTHOR + [
     "media.delete_image",
     "media.change_embed",  # "Resolve again" (issue 19)
     "editorial.view_transition",
+    # Old addresses and where they lead (issue 20).
+    "redirects.add_redirect",
+    "redirects.change_redirect",
+    "redirects.delete_redirect",
+    "redirects.view_redirect",
 ]
 ROLE_PERMISSIONS = {CONTRIBUTOR: _WRITER, AUTHOR: _AUTHOR, EDITOR: _EDITOR}
 
