@@ -52,6 +52,11 @@ _EDITOR = _AUTHOR + [
     "quotes.view_quote",  # the sources audit (issue 20: linked from the index)
     "quotes.change_quote",
     "editorial.view_transition",
+    # Old addresses and where they lead (issue 20).
+    "redirects.add_redirect",
+    "redirects.change_redirect",
+    "redirects.delete_redirect",
+    "redirects.view_redirect",
 ]
 ROLE_PERMISSIONS = {CONTRIBUTOR: _WRITER, AUTHOR: _AUTHOR, EDITOR: _EDITOR}
 

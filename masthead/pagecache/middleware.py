@@ -17,6 +17,8 @@ from . import tags as page_tags
 from .requests import cache_key, is_cacheable
 
 UNCACHEABLE_DIRECTIVES = ("private", "no-store", "no-cache")
+# A page, or a permanent redirect (an old slug): each the same for every reader.
+CACHEABLE_STATUSES = (200, 301)
 
 
 class PageCacheMiddleware:
@@ -40,13 +42,13 @@ class PageCacheMiddleware:
             tags = dependencies.finish(token)
         if not is_cacheable_response(response):
             return response
+        tags.add(page_tags.path(request.path))  # so a redirect can replace it
         entry = entry_for(response, tags)
         store.store(
             key, entry, tags, timeout=expiry.timeout(), rendered_in_generation=rendered_in
         )
         response["X-Cache"] = "MISS"
         return get_conditional_response(request, etag=entry["etag"], response=response)
-
 
     def publicly_cacheable(self, request):
         """Our own cache is off; nginx or a CDN in front may still keep the page."""
@@ -58,7 +60,7 @@ class PageCacheMiddleware:
 
 
 def is_cacheable_response(response):
-    if response.status_code != 200 or response.streaming:
+    if response.status_code not in CACHEABLE_STATUSES or response.streaming:
         return False
     if response.cookies or "Cookie" in response.get("Vary", ""):
         return False  # personal to one reader
@@ -69,7 +71,9 @@ def is_cacheable_response(response):
 def entry_for(response, tags):
     if page_tags.LISTING in tags and not page_tags.names_a_listing(tags):
         tags.add(page_tags.ARTICLES)  # an undeclared listing of articles: purge on any publish
-    response["ETag"] = f'"{hashlib.sha1(response.content).hexdigest()}"'
+    # A 301's body is empty: where it leads is what tells two of them apart.
+    digest = hashlib.sha1(response.content + response.get("Location", "").encode())
+    response["ETag"] = f'"{digest.hexdigest()}"'
     response["Last-Modified"] = http_date()
     patch_cache_control(
         response,

@@ -12,9 +12,12 @@ Kinds of tag:
 - a collection a page lists: every article, a section's, a tag's, an author's,
   an article's comments, the voices index, a person's voices;
 - ``LISTING``: the mark ``published()`` leaves on a page that lists articles
-  without naming which listing; such a page is purged on any publish.
+  without naming which listing; such a page is purged on any publish;
+- a path: every response stored for one path, whatever the host or query
+  string, so a new redirect can drop what was kept at its old address.
 """
 
+import hashlib
 import re
 
 from django.apps import apps
@@ -31,6 +34,7 @@ _COLLECTIONS = re.compile(
     r"(articles:(section|tag|author)|comments:article|quotes:person):\d+"
 )
 _ROW = re.compile(r"(?P<label>[a-z_]+\.[a-z_]+):\d+")
+_PATH = re.compile(r"path:[0-9a-f]{32}")
 
 
 class UnknownTag(ValueError):
@@ -72,6 +76,14 @@ def voices_of(person_pk):
     return f"quotes:person:{person_pk}"
 
 
+def path(value):
+    """Whatever is stored for this path (decoded, as ``request.path``).
+
+    Hashed: a path may be long or hold characters a cache key may not.
+    """
+    return "path:" + hashlib.sha256(value.encode()).hexdigest()[:32]
+
+
 def names_a_listing(names):
     """Whether these tags name which articles a page lists (beyond ``LISTING``)."""
     return ARTICLES in names or any(
@@ -81,7 +93,7 @@ def names_a_listing(names):
 
 
 def is_known(name):
-    if name in _FIXED or _COLLECTIONS.fullmatch(name):
+    if name in _FIXED or _COLLECTIONS.fullmatch(name) or _PATH.fullmatch(name):
         return True
     found = _ROW.fullmatch(name)
     if found is None:

@@ -1,5 +1,7 @@
 """Answer cached pages before Django builds a request: the hot path of a traffic spike."""
 
+from http import HTTPStatus
+
 from django.conf import settings
 
 from .requests import cache_key, is_cacheable
@@ -21,9 +23,12 @@ class CachedPagesApplication:
 
     def replay(self, entry, environ, start_response):
         headers = [*entry["headers"], ("X-Cache", "HIT")]
-        if entry["etag"] in environ.get("HTTP_IF_NONE_MATCH", ""):
+        # As Django's get_conditional_response: a 301 is never answered 304.
+        is_page = entry["status"] == 200
+        if is_page and entry["etag"] in environ.get("HTTP_IF_NONE_MATCH", ""):
             kept = {"etag", "cache-control", "last-modified", "vary"}
             start_response("304 Not Modified", [h for h in headers if h[0].lower() in kept])
             return []
-        start_response(f"{entry['status']} OK", headers)
+        status = HTTPStatus(entry["status"])
+        start_response(f"{status.value} {status.phrase}", headers)
         return [] if environ["REQUEST_METHOD"] == "HEAD" else [entry["content"]]

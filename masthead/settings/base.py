@@ -78,6 +78,7 @@ INSTALLED_APPS = [
     "masthead.search",
     "masthead.api",
     "masthead.seo",
+    "masthead.redirects",
     "masthead.quotes",
     "masthead.accounts",
     "django_otp",
@@ -102,6 +103,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "masthead.accounts.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # Last: a 404 whose path has moved becomes a 301 (redirects/middleware.py).
+    "masthead.redirects.middleware.RedirectFallbackMiddleware",
 ]
 
 ROOT_URLCONF = "masthead.urls"

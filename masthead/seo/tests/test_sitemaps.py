@@ -6,6 +6,7 @@ from xml.etree import ElementTree
 import pytest
 from django.utils import timezone
 
+from masthead.redirects.models import Redirect
 from masthead.testing import make_article, make_person, make_section, make_tag
 
 pytestmark = pytest.mark.django_db
@@ -162,3 +163,31 @@ def test_sitemap_costs_constant_queries_whatever_its_length(
     with django_assert_num_queries(queries):
         response = client.get(url)
     assert response.content.decode().count("<loc>") == (count if queries < 7 else 5)
+
+
+SITEMAPS = [
+    "/sitemap-articles.xml",
+    "/news-sitemap.xml",
+    "/sitemap-sections.xml",
+    "/sitemap-tags.xml",
+    "/sitemap-authors.xml",
+]
+
+
+def test_a_renamed_storys_old_address_is_not_listed_and_its_new_one_is(client):
+    """Redirected addresses are never announced (issue 20): only live rows are."""
+    author, section = make_person(slug="maren"), make_section(slug="city")
+    story = make_article(slug="budget", section=section, authors=[author])
+    for row, slug in ((story, "budget-passes"), (section, "city-hall"), (author, "mo")):
+        row.slug = slug
+        row.save()
+    listed = {loc for url in SITEMAPS for loc in locations(client, url)}
+    assert {
+        "http://testserver/articles/budget-passes/",
+        "http://testserver/sections/city-hall/",
+        "http://testserver/authors/mo/",
+    } <= listed
+    redirected = Redirect.objects.values_list("old_path", flat=True)
+    old = {f"http://testserver{path}" for path in redirected}
+    assert "http://testserver/articles/budget/" in old
+    assert old & listed == set()
