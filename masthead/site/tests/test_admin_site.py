@@ -44,7 +44,7 @@ def test_admin_index_links_the_newsroom_tools_a_role_may_open(client, django_use
     editor.groups.add(Group.objects.get(name="Editor"))
     client.force_login(editor)
     html = client.get("/admin/").content.decode()
-    for label in ("Editors&#x27; dashboard", "Moderation queue", "Sources audit"):
+    for label in ("Editors&#x27; dashboard", "Moderation queue", "Sources audit", "Redirects"):
         assert label in html, label
     assert "<strong>1</strong> article waiting for review" in html
     writer = django_user_model.objects.create_user("wr", password="pw", is_staff=True)
