@@ -18,6 +18,8 @@ SCREENS = [
     "/admin/comments/comment/?status__exact=pending",
     "/admin/articles/article/picker/",
     "/admin/quotes/quote/audit/",
+    "/admin/redirects/redirect/",
+    "/admin/redirects/redirect/add/",
 ]
 
 
