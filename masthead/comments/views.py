@@ -4,7 +4,7 @@ from django.views.decorators.http import require_POST
 from masthead.articles.models import Article
 from masthead.core.csrf import origin_checked
 
-from . import services, strict
+from . import services, strict, trust
 from .cookies import remember_commenter, remember_pending
 from .forms import CommentForm
 from .models import Comment
@@ -26,6 +26,7 @@ def post_comment(request, slug, *, render_article):
     if not form.is_valid():
         return render_article(request, article, comment_form=form, status=400)
     data = form.cleaned_data
+    trusted_by = trust.read(request)  # the only place a page reads this cookie
     try:
         comment = services.post_from_form(
             article=article,
@@ -34,6 +35,7 @@ def post_comment(request, slug, *, render_article):
             user=request.user,
             bot=form.bot_signals(),
             notify_replies=data["notify_replies"],
+            voucher=trust.voucher(trusted_by, data["email"]),
         )
     except services.CommentRejected as rejection:
         form.add_error(rejection.field, rejection.message)
@@ -45,6 +47,8 @@ def post_comment(request, slug, *, render_article):
         # Spam too: the poster sees "awaiting moderation" either way, so a bot
         # learns nothing from the answer (the rejection is silent).
         remember_pending(request, response, comment.pk)
+    if not comment.by_staff:  # staff are trusted by their session instead
+        trust.remember(response, trusted_by, comment)
     remember_commenter(
         response,
         remember=data["remember"],
