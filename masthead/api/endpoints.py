@@ -136,9 +136,9 @@ def post_comment(
     """Post a comment under the comment form's rules: 201 if shown now, 202 if held.
 
     Trust works as in a browser: the answer sets the signed `masthead_trust`
-    cookie, and a client that sends it back is published at once once one of
-    its comments with that address is approved. Name and email alone are a
-    newcomer's, and no field of the request can give a comment the staff badge.
+    cookie, and a client that sends it back is published at once after one of
+    its comments with that address has been approved. Name and email alone are
+    a newcomer's, and no field of the request can give a comment the staff badge.
     """
     article = get_object_or_404(Article.objects.published(), slug=slug)
     form = CommentForm(payload.dict())
