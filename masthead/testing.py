@@ -8,12 +8,14 @@ import io
 import itertools
 from datetime import timedelta
 
+from django.core import signing
 from django.core.files.base import ContentFile
 from django.db import connection
 from django.utils import timezone
 from PIL import Image as PILImage
 
 from masthead.articles.models import Article, ArticleAuthor, Section, Tag
+from masthead.comments import trust
 from masthead.comments.models import Comment
 from masthead.media.models import Image
 from masthead.people.models import Person
@@ -109,3 +111,11 @@ def explain_prepared(query, *, analyze=False, **values):
     with connection.cursor() as cursor:
         cursor.execute(explain + sql, params)
         return "\n".join(str(row[-1]) for row in cursor.fetchall())
+
+
+def trust_browser(client, email):
+    """Give a test client the trust cookie a browser earns once a comment it
+    posted with ``email`` was approved (comments/trust.py)."""
+    entries = {trust.address_tag(email): trust.TRUSTED}
+    client.cookies[trust.TRUST_COOKIE] = signing.dumps(entries, salt=trust.SALT)
+    return client

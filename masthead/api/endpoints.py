@@ -4,13 +4,14 @@ import re
 from datetime import UTC, datetime
 from typing import Annotated
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from ninja import Path, Query, Status
 from pydantic import WithJsonSchema
 
 from masthead.articles.models import Article, Section, Tag
 from masthead.comments import services as comment_services
+from masthead.comments import trust
 from masthead.comments.forms import CommentForm, issued_token
 from masthead.comments.models import Comment, CommentSettings
 from masthead.pagecache import tags as page_tags
@@ -103,7 +104,7 @@ def list_comments(
     comments = (
         Comment.objects.public()
         .filter(article=article)
-        .only("id", "parent_id", "name", "body_html", "created_at")
+        .only("id", "parent_id", "name", "by_staff", "body_html", "created_at")
     )
     items, next_cursor = cursors.page(
         comments,
@@ -136,8 +137,16 @@ def comment_token(request):
         429: schemas.Error,
     },
 )
-def post_comment(request, slug: ArticleSlug, payload: schemas.CommentIn):
-    """Post a comment under the comment form's rules: 201 if shown now, 202 if held."""
+def post_comment(
+    request, response: HttpResponse, slug: ArticleSlug, payload: schemas.CommentIn
+):
+    """Post a comment under the comment form's rules: 201 if shown now, 202 if held.
+
+    Trust works as in a browser: the answer sets the signed `masthead_trust`
+    cookie, and a client that sends it back is published at once after one of
+    its comments with that address has been approved. Name and email alone are
+    a newcomer's, and no field of the request can give a comment the staff badge.
+    """
     article = get_object_or_404(Article.objects.published(), slug=slug)
     form = CommentForm(payload.dict())
     if not form.is_valid():
@@ -150,18 +159,24 @@ def post_comment(request, slug: ArticleSlug, payload: schemas.CommentIn):
             "The comment was not posted: please correct the fields named.",
             errors,
         )
+    trusted_by = trust.read(request)
     try:
         # The form's bot signals too (issue 21, item 11): the issued token's
         # timer applies as on the page; the honeypot is always empty, as a
         # JSON client never sees a hidden field to fill.
         comment = comment_services.post_from_form(
-            article=article, form=form, request=request, bot=form.bot_signals()
+            article=article,
+            form=form,
+            request=request,
+            bot=form.bot_signals(),
+            voucher=trust.voucher(trusted_by, form.cleaned_data["email"]),
         )
     except comment_services.CommentRejected as rejection:
         field = rejection.field or "request"
         return error(
             request, rejection.status, rejection.message, {field: [rejection.message]}
         )
+    trust.remember(response, trusted_by, comment)
     if comment.status == Comment.Status.APPROVED:
         return Status(
             201,

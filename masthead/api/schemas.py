@@ -115,8 +115,15 @@ class CommentOut(Schema):
     id: int
     parent_id: int | None
     name: str
+    staff: bool = Field(
+        False, description="Posted by a signed-in member of staff (the staff badge)."
+    )
     body_html: str
     created_at: datetime
+
+    @staticmethod
+    def resolve_staff(comment):
+        return comment.by_staff
 
 
 class CommentPage(Schema):

@@ -12,20 +12,31 @@ from .models import Comment, CommentSettings
 
 @admin.register(Comment)
 class CommentAdmin(admin.ModelAdmin):
-    list_display = ["excerpt", "name", "email", "article", "status", "created_at"]
-    list_filter = ["status", "created_at"]
+    list_display = ["excerpt", "commenter", "address", "article", "status", "flag",
+                    "created_at"]  # fmt: skip
+    list_filter = ["status", "flag", "by_staff", "created_at"]
     search_fields = ["name", "email", "body", "article__title"]
     list_select_related = ["article"]
     raw_id_fields = ["article", "parent", "user"]
-    readonly_fields = ["ip_address", "user_agent", "created_at", "depth", "status_reason"]
+    readonly_fields = ["ip_address", "user_agent", "created_at", "depth",
+                       "status_reason", "by_staff", "flag"]  # fmt: skip
     actions = ["approve", "mark_spam", "trash", "export_personal_data",
                "erase_personal_data"]  # fmt: skip
     date_hierarchy = "created_at"
 
+    # format_html escapes: a comment is a stranger's text, even here; <bdi>
+    # keeps a right-to-left override inside its own cell's text (issue 21).
     @admin.display(description="Comment")
     def excerpt(self, comment):
-        # format_html escapes: a comment is a stranger's text, even here.
-        return format_html("{}", comment.body[:80])
+        return format_html("<bdi>{}</bdi>", comment.body[:80])
+
+    @admin.display(description="Name", ordering="name")
+    def commenter(self, comment):
+        return format_html("<bdi>{}</bdi>", comment.name)
+
+    @admin.display(description="Email", ordering="email")
+    def address(self, comment):
+        return format_html("<bdi>{}</bdi>", comment.email)
 
     def get_urls(self):
         moderate = self.admin_site.admin_view(self.moderation_view)

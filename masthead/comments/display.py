@@ -116,7 +116,8 @@ def _reply_target(request, comments, form):
 
 
 DISPLAYED_FIELDS = (
-    "pk", "parent_id", "status", "name", "email", "website", "created_at", "body_html",
+    "pk", "parent_id", "status", "name", "email", "website", "by_staff", "created_at",
+    "body_html",
 )
 
 
@@ -153,15 +154,16 @@ def comment_html(comment, locale):
     """
     return COMMENT(
         pk=comment.pk, status=comment.status, name=comment.name, email=comment.email,
-        website=comment.website, created_at=comment.created_at, body_html=comment.body_html,
-        locale=locale,
+        website=comment.website, by_staff=comment.by_staff,
+        created_at=comment.created_at, body_html=comment.body_html, locale=locale,
     )
 
 
-def _rendered(pk, status, name, email, website, created_at, body_html, locale):
+def _rendered(pk, status, name, email, website, by_staff, created_at, body_html,
+              locale):  # fmt: skip
     comment = Comment(
         pk=pk, status=status, name=name, email=email, website=website,
-        created_at=created_at, body_html=body_html,
+        by_staff=by_staff, created_at=created_at, body_html=body_html,
     )
     return mark_safe(render_to_string("comments/comment.html", {"comment": comment}))  # noqa: S308
 
@@ -197,7 +199,8 @@ def _reply_link(pk, name):
 COMMENT = Fragment(
     build=_rendered,
     fields=(
-        "pk", "status", "name", "email", "website", "created_at", "body_html", "locale",
+        "pk", "status", "name", "email", "website", "by_staff", "created_at",
+        "body_html", "locale",
     ),
     size=4096,
 )

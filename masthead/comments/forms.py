@@ -11,7 +11,7 @@ from django.utils.translation import gettext_lazy as _
 from masthead.core.forms import FastWidgetRenderer
 from masthead.core.sanitize import is_safe_url
 
-from . import strict
+from . import names, strict
 from .models import (
     BODY_MAX_BYTES,
     BODY_MAX_LENGTH,
@@ -24,6 +24,11 @@ from .models import (
 )
 
 ISSUED_SALT = "masthead.comments.form-issued"
+EMAIL_ERROR = _("Please enter a valid email address, like name@example.com.")
+INVISIBLE_NAME_ERROR = _(
+    "This name has no visible letters (only spaces or invisible characters). "
+    "Please type the name to show with your comment."
+)
 WEBSITE_ERROR = _("Please enter a web address starting with http:// or https://.")
 UNDECODABLE_ERROR = _(
     "This was not sent as valid UTF-8 text, so it cannot be stored exactly as "
@@ -89,7 +94,7 @@ class CommentForm(forms.Form):
         max_length=EMAIL_MAX_LENGTH,
         error_messages={
             "required": _("Please enter your email address."),
-            "invalid": _("Please enter a valid email address, like name@example.com."),
+            "invalid": EMAIL_ERROR,
         },
     )
     website = WebsiteField(
@@ -133,6 +138,30 @@ class CommentForm(forms.Form):
         self.fields["homepage"].widget.attrs.update(
             {"autocomplete": "off", "tabindex": "-1"}
         )
+
+    def clean_name(self):
+        """Invisible characters removed (names.clean_name), or refused if
+        nothing visible is left: a blank name impersonates nobody and everybody."""
+        name = names.clean_name(self.cleaned_data["name"])
+        if not name:
+            raise ValidationError(INVISIBLE_NAME_ERROR, code="invisible")
+        return name
+
+    def clean_email(self):
+        """One canonical address (names.normalise_email): the domain in IDNA
+        ASCII, lowercase; user@localhost and other single labels refused."""
+        try:
+            email = names.normalise_email(self.cleaned_data["email"])
+        except names.AddressRefused as err:
+            raise ValidationError(EMAIL_ERROR, code="invalid") from err
+        if len(email) > EMAIL_MAX_LENGTH:
+            message = _(
+                "This address is too long to store once its domain is written in "
+                "ASCII: at most %(limit)d characters."
+            )
+            limit = {"limit": EMAIL_MAX_LENGTH}
+            raise ValidationError(message % limit, code="max_length")
+        return email
 
     def clean(self):
         data = super().clean()

@@ -29,6 +29,13 @@ class Comment(models.Model):
         SPAM = "spam", _("Spam")
         TRASH = "trash", _("Trash")
 
+    class Flag(models.TextChoices):
+        """Why a moderator should look twice (issue 21): set by the policy."""
+
+        NONE = "", _("none")
+        STAFF_EMAIL = "staff-email", _("uses a staff member's email address")
+        STAFF_NAME = "staff-name", _("name looks like a staff member's")
+
     # No index of its own: the indexes below that start with the article serve
     # its lookups (see comment_public_thread_idx).
     article = models.ForeignKey(
@@ -59,6 +66,13 @@ class Comment(models.Model):
     user = models.ForeignKey(
         settings.AUTH_USER_MODEL, on_delete=models.SET_NULL, null=True, blank=True
     )
+    # The staff badge. Set by services.post_comment for a signed-in staff
+    # member and by nothing else: no form, admin field or API schema has it.
+    by_staff = models.BooleanField(_("by staff"), default=False, editable=False)
+    flag = models.CharField(
+        _("flag"), max_length=20, choices=Flag.choices, blank=True, default="",
+        editable=False,
+    )
     created_at = models.DateTimeField(_("posted"), auto_now_add=True, db_index=True)
     # Set when the comment is stored, cleared by the worker once it has sent
     # the emails about it (tasks.send_due_emails): the row is its own outbox,
@@ -66,6 +80,10 @@ class Comment(models.Model):
     emails_due = models.BooleanField(default=False, editable=False)
 
     objects = CommentQuerySet.as_manager()
+
+    # Not a column: services.post_comment says on the comment it returns
+    # whether the poster's browser was trusted for its address (trust.py).
+    poster_trusted = False
 
     class Meta:
         ordering = ["created_at", "id"]
@@ -97,7 +115,11 @@ class Comment(models.Model):
         verbose_name_plural = _("comments")
 
     def __str__(self):
-        return f"{self.name} on {self.article_id}: {self.body[:40]}"
+        # First-strong isolates (U+2068 ... U+2069), plain text's <bdi>: the
+        # admin shows this in messages and breadcrumbs, where a right-to-left
+        # override in a reader's name must not reorder the words around it.
+        name, body = f"\u2068{self.name}\u2069", f"\u2068{self.body[:40]}\u2069"
+        return f"{name} on {self.article_id}: {body}"
 
     def save(self, *args, **kwargs):
         self.body_html = render_comment_body(self.body)
@@ -129,8 +151,9 @@ class CommentSettings(models.Model):
 
     hold_for_first_comment = models.BooleanField(
         _("hold a commenter's first comment"), default=True,
-        help_text=_("WordPress's rule: a commenter needs one approved comment "
-                    "(same name and email) before they are published at once."),
+        help_text=_("A commenter is published at once only from a browser where "
+                    "a comment of theirs (same email) was approved, or when "
+                    "signed in as staff; name and email alone are a newcomer's."),
     )
     min_fill_seconds = models.PositiveIntegerField(
         _("minimum seconds to fill the form"), default=3,

@@ -11,8 +11,10 @@ from django.db.models import Exists
 
 from masthead.core.prepared import Param, PreparedQuery
 
-from . import ratelimit, spam
+from . import ratelimit, spam, staff
 from .models import Comment, CommentSettings
+from .names import email_key, name_key
+from .trust import MAX_CLAIMS, NO_VOUCHER
 
 DUPLICATE_MESSAGE = (
     "Duplicate comment detected; it looks as though you've already said that!"
@@ -49,27 +51,48 @@ class Standing:
 
     rules: CommentSettings
     duplicate: bool  # the same text already, by the same name or email
-    trusted: bool  # the name and email have an approved comment
+    trusted: bool  # the poster's browser proved an approved comment (trust.py)
 
 
 class CommentPolicy:
-    """WordPress's rules, in WordPress's order, with settings from the admin.
+    """WordPress's rules, in WordPress's order, with settings from the admin,
+    except that trust is a browser's, never a name and email's (trust.py).
 
-    Staff are trusted always and skip flood control, as WordPress exempts
-    users who may moderate.
+    Staff signed in are trusted always and skip flood control, as WordPress
+    exempts users who may moderate; a reader who borrows a staff member's
+    address or name is held and flagged.
     """
 
-    def standing(self, comment):
-        """The rules and the comment's duplicate and trust checks: one query."""
+    def standing(self, comment, voucher=NO_VOUCHER):
+        """The rules, the duplicate check and the voucher's proof: one query."""
         query = _STANDING_OF_REPLY if comment.parent_id else _STANDING
         values = {name: getattr(comment, name) for name in _COMPARED}
-        values["trusted_email"] = (comment.email or "").strip()
+        values["trusted_email"] = email_key(comment.email)
+        # Unused slots are 0, which no comment has; a trusted voucher needs no proof.
+        claims = () if voucher.trusted else voucher.claims[-MAX_CLAIMS:]
+        padded = list(claims) + [0] * (MAX_CLAIMS - len(claims))
+        values.update((f"claim{n}", pk) for n, pk in enumerate(padded))
         found = query.all(**values)
         if not found:  # a new site: create the rules row with its defaults
             CommentSettings.current()
             found = query.all(**values)
         rules = found[0]
-        return Standing(rules, duplicate=rules.duplicate, trusted=rules.trusted)
+        trusted = voucher.trusted or rules.vouched
+        return Standing(rules, duplicate=rules.duplicate, trusted=trusted)
+
+    def flag(self, comment, *, user=None):
+        """Comment.Flag for a reader who borrows a staff address or name.
+
+        Compared in canonical form with sets kept in memory (staff.py): no query.
+        """
+        if is_staff(user):
+            return Comment.Flag.NONE
+        known = staff.identities()
+        if email_key(comment.email) in known.emails:
+            return Comment.Flag.STAFF_EMAIL
+        if name_key(comment.name) in known.names:
+            return Comment.Flag.STAFF_NAME
+        return Comment.Flag.NONE
 
     def admit(self, comment, *, user=None, standing=None):
         """Refuse duplicates (409) and floods (429); returns the flood slot taken.
@@ -79,7 +102,7 @@ class CommentPolicy:
         standing = standing or self.standing(comment)
         if standing.duplicate:
             raise CommentRejected(DUPLICATE_MESSAGE, status=409)
-        if _is_staff(user):
+        if is_staff(user):
             return []
         rules = standing.rules
         try:
@@ -97,7 +120,7 @@ class CommentPolicy:
 
     def review(self, comment, *, user=None, bot=BotSignals(), standing=None):
         """The status a new comment starts with, and why."""
-        if _is_staff(user):
+        if is_staff(user):
             return Verdict(Comment.Status.APPROVED, "staff")
         standing = standing or self.standing(comment)
         if bot.honeypot_filled:
@@ -112,6 +135,9 @@ class CommentPolicy:
         word = spam.first_match(spam.word_list(rules.disallowed_words), fields)
         if word:
             return Verdict(Comment.Status.SPAM, f"disallowed word “{word}”")
+        if comment.flag:  # set by flag(): a reader using a staff address or name
+            reason = str(Comment.Flag(comment.flag).label)
+            return Verdict(Comment.Status.PENDING, reason)
         word = spam.first_match(spam.word_list(rules.moderation_words), fields)
         if word:
             return Verdict(Comment.Status.PENDING, f"moderation word “{word}”")
@@ -123,7 +149,8 @@ class CommentPolicy:
         return Verdict(Comment.Status.PENDING, "first comment")
 
 
-def _is_staff(user):
+def is_staff(user):
+    """A signed-in staff member: trusted, unflagged, and their comments badged."""
     return user is not None and user.is_authenticated and user.is_staff
 
 
@@ -143,11 +170,12 @@ def _standing(*, reply):
         # A top-level comment's parent compiles to IS NULL, a reply's to "= %s".
         params["parent_id"] = params["parent_id"] if reply else None
         duplicates = Comment.objects.duplicates_of(SimpleNamespace(**params))
-        approved = Comment.objects.approved_from(
-            name=Param("name"), email=Param("trusted_email")
+        vouched = Comment.objects.vouched_for(
+            ids=[Param(f"claim{n}") for n in range(MAX_CLAIMS)],
+            email=Param("trusted_email"),
         )
         return CommentSettings.objects.filter(pk=CommentSettings.ROW).annotate(
-            duplicate=Exists(duplicates), trusted=Exists(approved)
+            duplicate=Exists(duplicates), vouched=Exists(vouched)
         )
 
     return PreparedQuery(build)

@@ -4,6 +4,8 @@ from django.db.models.functions import Lower
 
 from masthead.core.prepared import Param
 
+from .names import email_key
+
 
 def _sql_value(value):
     """A plain value as a Value; a prepared query's Param as it is."""
@@ -26,17 +28,18 @@ class CommentQuerySet(models.QuerySet):
     def for_article(self, article):
         return self.filter(article=article).order_by("created_at", "id")
 
-    def approved_from(self, *, name, email):
-        """WordPress's trust rule: a commenter whose name and email have an
-        approved comment is published at once. Values may be Params."""
-        return self.public().by_email(email).filter(name=name)
+    def vouched_for(self, *, ids, email):
+        """Approved comments among ``ids`` (those a browser's trust cookie
+        claims) with this address: proof that the browser's owner was approved
+        (trust.py). Name and email alone prove nothing. Values may be Params."""
+        return self.public().by_email(email).filter(pk__in=ids)
 
     def by_email(self, email):
-        """One commenter's comments, matched case-insensitively (for trust,
-        export and erasure) through the LOWER(email) index: iexact compiles to
+        """One commenter's comments, matched case-insensitively and by their
+        canonical address (names.email_key: for trust, export and erasure) through the LOWER(email) index: iexact compiles to
         LIKE on SQLite, which reads every comment ever posted."""
         if not isinstance(email, Param):
-            email = Value((email or "").strip())
+            email = Value(email_key(email))
         return self.alias(email_lower=Lower("email")).filter(email_lower=Lower(email))
 
     def duplicates_of(self, comment):

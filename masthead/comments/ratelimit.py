@@ -12,6 +12,8 @@ from django.core.cache import caches
 
 from masthead.core.cache import add_many
 
+from .names import email_key
+
 FLOOD_MESSAGE = "You are posting comments too quickly. Slow down."
 HOURLY_MESSAGE = (
     "You have posted too many comments in the last hour. Please try again later."
@@ -33,7 +35,8 @@ def _flood_keys(ip_address, email):
     if ip_address:
         keys.append(f"masthead:comments:flood:ip:{ip_address}")
     if email:
-        keys.append(f"masthead:comments:flood:email:{email.strip().lower()}")
+        # Canonical, so "Ada@ÉXAMPLE.com " and "ada@xn--xample-9ua.com" share a slot.
+        keys.append(f"masthead:comments:flood:email:{email_key(email)}")
     return keys
 
 

@@ -5,11 +5,12 @@ __all__ = ["CommentRejected", "post_comment", "moderate", "approve", "mark_spam"
 
 from django.conf import settings
 
-from . import ratelimit
+from . import names, ratelimit
 from .clients import client_ip
 from .models import Comment
-from .policy import BotSignals, CommentRejected, default_policy
+from .policy import BotSignals, CommentRejected, default_policy, is_staff
 from .signals import comment_was_moderated, comment_was_posted
+from .trust import NO_VOUCHER
 
 # Callers other than the reader's form (imports, the API, tests) bring no
 # honeypot or timing to judge.
@@ -18,12 +19,14 @@ NO_BOT_SIGNS = BotSignals(fill_seconds=float("inf"))
 
 def post_comment(*, article, name, email, body, website="", parent_id=None,
                  ip_address=None, user_agent="", user=None, policy=default_policy,
-                 bot=NO_BOT_SIGNS, notify_replies=False,
+                 bot=NO_BOT_SIGNS, notify_replies=False, voucher=NO_VOUCHER,
                  request=None):
     """Store a reader's comment with the status the moderation policy gives it.
 
     Raises CommentRejected (with an HTTP status) for closed threads, floods
     and duplicates; spam is stored, silently, for moderators to review.
+    ``voucher`` is what the poster's trust cookie proves (trust.py); the
+    comment returned says in ``poster_trusted`` whether it proved trust.
     """
     if not article.is_published or not article.comments_are_open():
         raise CommentRejected("Comments are closed.", status=403)
@@ -32,19 +35,24 @@ def post_comment(*, article, name, email, body, website="", parent_id=None,
         article=article,
         parent=parent,
         depth=parent.depth + 1 if parent else 0,
-        name=name,
-        email=email,
+        name=_canonical_name(name),
+        # The form has refused what cannot be canonical; imports and staff
+        # replies (user@invalid) keep theirs, compared in canonical form.
+        email=_canonical_email(email),
         website=website,
         body=body,
         ip_address=ip_address,
         user_agent=(user_agent or "")[:500],
         user=user if user is not None and user.is_authenticated else None,
+        by_staff=is_staff(user),  # the badge: from the session, never from input
         notify_replies_requested=notify_replies,
     )
-    standing = policy.standing(comment)
+    comment.flag = policy.flag(comment, user=user)
+    standing = policy.standing(comment, voucher)
     slot = policy.admit(comment, user=user, standing=standing)
     verdict = policy.review(comment, user=user, bot=bot, standing=standing)
     comment.status, comment.status_reason = verdict.status, verdict.reason
+    comment.poster_trusted = standing.trusted
     # Spam is stored silently: nobody is told about it.
     comment.emails_due = comment.status != Comment.Status.SPAM
     try:
@@ -71,6 +79,22 @@ def post_from_form(*, article, form, request, **options):
         request=request,
         **options,
     )
+
+
+def _canonical_name(name):
+    canonical = names.clean_name(name)
+    if not canonical:
+        raise CommentRejected(
+            "Please enter a name with at least one visible letter.", field="name"
+        )
+    return canonical
+
+
+def _canonical_email(email):
+    try:
+        return names.normalise_email(email)
+    except names.AddressRefused:
+        return (email or "").strip()
 
 
 def _reply_parent(article, parent_id):

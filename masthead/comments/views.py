@@ -6,7 +6,7 @@ from masthead.articles.models import Article
 from masthead.core.csrf import origin_checked
 from masthead.core.links import slug_url
 
-from . import services, strict
+from . import services, strict, trust
 from .faults import FAULTS, TRY_AGAIN, once_more_on_fault, server_is_away, unavailable
 from .cookies import remember_commenter, remember_pending
 from .forms import CommentForm
@@ -37,6 +37,7 @@ def _post(request, slug, render_article):
     if not form.is_valid():
         return render_article(request, article, comment_form=form, status=400)
     data = form.cleaned_data
+    trusted_by = trust.read(request)  # the only place a page reads this cookie
     try:
         comment = services.post_from_form(
             article=article,
@@ -45,6 +46,7 @@ def _post(request, slug, render_article):
             user=request.user,
             bot=form.bot_signals(),
             notify_replies=data["notify_replies"],
+            voucher=trust.voucher(trusted_by, data["email"]),
         )
     except services.CommentRejected as rejection:
         form.add_error(rejection.field, rejection.message)
@@ -56,6 +58,8 @@ def _post(request, slug, render_article):
         # Spam too: the poster sees "awaiting moderation" either way, so a bot
         # learns nothing from the answer (the rejection is silent).
         remember_pending(request, response, comment.pk)
+    if not comment.by_staff:  # staff are trusted by their session instead
+        trust.remember(response, trusted_by, comment)
     remember_commenter(
         response,
         remember=data["remember"],

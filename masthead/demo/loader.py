@@ -168,6 +168,7 @@ def _comments(article, comments, parent, after):
             article=article, parent=parent, depth=parent.depth + 1 if parent else 0,
             name=data["name"], email=data["email"], website=data.get("website", ""),
             body=data["body"], status=data.get("status", Comment.Status.APPROVED),
+            by_staff=data.get("staff", False),  # a reporter's reply, with the badge
             ip_address="192.0.2.10",
         )
         Comment.objects.filter(pk=comment.pk).update(created_at=posted)

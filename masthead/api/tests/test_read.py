@@ -157,9 +157,11 @@ def test_comments_are_approved_only_with_parent_ids(client, newsroom):
         "id",
         "parent_id",
         "name",
+        "staff",  # the staff badge (issue 21)
         "body_html",
         "created_at",
     }
+    assert data["items"][0]["staff"] is False
 
 
 def test_cursor_walks_every_article_once(client):

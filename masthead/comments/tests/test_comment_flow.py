@@ -1,14 +1,17 @@
 """The reader's path through the comment form, with WordPress's default rules."""
 
+import base64
 from datetime import timedelta
 
 import pytest
+from django.test import Client
 from django.utils import timezone
 
 from masthead.articles.models import Article
 from masthead.comments.forms import issued_token
-from masthead.comments.models import Comment
-from masthead.testing import make_article, make_comment
+from masthead.comments.models import Comment, CommentSettings
+from masthead.pagecache.requests import is_cacheable
+from masthead.testing import make_article, make_comment, trust_browser
 
 # Each test runs with the caches off and as production runs them (conftest.py).
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("production_path")]
@@ -17,6 +20,12 @@ pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("production_path")]
 @pytest.fixture
 def article():
     return make_article(slug="river-walk")
+
+
+@pytest.fixture
+def no_flood():
+    """One reader posting twice in a row, as flood control would not allow."""
+    CommentSettings.objects.update_or_create(pk=1, defaults={"flood_seconds": 0})
 
 
 def post(client, article, **fields):
@@ -44,16 +53,75 @@ def test_newcomer_is_held_and_alone_sees_it_awaiting_moderation(client, article,
     assert "awaiting moderation" not in stranger
 
 
-def test_returning_commenter_is_approved_at_once(client, article):
-    make_comment(article, name="Ada Reader", email="ADA@example.com")
-    post(client, article, comment="Back again.")
-    assert Comment.objects.get(body="Back again.").status == Comment.Status.APPROVED
+def test_returning_commenter_is_approved_at_once_from_their_own_browser(client, article, no_flood):
+    """Issue 21: trust is the browser's that posted the approved comment. (It was
+    WordPress's name-and-email rule, which any stranger could borrow.)"""
+    post(client, article, comment="First time here.")
+    Comment.objects.update(status=Comment.Status.APPROVED)  # a moderator approves it
+    post(client, article, comment="Back again.", email="ADA@Example.com ",
+         REMOTE_ADDR="198.51.100.2")
+    back = Comment.objects.get(body="Back again.")
+    assert (back.status, back.email) == (Comment.Status.APPROVED, "ADA@example.com")
+    # The claim became "trusted": a third post needs no proof from the database.
+    post(client, article, comment="Third.", REMOTE_ADDR="198.51.100.3")
+    assert Comment.objects.get(body="Third.").status == Comment.Status.APPROVED
 
 
-def test_same_email_with_another_name_is_still_held(client, article):
-    make_comment(article, name="Ada Reader", email="ada@example.com")
-    post(client, article, name="Someone Else")
-    assert Comment.objects.get(name="Someone Else").status == Comment.Status.PENDING
+def test_a_stranger_with_a_regular_commenters_name_and_email_is_held(
+    client, article, client_factory, no_flood
+):
+    post(client, article, comment="First time here.")
+    Comment.objects.update(status=Comment.Status.APPROVED)
+    make_comment(article, name="Ada Reader", email="ada@example.com")  # a regular
+    stranger = client_factory()
+    post(stranger, article, comment="It's me, honest.", REMOTE_ADDR="203.0.113.66")
+    held = Comment.objects.get(body="It's me, honest.")
+    assert (held.status, held.status_reason) == (Comment.Status.PENDING, "first comment")
+
+
+def test_the_trust_cookie_is_bound_to_the_address_it_was_earned_with(client, article, no_flood):
+    post(client, article, comment="First time here.")
+    Comment.objects.update(status=Comment.Status.APPROVED)
+    post(client, article, comment="Posing as a neighbour.", name="Bo Reader",
+         email="bo@example.com", REMOTE_ADDR="198.51.100.2")
+    held = Comment.objects.get(body="Posing as a neighbour.")
+    assert held.status == Comment.Status.PENDING
+
+
+def test_a_forged_or_edited_trust_cookie_is_a_newcomers(client, article, no_flood):
+    from django.core import signing
+
+    from masthead.comments import trust
+
+    trust_browser(client, "ada@example.com")
+    value = client.cookies[trust.TRUST_COOKIE].value
+    client.cookies[trust.TRUST_COOKIE] = value[:-2] + ("AA" if value[-2:] != "AA" else "BB")
+    post(client, article, comment="Edited cookie.")
+    # Signed with another key (or salt): what a forger without SECRET_KEY can make.
+    entries = {trust.address_tag("ada@example.com"): trust.TRUSTED}
+    client.cookies[trust.TRUST_COOKIE] = signing.dumps(entries, key="guess", salt=trust.SALT)
+    post(client, article, comment="Forged cookie.", REMOTE_ADDR="198.51.100.2")
+    assert set(Comment.objects.values_list("status", flat=True)) == {"pending"}
+
+
+def test_the_trust_cookie_names_no_address_and_changes_no_page(client, article, no_flood, settings):
+    from masthead.comments import trust
+
+    settings.MASTHEAD_PAGE_CACHE = True
+    post(client, article, comment="First time here.")
+    Comment.objects.update(status=Comment.Status.APPROVED)
+    cookie = client.cookies[trust.TRUST_COOKIE]
+    assert cookie["httponly"] and cookie["samesite"] == "Lax"
+    raw = cookie.value
+    decoded = base64.urlsafe_b64decode(raw.split(":")[0] + "==").decode("latin-1")
+    assert "ada" not in (raw + decoded).lower() and "example" not in decoded
+    client.cookies.pop("masthead_pending", None)  # the cookie that does personalise
+    holder = client.get(article.get_absolute_url())
+    anyone = Client().get(article.get_absolute_url())
+    assert holder.content == anyone.content
+    environ = {"REQUEST_METHOD": "GET", "PATH_INFO": article.get_absolute_url(),
+               "HTTP_COOKIE": f"{trust.TRUST_COOKIE}={raw}"}
+    assert is_cacheable(environ)  # not a personal cookie: the shared page is served
 
 
 def test_empty_form_shows_each_fields_error_and_keeps_nothing_lost(client, article):
@@ -121,9 +189,9 @@ def test_reply_link_works_without_javascript(client, article):
     page = client.get(article.get_absolute_url()).content.decode()
     assert f'href="?replytocom={parent.pk}#respond"' in page
     reply_form = client.get(f"{article.get_absolute_url()}?replytocom={parent.pk}").content.decode()
-    assert "Leave a Reply to Hank" in reply_form
+    assert "Leave a Reply to <bdi>Hank</bdi>" in reply_form  # isolated (issue 21)
     assert f'name="parent" value="{parent.pk}"' in reply_form
-    make_comment(article, name="Ada Reader", email="ada@example.com")
+    trust_browser(client, "ada@example.com")  # a regular commenter, in their browser
     post(client, article, comment="A reply.", parent=parent.pk)
     reply = Comment.objects.get(body="A reply.")
     assert reply.parent == parent and reply.depth == 1
@@ -188,3 +256,15 @@ def test_posting_to_a_draft_or_missing_article_is_not_found(client):
     assert post(client, draft).status_code == 404
     assert client.post("/articles/no-such-story/comments/", {"comment": "Hi"}).status_code == 404
     assert not Comment.objects.exists()
+
+
+def test_every_typed_string_is_isolated_for_bidirectional_text(client, article):
+    """A right-to-left override in a name or body stays inside its own element
+    (issue 21); the browser test checks what Chromium draws."""
+    parent = make_comment(article, name="\u202eAda", website="https://ada.example.org",
+                          body="\u202eBody")
+    html = client.get(f"{article.get_absolute_url()}?replytocom={parent.pk}").content.decode()
+    assert 'rel="nofollow ugc noopener"><bdi>\u202eAda</bdi></a>' in html
+    assert '<div class="comment__text" dir="auto"><p>\u202eBody</p>' in html
+    assert "Leave a Reply to <bdi>\u202eAda</bdi>" in html
+    assert str(parent).startswith("\u2068\u202eAda\u2069 on ")  # admin messages

@@ -34,7 +34,7 @@ def test_pending_comes_first_with_article_parent_and_history(editor_client, arti
     assert html.index(f'id="mod-{held.pk}"') == html.index('id="mod-', first - 10)
     item = html[html.index(f'id="mod-{held.pk}"'):html.index("</li>", html.index(f'id="mod-{held.pk}"'))]
     assert "Budget vote" in item
-    assert "In reply to Hank" in item and "The original point." in item
+    assert "In reply to <bdi>Hank</bdi>" in item and "The original point." in item
     assert "1 approved, 1 spam" in item
 
 
@@ -124,3 +124,19 @@ def test_settings_page_is_the_single_row(editor_client):
     assert response.status_code == 302
     from masthead.comments.models import CommentSettings
     assert CommentSettings.current().hold_link_count == 4
+
+
+def test_typed_strings_are_isolated_on_the_moderation_screen_and_list(
+    editor_client, article
+):
+    parent = make_comment(article, name="\u202eHank")
+    make_comment(article, parent=parent, depth=1, name="\u202eAda",
+                 website="https://ada.example.org", body="\u202eWords",
+                 status=Comment.Status.PENDING)
+    html = editor_client.get(URL).content.decode()
+    assert '<span class="moderation__name"><bdi>\u202eAda</bdi></span>' in html
+    assert '<span class="moderation__website"><bdi>https://ada.example.org</bdi>' in html
+    assert "In reply to <bdi>\u202eHank</bdi>:" in html
+    assert '<div class="moderation__body" dir="auto"><p>\u202eWords</p>' in html
+    listed = editor_client.get("/admin/comments/comment/").content.decode()
+    assert "<bdi>\u202eAda</bdi>" in listed and "<bdi>\u202eWords</bdi>" in listed

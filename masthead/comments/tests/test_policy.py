@@ -1,9 +1,10 @@
-"""The policy's database checks: duplicates and trusted commenters, in one query."""
+"""The policy's database checks: duplicates and trusted browsers, in one query."""
 
 import pytest
 
 from masthead.comments.models import Comment, CommentSettings
 from masthead.comments.policy import CommentRejected, default_policy
+from masthead.comments.trust import NO_VOUCHER, Voucher
 from masthead.testing import make_article, make_comment
 
 pytestmark = pytest.mark.django_db
@@ -42,18 +43,35 @@ def test_trashed_comments_are_not_duplicates(article):
     assert not default_policy.is_duplicate(new(article))
 
 
-def test_an_approved_name_and_email_are_trusted_whatever_the_emails_case(article):
-    make_comment(article, name="Ada Reader", email="Ada@Example.com")
-    assert reviewed(new(article)).status == "approved"
-    assert reviewed(new(article, email=" ada@example.COM ")).status == "approved"
-    held = reviewed(new(article, name="Someone Else"))
+def test_an_approved_name_and_email_alone_earn_no_trust(article):
+    """Issue 21: WordPress's rule trusted whoever typed them."""
+    make_comment(article, name="Ada Reader", email="ada@example.com")
+    held = reviewed(new(article))
     assert (held.status, held.reason) == ("pending", "first comment")
 
 
+def test_a_voucher_is_trusted_when_it_claims_an_approved_comment_with_this_address(
+    article,
+):
+    approved = make_comment(article, name="Ada Reader", email="Ada@Example.com")
+    waiting = make_comment(article, email="ada@example.com", status=Comment.Status.PENDING)
+    other = make_comment(article, email="bo@example.com")
+    assert reviewed(new(article), Voucher(claims=(waiting.pk, approved.pk))).status == (
+        "approved"
+    )
+    # Any name, the address in any case: the browser proved who it is.
+    assert reviewed(new(article, name="Ada R.", email=" ada@EXAMPLE.com "),
+                    Voucher(claims=(approved.pk,))).status == "approved"
+    assert reviewed(new(article), Voucher(claims=(waiting.pk,))).status == "pending"
+    # A claim on someone else's approved comment proves nothing about this address.
+    assert reviewed(new(article), Voucher(claims=(other.pk,))).status == "pending"
+    assert reviewed(new(article), Voucher(trusted=True)).status == "approved"
+
+
 def test_a_pending_comment_earns_no_trust(article):
-    make_comment(article, name="Ada Reader", email="ada@example.com",
-                 status=Comment.Status.PENDING)
-    assert reviewed(new(article)).status == "pending"
+    waiting = make_comment(article, name="Ada Reader", email="ada@example.com",
+                           status=Comment.Status.PENDING)
+    assert reviewed(new(article), Voucher(claims=(waiting.pk,))).status == "pending"
 
 
 def test_rules_and_both_checks_cost_one_query_on_a_new_site_too(
@@ -64,9 +82,10 @@ def test_rules_and_both_checks_cost_one_query_on_a_new_site_too(
     assert CommentSettings.objects.count() == 1
     assert (first.duplicate, first.trusted, first.rules.flood_seconds) == (False, False, 15)
     CommentSettings.objects.filter(pk=CommentSettings.ROW).update(flood_seconds=40)
-    make_comment(article, name="Ada Reader", email="ada@example.com", body="Well put.")
+    mine = make_comment(article, name="Ada Reader", email="ada@example.com", body="Well put.")
+    claims = Voucher(claims=(mine.pk,))
     with django_assert_num_queries(1):
-        standing = default_policy.standing(new(article))
+        standing = default_policy.standing(new(article), claims)
     assert (standing.duplicate, standing.trusted, standing.rules.flood_seconds) == (True, True, 40)
 
 
@@ -79,8 +98,8 @@ def test_a_duplicate_is_refused_before_flood_control_takes_a_slot(article):
     assert default_policy.admit(new(article, body="Something new.", ip_address="192.0.2.7"))
 
 
-def reviewed(comment):
-    return default_policy.review_content(comment, default_policy.standing(comment))
+def reviewed(comment, voucher=NO_VOUCHER):
+    return default_policy.review_content(comment, default_policy.standing(comment, voucher))
 
 
 def test_staff_skip_flood_control_but_not_the_duplicate_check(article, django_user_model):

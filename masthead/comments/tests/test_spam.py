@@ -7,7 +7,7 @@ import pytest
 from masthead.comments import spam
 from masthead.comments.forms import issued_token
 from masthead.comments.models import Comment, CommentSettings
-from masthead.testing import make_article, make_comment
+from masthead.testing import make_article, make_comment, trust_browser
 
 from .test_comment_flow import post
 
@@ -102,7 +102,7 @@ def test_a_duplicate_does_not_use_up_the_flood_slot(client, article):
 
 
 def test_two_links_hold_the_comment_even_for_a_trusted_commenter(client, article):
-    make_comment(article, name="Ada Reader", email="ada@example.com")
+    trust_browser(client, "ada@example.com")  # a regular commenter, in their browser
     post(client, article, comment="See https://a.example and https://b.example")
     comment = Comment.objects.get(body__startswith="See")
     assert (comment.status, comment.status_reason) == ("pending", "2 links")
@@ -110,7 +110,7 @@ def test_two_links_hold_the_comment_even_for_a_trusted_commenter(client, article
 
 def test_moderation_word_in_the_user_agent_holds(client, article):
     rules(moderation_words="curl/")
-    make_comment(article, name="Ada Reader", email="ada@example.com")
+    trust_browser(client, "ada@example.com")  # a regular commenter, in their browser
     client.post(f"/articles/{article.slug}/comments/", {
         "comment": "From a script.", "name": "Ada Reader", "email": "ada@example.com",
         "issued": issued_token(time.time() - 60)}, HTTP_USER_AGENT="curl/8.0")

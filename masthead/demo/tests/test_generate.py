@@ -86,11 +86,13 @@ def test_after_a_bulk_load_a_duplicate_check_reads_an_index_not_every_comment():
 
 def standing_plan(comment):
     from masthead.comments.policy import _STANDING
+    from masthead.comments.trust import MAX_CLAIMS
     from masthead.testing import explain_prepared
 
     return explain_prepared(
         _STANDING, article_id=comment.article_id, name=comment.name, email=comment.email,
         parent_id=None, body=comment.body, trusted_email=comment.email,
+        **{f"claim{n}": 0 for n in range(MAX_CLAIMS)},
     )
 
 

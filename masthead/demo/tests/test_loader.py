@@ -21,6 +21,10 @@ def test_demo_content_meets_the_newsrooms_brief(settings, tmp_path):
         assert "“" in article.body or '"' in article.body
     assert Comment.objects.public().exists() and Comment.objects.pending().exists()
     assert Comment.objects.filter(parent__isnull=False).exists()
+    # A reporter's reply carries the staff badge (issue 21); readers' never.
+    assert list(Comment.objects.filter(by_staff=True).values_list("name", flat=True)) == [
+        "Maren Okafor"
+    ]
 
 
 def test_the_demo_uses_every_story_block(tmp_path):

@@ -84,10 +84,10 @@ SAMPLES = {
     ),
     "masthead.comments.display._rendered": (
         {"pk": 1, "status": "approved", "name": "Ada", "email": "ada@example.com",
-         "website": "", "created_at": WHEN, "body_html": "<p>Hello.</p>",
-         "locale": ("en", "UTC")},
+         "website": "", "by_staff": False, "created_at": WHEN,
+         "body_html": "<p>Hello.</p>", "locale": ("en", "UTC")},
         {"pk": 2, "status": "pending", "name": "Grace", "email": "grace@example.com",
-         "website": "https://example.com/", "created_at": LATER,
+         "website": "https://example.com/", "by_staff": True, "created_at": LATER,
          "body_html": "<p>Bye.</p>", "locale": ("en", "Pacific/Auckland")},
     ),
     "masthead.comments.display._blank_form": (
