@@ -6,12 +6,14 @@ from django.http import HttpResponse
 from django.urls import path
 from django.utils.html import format_html
 
+from masthead.core.zones import TimesInZone
+
 from . import moderation, privacy, services
 from .models import Comment, CommentSettings
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(TimesInZone, admin.ModelAdmin):
     list_display = ["excerpt", "name", "email", "article", "status", "created_at"]
     list_filter = ["status", "created_at"]
     search_fields = ["name", "email", "body", "article__title"]

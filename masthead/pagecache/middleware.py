@@ -69,7 +69,9 @@ def is_cacheable_response(response):
 def entry_for(response, tags):
     if page_tags.LISTING in tags and not page_tags.names_a_listing(tags):
         tags.add(page_tags.ARTICLES)  # an undeclared listing of articles: purge on any publish
-    response["ETag"] = f'"{hashlib.sha1(response.content).hexdigest()}"'
+    # An app's own ETag stands (the API's name an article's version, issue 20).
+    if not response.has_header("ETag"):
+        response["ETag"] = f'"{hashlib.sha1(response.content).hexdigest()}"'
     response["Last-Modified"] = http_date()
     patch_cache_control(
         response,
