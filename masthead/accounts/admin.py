@@ -4,6 +4,8 @@ from django.contrib.auth.models import User
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 
+from masthead.core.zones import TimesInZone
+
 from . import throttle
 from .models import Lockout, TwoFactorRequirement
 
@@ -25,7 +27,7 @@ class ActiveFilter(admin.SimpleListFilter):
 
 
 @admin.register(Lockout)
-class LockoutAdmin(admin.ModelAdmin):
+class LockoutAdmin(TimesInZone, admin.ModelAdmin):
     """Who is locked out and until when; "Clear" lets them try again at once."""
 
     list_display = [

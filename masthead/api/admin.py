@@ -1,10 +1,12 @@
 from django.contrib import admin
 
+from masthead.core.zones import TimesInZone
+
 from .models import Token
 
 
 @admin.register(Token)
-class TokenAdmin(admin.ModelAdmin):
+class TokenAdmin(TimesInZone, admin.ModelAdmin):
     """List and revoke tokens.
 
     New ones come from `create_api_token`, which shows the key once.

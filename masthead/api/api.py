@@ -3,7 +3,7 @@
 Built on django-ninja, which validates input with pydantic and generates the
 OpenAPI 3 schema served at /api/schema. Every listing is cursor-paginated and
 served in a fixed number of queries; GET answers carry an ETag and honour
-If-None-Match.
+If-None-Match. Writes to an article honour If-Match (issue 20).
 """
 
 import hashlib
@@ -38,8 +38,15 @@ class MastheadAPI(NinjaAPI):
         response = super().create_response(
             request, data, status=status, temporal_response=temporal_response
         )
-        if request.method in ("GET", "HEAD") and response.status_code == 200:
-            response["ETag"] = f'"{hashlib.sha1(response.content).hexdigest()}"'
+        digest = hashlib.sha1(response.content).hexdigest()
+        version = getattr(response, "article_version", None)
+        if version and response.status_code in (200, 201):
+            # An article's ETag leads with its id and version, which If-Match
+            # compares (services.check_version); the digest keeps 304s exact.
+            response["ETag"] = f'"{version}.{digest}"'
+        elif request.method in ("GET", "HEAD") and response.status_code == 200:
+            response["ETag"] = f'"{digest}"'
+        if request.method in ("GET", "HEAD") and response.has_header("ETag"):
             response = get_conditional_response(
                 request, etag=response["ETag"], response=response
             )

@@ -44,6 +44,7 @@ WRITE = {
     403: schemas.Error,
     404: schemas.Error,
     409: schemas.Error,
+    412: schemas.Error,
 }
 
 
@@ -79,12 +80,17 @@ def list_articles(
 @api.get(
     "/articles/{slug}", response={200: schemas.ArticleDetail, **READ}, tags=["articles"]
 )
-def article_detail(request, slug: ArticleSlug):
-    """One published article with its body as HTML (sanitized) and its tags."""
+def article_detail(request, response: HttpResponse, slug: ArticleSlug):
+    """One published article with its body as HTML (sanitized) and its tags.
+
+    Its ETag leads with the article's version: send it back as If-Match on a
+    write to have the write refused (412) if someone changed it since.
+    """
     try:
-        return Article.objects.published().for_page().get(slug=slug)
+        article = Article.objects.published().for_page().get(slug=slug)
     except Article.DoesNotExist:
         raise Http404("No published article has this slug.") from None
+    return versioned(response, article)
 
 
 @api.get(
@@ -229,10 +235,10 @@ def list_authors(request):
     response={201: schemas.EditorArticle, **WRITE},
     tags=["editors"],
 )
-def create_article(request, payload: schemas.ArticleIn):
+def create_article(request, response: HttpResponse, payload: schemas.ArticleIn):
     """Create a draft. Needs the articles.add_article permission."""
     article = services.create_article(user=request.auth, data=payload.dict())
-    return Status(201, reloaded(article))
+    return Status(201, versioned(response, reloaded(article)))
 
 
 @api.patch(
@@ -241,13 +247,20 @@ def create_article(request, payload: schemas.ArticleIn):
     response={200: schemas.EditorArticle, **WRITE},
     tags=["editors"],
 )
-def update_article(request, slug: ArticleSlug, payload: schemas.ArticlePatch):
-    """Change an article in any state. Needs permission to edit that article."""
+def update_article(
+    request, response: HttpResponse, slug: ArticleSlug, payload: schemas.ArticlePatch
+):
+    """Change an article in any state. Needs permission to edit that article.
+
+    With If-Match (an ETag of this article), refused with 412 if the article
+    changed since that version.
+    """
     article = get_object_or_404(Article, slug=slug)
     data = payload.dict(exclude_unset=True)
-    return reloaded(
-        services.update_article(article=article, user=request.auth, data=data)
+    saved = services.update_article(
+        article=article, user=request.auth, data=data, if_match=if_match(request)
     )
+    return versioned(response, reloaded(saved))
 
 
 @api.post(
@@ -256,10 +269,16 @@ def update_article(request, slug: ArticleSlug, payload: schemas.ArticlePatch):
     response={200: schemas.EditorArticle, **WRITE},
     tags=["editors"],
 )
-def publish_article(request, slug: ArticleSlug):
-    """Publish now through the editorial workflow. Needs the publish permission."""
+def publish_article(request, response: HttpResponse, slug: ArticleSlug):
+    """Publish now through the editorial workflow. Needs the publish permission.
+
+    Honours If-Match as PATCH does.
+    """
     article = get_object_or_404(Article, slug=slug)
-    return reloaded(services.publish_article(article=article, user=request.auth))
+    published = services.publish_article(
+        article=article, user=request.auth, if_match=if_match(request)
+    )
+    return versioned(response, reloaded(published))
 
 
 def parse_since(text):
@@ -281,3 +300,13 @@ def parse_since(text):
 
 def reloaded(article):
     return Article.objects.for_page().get(pk=article.pk)
+
+
+def versioned(response, article):
+    """The article, its version named for the ETag (api.MastheadAPI)."""
+    response.article_version = services.version_tag(article)
+    return article
+
+
+def if_match(request):
+    return request.headers.get("If-Match")

@@ -7,11 +7,14 @@ Publishing goes through the editorial workflow's own service.
 from django.core.exceptions import PermissionDenied, ValidationError
 from django.db import IntegrityError, transaction
 from django.utils import timezone
+from django.utils.http import parse_etags
 from django.utils.text import slugify
 
 from masthead.articles.models import Article, ArticleAuthor, Section, Tag
 from masthead.editorial import policy as editorial_policy
+from masthead.editorial import revisions
 from masthead.editorial import services as editorial
+from masthead.editorial.conflicts import editor_name, local_time
 from masthead.people.models import Person
 
 from .models import Token, hash_key
@@ -53,18 +56,55 @@ def create_article(*, user, data):
     return _save(article, data, user=user, new=True)
 
 
-def update_article(*, article, user, data):
+def update_article(*, article, user, data, if_match=None):
     if not editorial_policy.can_edit(user, article):
         raise PermissionDenied("You may not edit this article.")
-    return _save(article, data, user=user, new=False)
+    with transaction.atomic():
+        check_version(article, if_match)
+        return _save(article, data, user=user, new=False)
 
 
-def publish_article(*, article, user):
+def publish_article(*, article, user, if_match=None):
     """Publish through the editorial workflow (it checks the `publish` permission)."""
     try:
-        return editorial.publish(article=article, user=user)
+        with transaction.atomic():
+            check_version(article, if_match)
+            return editorial.publish(article=article, user=user)
     except editorial.TransitionError as err:
         raise Refused(str(err), status=409) from err
+
+
+def version_tag(article):
+    """What an article's ETag leads with: "id.version" (api.py adds a digest)."""
+    return f"{article.pk}.{article.version}"
+
+
+def check_version(article, if_match):
+    """Refuse (412) a write whose If-Match names none of the article's
+    current ETags, so a client never overwrites a change it has not seen
+    (issue 20). Locks the row until the write's transaction ends."""
+    if if_match is None:
+        return
+    current = Article.objects.select_for_update().get(pk=article.pk)
+    article.version = current.version
+    tags = parse_etags(if_match)
+    if "*" in tags or any(_names_version(tag, current) for tag in tags):
+        return
+    last = current.revisions.select_related("user").first()
+    who = editor_name(last.user) if last and last.user else "someone"
+    raise Refused(
+        f"This article changed since your copy: {who} saved it at "
+        f"{local_time(current.modified_at)}. Fetch it again and apply your "
+        "change to that version.",
+        status=412,
+        errors={"If-Match": [f"The current version is {version_tag(current)}."]},
+    )
+
+
+def _names_version(tag, article):
+    if not tag.startswith('"'):
+        return False  # a weak W/"..." tag never matches If-Match (RFC 9110)
+    return tag.strip('"').split(".")[:2] == version_tag(article).split(".")
 
 
 def _reject_nul(data):
@@ -102,6 +142,9 @@ def _save(article, data, *, user, new):
                 article.tags.set(tags)
             if people is not None:
                 _set_bylines(article, people)
+            # As every admin save does: who changed it, for the desk's
+            # "NAME saved this story" and the revisions screen.
+            revisions.record(article=article, user=user, note="Saved through the API")
     except IntegrityError as err:
         raise Refused(
             "That slug is taken.",

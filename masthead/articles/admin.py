@@ -1,5 +1,7 @@
 from django.contrib import admin
 
+from masthead.core.zones import TimesInZone
+
 from .models import Correction, Section, Tag
 
 
@@ -19,7 +21,7 @@ class TagAdmin(admin.ModelAdmin):
 
 
 @admin.register(Correction)
-class CorrectionAdmin(admin.ModelAdmin):
+class CorrectionAdmin(TimesInZone, admin.ModelAdmin):
     list_display = ["article", "kind", "created_at"]
     list_filter = ["kind"]
     search_fields = ["text", "article__title"]

@@ -108,6 +108,11 @@ class Article(models.Model):
     )
     created_at = models.DateTimeField(auto_now_add=True)
     modified_at = models.DateTimeField(auto_now=True)
+    # Counts the article's saves: a form or an API write says which version it
+    # was edited from, and one made on an older version is refused, so two
+    # editors never silently overwrite each other (editorial/conflicts.py,
+    # issue 20). Re-rendering a body (update_fields) is not an edit.
+    version = models.PositiveIntegerField(_("version"), default=0, editable=False)
 
     objects = ArticleManager()
 
@@ -149,12 +154,19 @@ class Article(models.Model):
         return article
 
     def save(self, *args, **kwargs):
+        self.derive()
+        if self.words_changed_since_publication():
+            self.revised_at = timezone.now()
+        if kwargs.get("update_fields") is None:
+            self.version += 1
+        super().save(*args, **kwargs)
+
+    def derive(self):
+        """Work out what the body shows: its HTML, word count and reading time
+        (on save, and for the editor's live preview of unsaved text)."""
         self.render_body()
         self.word_count = text.count_words(self.read_text)
         self.reading_minutes = text.reading_minutes(self.read_text, self.image_count)
-        if self.words_changed_since_publication():
-            self.revised_at = timezone.now()
-        super().save(*args, **kwargs)
 
     def render_body(self):
         try:

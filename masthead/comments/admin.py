@@ -6,12 +6,14 @@ from django.http import HttpResponse
 from django.urls import path
 from django.utils.html import format_html
 
+from masthead.core.zones import TimesInZone
+
 from . import moderation, privacy, services
 from .models import Comment, CommentSettings
 
 
 @admin.register(Comment)
-class CommentAdmin(admin.ModelAdmin):
+class CommentAdmin(TimesInZone, admin.ModelAdmin):
     list_display = ["excerpt", "commenter", "address", "article", "status", "flag",
                     "created_at"]  # fmt: skip
     list_filter = ["status", "flag", "by_staff", "created_at"]

@@ -7,11 +7,25 @@ by the site's AdminSite, which assembles pages (site/admin_site.py).
 from django.contrib import admin, messages
 from django.core.exceptions import PermissionDenied
 from django.urls import path
+from django.utils import timezone
+from django.utils.formats import date_format
+from django.utils.functional import lazy
 
 from masthead.articles.models import Article, ArticleAuthor, Correction
+from masthead.core.zones import TimesInZone, zone_name, zone_note
 from masthead.media.models import Embed
 
-from . import admin_views, checklist, pickers, policy, revisions, services
+from . import (
+    admin_views,
+    autosaves,
+    checklist,
+    desk,
+    pickers,
+    policy,
+    revisions,
+    services,
+)
+from .forms import ArticleForm
 from .preview import share_url
 
 
@@ -27,8 +41,8 @@ class CorrectionInline(admin.TabularInline):
 
     model = Correction
     extra = 0
-    fields = ["kind", "text", "created_at"]
-    readonly_fields = ["created_at"]
+    fields = ["kind", "text", "time"]
+    readonly_fields = ["time"]
 
     def has_add_permission(self, request, obj=None):
         return (
@@ -36,6 +50,12 @@ class CorrectionInline(admin.TabularInline):
             and obj.is_published
             and super().has_add_permission(request, obj)
         )
+
+    @admin.display(description=lazy(lambda: f"Time ({zone_name()})", str)())
+    def time(self, correction):
+        if correction.created_at is None:
+            return "-"
+        return date_format(timezone.localtime(correction.created_at), "DATETIME_FORMAT")
 
 
 def _embed_errors(article):
@@ -57,19 +77,27 @@ def _transition_action(name):
 
 
 @admin.register(Article)
-class ArticleAdmin(admin.ModelAdmin):
+class ArticleAdmin(TimesInZone, admin.ModelAdmin):
+    form = ArticleForm
     list_display = ["title", "section", "status", "published_at", "revised_at"]
     list_filter = ["status", "section", "published_at"]
     search_fields = ["title", "standfirst", "body"]
     prepopulated_fields = {"slug": ["title"]}
-    autocomplete_fields = ["tags", "hero_image", "section"]
+    # Sections are few: a plain list, which works without JavaScript too (an
+    # autocomplete widget is empty until its script asks the server).
+    autocomplete_fields = ["tags", "hero_image"]
     inlines = [ArticleAuthorInline, CorrectionInline]
     date_hierarchy = "published_at"
     # State and publication time change only through the workflow's actions.
     readonly_fields = ["status", "published_at", "revised_at"]
+    # The story first, full width beside its preview (the "desk" in
+    # change_form.html); the rest below it (issue 20).
     fieldsets = [
-        (None, {"fields": ["title", "slug", "standfirst", "body"]}),
-        ("Placement", {"fields": ["section", "tags", "hero_image"]}),
+        (None, {"fields": ["title", "standfirst", "body"], "classes": ["desk__story"]}),
+        (
+            "Address and placement",
+            {"fields": ["slug", "section", "tags", "hero_image"]},
+        ),
         (
             "Publishing",
             {"fields": ["status", "published_at", "revised_at", "comments_enabled"]},
@@ -81,7 +109,7 @@ class ArticleAdmin(admin.ModelAdmin):
     ]
 
     class Media:
-        js = ["editorial/editor.js"]
+        js = ["editorial/editor.js", "editorial/preview.js", "editorial/autosave.js"]
         css = {"all": ["editorial/editor.css"]}
 
     def get_queryset(self, request):
@@ -99,10 +127,21 @@ class ArticleAdmin(admin.ModelAdmin):
         allowed = super().has_delete_permission(request, obj)
         return allowed and (obj is None or policy.can_edit(request.user, obj))
 
+    def get_form(self, request, obj=None, change=False, **kwargs):
+        form = super().get_form(request, obj, change, **kwargs)
+        form.editor = request.user  # a class of this request's own (modelform_factory)
+        return form
+
     def save_model(self, request, obj, form, change):
         if not change:
             obj.created_by = request.user
         super().save_model(request, obj, form, change)
+        # Saved: the unsaved text kept for this story (or the new one) is not.
+        autosaves.discard(user=request.user, article=obj if change else None)
+
+    def add_view(self, request, form_url="", extra_context=None):
+        extra_context = {**(extra_context or {}), **desk.context(request, None)}
+        return super().add_view(request, form_url, extra_context)
 
     def save_related(self, request, form, formsets, change):
         super().save_related(request, form, formsets, change)
@@ -134,6 +173,7 @@ class ArticleAdmin(admin.ModelAdmin):
             extra_context = {
                 **(extra_context or {}),
                 **self.workflow_context(request, article),
+                **desk.context(request, article),
             }
         return super().change_view(request, object_id, form_url, extra_context)
 
@@ -145,6 +185,9 @@ class ArticleAdmin(admin.ModelAdmin):
             "can_preview": can_edit,
             "share_url": share_url(request, article) if can_edit else "",
             "can_view_revisions": policy.can_view_revisions(request.user, article),
+            "schedule_min": timezone.localtime().strftime("%Y-%m-%dT%H:%M"),
+            "zone_name": zone_name(),
+            "zone_note": zone_note(),
             "checklist": checklist.article_checks(
                 article, embed_errors=_embed_errors(article)
             ),
@@ -168,6 +211,7 @@ class ArticleAdmin(admin.ModelAdmin):
                 wrap(admin_views.markdown_preview_view),
                 name="articles_article_markdown_preview",
             ),
+            *desk_urls(wrap),
             path(
                 "<path:object_id>/transition/",
                 wrap(admin_views.transition_view),
@@ -189,3 +233,30 @@ class ArticleAdmin(admin.ModelAdmin):
             ),
             *super().get_urls(),
         ]
+
+
+def desk_urls(wrap):
+    """The writing screen's autosave, lock and discard endpoints (desk.py)."""
+    return [
+        path("autosave/", wrap(desk.autosave_view), name="articles_article_autosave"),
+        path(
+            "autosave/discard/",
+            wrap(desk.discard_view),
+            name="articles_article_discard",
+        ),
+        path(
+            "<path:object_id>/autosave/",
+            wrap(desk.autosave_view),
+            name="articles_article_autosave_of",
+        ),
+        path(
+            "<path:object_id>/autosave/discard/",
+            wrap(desk.discard_view),
+            name="articles_article_discard_of",
+        ),
+        path(
+            "<path:object_id>/take-over/",
+            wrap(desk.take_over_view),
+            name="articles_article_take_over",
+        ),
+    ]

@@ -19,6 +19,7 @@ from masthead.articles.story import render_story
 from masthead.comments.models import Comment
 from masthead.core import text
 from masthead.core.sanitize import render_article_body
+from masthead.core.zones import zone_note
 
 from . import policy, revisions, services
 from .diff import field_changes
@@ -97,6 +98,7 @@ def revisions_view(model_admin, request, object_id):
     context = {
         **model_admin.admin_site.each_context(request),
         "title": f"Revisions of “{article}”",
+        "zone_note": zone_note(),
         "opts": model_admin.model._meta,
         "original": article,
         "history": history,

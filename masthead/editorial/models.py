@@ -1,3 +1,5 @@
+from datetime import timedelta
+
 from django.conf import settings
 from django.db import models
 from django.utils import timezone
@@ -58,3 +60,75 @@ class Revision(models.Model):
 
     def __str__(self):
         return f"Revision {self.pk} of “{self.fields.get('title', '')}”"
+
+
+class Autosave(models.Model):
+    """An editor's unsaved headline, standfirst and body for one article (or
+    for the one they are starting), kept every few seconds so a crash or a
+    closed tab loses nothing (issue 20). Never shown to readers, never written
+    to the article: the editor restores it into the form and saves."""
+
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    # Null: the story the editor is writing on the add page, not saved yet.
+    article = models.ForeignKey(
+        "articles.Article",
+        on_delete=models.CASCADE,
+        null=True,
+        blank=True,
+        related_name="autosaves",
+    )
+    title = models.CharField(_("headline"), max_length=300, blank=True)
+    standfirst = models.TextField(_("standfirst"), blank=True)
+    body = models.TextField(_("body"), blank=True)
+    # The article's version the words were typed on: restored, the form says
+    # so, and saving them is checked against what others saved since.
+    base_version = models.PositiveIntegerField(null=True, blank=True)
+    saved_at = models.DateTimeField(_("saved at"), default=timezone.now)
+
+    class Meta:
+        constraints = [
+            models.UniqueConstraint(
+                fields=["user", "article"], name="one_autosave_per_article"
+            ),
+            models.UniqueConstraint(
+                fields=["user"],
+                condition=models.Q(article__isnull=True),
+                name="one_autosave_per_new_article",
+            ),
+        ]
+        verbose_name = _("autosave")
+        verbose_name_plural = _("autosaves")
+
+    def __str__(self):
+        return f"Unsaved text of {self.user} from {self.saved_at:%Y-%m-%d %H:%M}"
+
+
+class EditLock(models.Model):
+    """Who has a story open in the editor: a soft lock, shown to the others
+    ("NAME is editing since TIME") and never enforced. It lapses when the
+    holder's editor stops sending heartbeats (editorial/locks.py)."""
+
+    article = models.OneToOneField(
+        "articles.Article",
+        on_delete=models.CASCADE,
+        primary_key=True,
+        related_name="edit_lock",
+    )
+    user = models.ForeignKey(
+        settings.AUTH_USER_MODEL, on_delete=models.CASCADE, related_name="+"
+    )
+    since = models.DateTimeField(_("editing since"), default=timezone.now)
+    seen_at = models.DateTimeField(_("last heartbeat"), default=timezone.now)
+
+    class Meta:
+        verbose_name = _("edit lock")
+        verbose_name_plural = _("edit locks")
+
+    def __str__(self):
+        return f"{self.user} editing article {self.article_id} since {self.since}"
+
+    def is_live(self, now=None):
+        lifetime = timedelta(seconds=settings.MASTHEAD_EDIT_LOCK_SECONDS)
+        return (now or timezone.now()) - self.seen_at < lifetime

@@ -1,6 +1,7 @@
 from django.contrib import admin
 from django.utils.html import format_html
 
+from masthead.core.zones import TimesInZone
 from masthead.jobs.queue import enqueue_on_commit
 
 from .embeds import resolve_embed
@@ -67,7 +68,7 @@ class ImageAdmin(admin.ModelAdmin):
 
 
 @admin.register(Embed)
-class EmbedAdmin(admin.ModelAdmin):
+class EmbedAdmin(TimesInZone, admin.ModelAdmin):
     """What the worker made of each pasted link; editors read it, and ask for
     a link to be resolved again once its provider is back."""
 

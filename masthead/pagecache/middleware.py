@@ -71,9 +71,11 @@ def is_cacheable_response(response):
 def entry_for(response, tags):
     if page_tags.LISTING in tags and not page_tags.names_a_listing(tags):
         tags.add(page_tags.ARTICLES)  # an undeclared listing of articles: purge on any publish
-    # A 301's body is empty: where it leads is what tells two of them apart.
-    digest = hashlib.sha1(response.content + response.get("Location", "").encode())
-    response["ETag"] = f'"{digest.hexdigest()}"'
+    # An app's own ETag stands (the API's name an article's version, issue 20).
+    if not response.has_header("ETag"):
+        # A 301's body is empty: where it leads is what tells two of them apart.
+        digest = hashlib.sha1(response.content + response.get("Location", "").encode())
+        response["ETag"] = f'"{digest.hexdigest()}"'
     response["Last-Modified"] = http_date()
     patch_cache_control(
         response,

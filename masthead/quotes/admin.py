@@ -4,6 +4,8 @@ from django.urls import path, reverse
 from django.utils.html import format_html
 from django.utils.translation import gettext_lazy as _
 
+from masthead.core.zones import TimesInZone
+
 from . import audit, review, services
 from .models import Quote
 from .spans import mask_markdown, quotable_text
@@ -65,7 +67,7 @@ class QuoteForm(forms.ModelForm):
 
 
 @admin.register(Quote)
-class QuoteAdmin(admin.ModelAdmin):
+class QuoteAdmin(TimesInZone, admin.ModelAdmin):
     """Editors fix attributions here: change the speaker, mark "not a quote",
     or add a quote the extractor missed. Re-extraction keeps all three."""
 

@@ -393,6 +393,9 @@ MASTHEAD_MAX_IMAGE_PIXELS = int(os.environ.get("MASTHEAD_MAX_IMAGE_PIXELS", "400
 MASTHEAD_RENDITION_MEMORY_MB = int(os.environ.get("MASTHEAD_RENDITION_MEMORY_MB", "220"))
 # How long a signed draft-preview link works (seconds): three days by default.
 MASTHEAD_PREVIEW_LINK_MAX_AGE = int(os.environ.get("MASTHEAD_PREVIEW_LINK_MAX_AGE", "259200"))
+# How long "NAME is editing" stands after the editor's last heartbeat
+# (seconds; the open editor sends one every 30 s; editorial/locks.py).
+MASTHEAD_EDIT_LOCK_SECONDS = int(os.environ.get("MASTHEAD_EDIT_LOCK_SECONDS", "180"))
 
 LOGGING = {
     "version": 1,

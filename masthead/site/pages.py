@@ -9,9 +9,9 @@ their form, the highlighted voice) are added per request by
 `article_response()`.
 
 The article view, the comment form's re-render and both previews call
-`article_response`; the apps whose views show the page (comments, editorial)
-take it as an argument, passed by the URL wiring, so they never import this
-layer (STYLE.md, "Layers").
+`article_response` (the editor's live preview, `preview_response`); the apps
+whose views show the page (comments, editorial) take it as an argument, passed
+by the URL wiring, so they never import this layer (STYLE.md, "Layers").
 """
 
 from dataclasses import dataclass
@@ -88,6 +88,12 @@ def article_response(request, article, comment_form=None, status=200):
     else:
         page = page_of(article)
     return page_response(request, page, comment_form, status)
+
+
+def preview_response(request, article):
+    """The article page for text being edited: assembled afresh, never from the
+    kept page of the published story (the editor's live preview, issue 20)."""
+    return page_response(request, page_of(article))
 
 
 def page_response(request, page, comment_form=None, status=200):

@@ -160,3 +160,80 @@ def test_a_nul_character_is_a_400_not_a_server_error(client, token_for):
     response = create(client, token_for(CONTRIBUTOR), title="Bridge\x00reopens")
     assert response.status_code == 400
     assert "NUL" in response.json()["errors"]["title"][0]
+
+
+def patch(client, headers, data, **extra):
+    return client.patch(
+        "/api/articles/bridge-reopens", data, content_type="application/json",
+        **headers, **extra,
+    )  # fmt: skip
+
+
+def test_writes_return_an_etag_that_leads_with_the_articles_version(client, token_for):
+    header = token_for(EDITOR)
+    created = create(client, header)
+    article = Article.objects.get()
+    assert created["ETag"].startswith(f'"{article.pk}.{article.version}.')
+    changed = patch(client, header, {"title": "Bridge reopens early"})
+    article.refresh_from_db()
+    assert changed["ETag"].startswith(f'"{article.pk}.{article.version}.')
+    assert changed["ETag"] != created["ETag"]
+
+
+def test_a_write_with_the_current_etag_in_if_match_is_made(client, token_for):
+    header = token_for(EDITOR)
+    etag = create(client, header)["ETag"]
+    response = patch(client, header, {"title": "Reopens early"}, HTTP_IF_MATCH=etag)
+    assert response.status_code == 200
+    assert Article.objects.get().title == "Reopens early"
+    anything = patch(client, header, {"body": "Open."}, HTTP_IF_MATCH="*")
+    assert anything.status_code == 200
+
+
+def test_a_stale_if_match_is_a_412_naming_who_changed_it(client, token_for):
+    header = token_for(EDITOR, username="ana")
+    etag = create(client, header)["ETag"]
+    patch(client, token_for(EDITOR, username="ben"), {"body": "Ben's words."})
+    response = patch(client, header, {"body": "Ana's words."}, HTTP_IF_MATCH=etag)
+    assert response.status_code == 412
+    assert "changed since your copy: ben saved it at" in response.json()["detail"]
+    assert "If-Match" in response.json()["errors"]
+    assert Article.objects.get().body == "Ben's words."
+
+
+def test_a_weak_etag_never_matches_if_match(client, token_for):
+    header = token_for(EDITOR)
+    etag = create(client, header)["ETag"]
+    response = patch(client, header, {"body": "Words."}, HTTP_IF_MATCH=f"W/{etag}")
+    assert response.status_code == 412
+
+
+def test_publishing_honours_if_match_too(client, token_for):
+    header = token_for(EDITOR)
+    etag = create(client, header)["ETag"]
+    patch(client, header, {"body": "Changed."})
+    stale = client.post(
+        "/api/articles/bridge-reopens/publish", HTTP_IF_MATCH=etag, **header
+    )
+    assert stale.status_code == 412
+    assert Article.objects.get().status == Article.Status.DRAFT
+
+
+def test_the_public_articles_etag_works_as_if_match(client, token_for):
+    header = token_for(EDITOR)
+    create(client, header)
+    client.post("/api/articles/bridge-reopens/publish", **header)
+    read = client.get("/api/articles/bridge-reopens")
+    assert client.get(
+        "/api/articles/bridge-reopens", HTTP_IF_NONE_MATCH=read["ETag"]
+    ).status_code == 304
+    response = patch(client, header, {"body": "More."}, HTTP_IF_MATCH=read["ETag"])
+    assert response.status_code == 200
+
+
+def test_an_api_write_keeps_a_revision_naming_its_user(client, token_for):
+    header = token_for(EDITOR, username="ana")
+    create(client, header)
+    patch(client, header, {"body": "Changed."})
+    revision = Article.objects.get().revisions.first()
+    assert revision.user.username == "ana" and revision.fields["body"] == "Changed."

@@ -60,13 +60,14 @@ def write_story(page, url, section):
     body.fill("The river read 8.4 feet on Monday.\n\n")
     # Two figures from the picker: no file name typed.
     for name in ("gauge.jpg", "sandbags.jpg"):
-        page.get_by_role("toolbar", name="Story blocks").get_by_role("button", name="Picture").click()
+        page.get_by_role("toolbar", name="Story blocks").get_by_role("button", name="Figure").click()
         page.locator(f".editor-picker [data-name='{name}']").click()
     page.get_by_role("button", name="Pull quote", exact=True).click()
     type_block(page, "::: gallery\nfield.jpg The south bank\nyard.jpg\n:::\n\n")
     type_block(page, "::: factbox The numbers\n- **12 feet**: flood stage\n:::\n\n")
     type_block(page, f"::: embed {VIDEO}\n:::\n\nThe county opens sandbags on Saturday.\n")
-    page.wait_for_selector(".editor-preview figure.story-figure")  # the live preview
+    # The live preview: the article page itself, in a frame beside the form.
+    page.frame_locator(".desk__frame").locator(".story__body figure.story-figure").first.wait_for()
     with page.expect_navigation():
         page.click("input[name=_continue]")
     assert page.locator(".errornote").count() == 0, page.content()
