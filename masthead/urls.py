@@ -20,7 +20,7 @@ from masthead.site import views as site_views
 render_article = pages.article_response
 
 urlpatterns = [
-    path("", article_views.home, name="home"),
+    path("", site_views.home, name="home"),
     # Feeds and sitemaps first: their paths extend the article, section, tag
     # and author pages' paths.
     path("", include("masthead.feeds.urls")),

@@ -87,29 +87,41 @@ class ArticleManager(models.Manager.from_queryset(ArticleQuerySet)):
         Not a listing: the page showing it depends on the article's row alone."""
         return PUBLISHED_BY_SLUG.get(slug=slug, now=timezone.now())
 
-    def front_page(self, sections):
-        """The home page's teasers: the newest stories, and each section's newest.
+    def front_page(self, sections, *, pinned=(), fill=None):
+        """The home page's teasers: stories editors pinned, the newest others,
+        and each section's newest.
 
         Small prepared queries pick the ids (one per section walks the
         (section, published_at) index; a single window over every article
         would read the whole archive), then one query loads every teaser.
-        Returns (newest, {section id: its newest}).
+        ``pinned`` are the ids of up to HOME_PINNED_MAX stories placed by the
+        front page's editors (frontpage/): loaded by the same query, and left
+        out of the newest so that no story is shown twice at the top; ``fill``
+        is how many of the newest the page needs besides them.
+        Returns ({pinned id: teaser}, the newest others, {section id: its newest}).
         """
         depends_on(page_tags.LISTING)
         now = timezone.now()
-        newest = LATEST.all(now=now)
+        pinned = set(pinned)
+        fill = HOME_LATEST if fill is None else fill
+        newest = [pk for pk in LATEST.all(now=now) if pk not in pinned][:fill]
         by_section = {
             section.pk: LATEST_IN_SECTION.all(section_id=section.pk, now=now)
             for section in sections
         }
-        wanted = set(newest).union(*by_section.values())
-        loaded = self.filter(pk__in=wanted).teasers()
+        wanted = pinned.union(newest, *by_section.values())
+        # published() again: a pinned story is shown only while it is public.
+        loaded = self.published(now=now).filter(pk__in=wanted).teasers()
         teasers = {article.pk: article for article in loaded}
 
         def shown(ids):  # in the ids' order; a story deleted meanwhile drops out
             return [teasers[pk] for pk in ids if pk in teasers]
 
-        return shown(newest), {sid: shown(ids) for sid, ids in by_section.items()}
+        return (
+            {pk: teasers[pk] for pk in pinned if pk in teasers},
+            shown(newest),
+            {sid: shown(ids) for sid, ids in by_section.items()},
+        )
 
     def published_row(self, slug):
         """published_by_slug(), kept until the next purge: shared, read only.
@@ -170,13 +182,19 @@ def _published_by_slug():
 
 HOME_LATEST = 9  # the lead story and eight more
 HOME_PER_SECTION = 4
+# Room for what editors pin on the home page (frontpage/): a lead and twelve
+# top stories. The newest are read that many deeper, so that leaving the
+# pinned out still fills every slot: 22 ids from the index, not 9.
+HOME_PINNED_MAX = 13
 
 
 def _latest():
     from .models import Article
 
     now = Param("now", models.DateTimeField())
-    return Article.objects.published(now=now).values_list("pk", flat=True)[:HOME_LATEST]
+    return Article.objects.published(now=now).values_list("pk", flat=True)[
+        : HOME_LATEST + HOME_PINNED_MAX
+    ]
 
 
 def _latest_in_section():

@@ -20,19 +20,23 @@ TEASER = Fragment(
 
 
 def teaser(article, size="", level=3, hide_section=False):
-    """``{{ teaser(article, size="lead", level=2) }}``; size is "", "lead" or "wide"."""
+    """``{{ teaser(article, size="lead", level=2) }}``; size is "", "lead", "wide"
+    or "list" (a headline in a list: no picture, no standfirst)."""
     section = article.section if not hide_section else None
+    pictured = article.hero_image_id is not None and size != "list"
+    # Without a picture, a grid's story shows its standfirst instead (issue 20).
+    summary = size in ("lead", "wide") or (size == "" and not pictured)
     return TEASER(
         size=size,
         level=level,
         url=article.get_absolute_url(),
         title=article.title,
-        standfirst=article.standfirst if size in ("lead", "wide") else "",
+        standfirst=article.standfirst if summary else "",
         section=(section.name, section.get_absolute_url()) if section else None,
         byline=names_in_prose([b.person.name for b in article.bylines.all()]),
         published_at=article.published_at,
         picture=picture(article.hero_image, sizes=IMAGE_SIZES, alt="")
-        if article.hero_image
+        if pictured
         else "",
         locale=current_locale(),  # its date
     )

@@ -6,23 +6,6 @@ from masthead.pagecache.pagination import paginate
 from masthead.people.models import Person
 
 from .models import Article, Section, Tag
-from .querysets import navigation_sections
-
-
-def home(request):
-    """Lead story, the latest, and a block per section, whatever the archive size."""
-    depends_on(page_tags.ARTICLES)
-    sections = navigation_sections()
-    latest, recent = Article.objects.front_page(sections)
-    return render(
-        request,
-        "articles/home.html",
-        {
-            "lead": latest[0] if latest else None,
-            "latest": latest[1:],
-            "section_blocks": [(section, recent[section.pk]) for section in sections],
-        },
-    )
 
 
 def section_detail(request, slug):

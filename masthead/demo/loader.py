@@ -16,6 +16,7 @@ from masthead.articles.models import Article, ArticleAuthor, Section, Tag
 from masthead.articles.story import IMAGE_FOLDER
 from masthead.comments.models import Comment
 from masthead.editorial.roles import EDITOR
+from masthead.frontpage.models import Pin, SectionLayout
 from masthead.media import providers
 from masthead.media.models import Embed, Image
 from masthead.people.models import Person
@@ -50,6 +51,7 @@ def load_demo(content, *, progress=lambda message: None, now=None):
         created += 1
         progress(f"[{index}/{total}] {data['slug']}")
     _extract_quotes(content, progress)
+    _front_page(content.get("front_page"), sections)
     return created
 
 
@@ -61,6 +63,23 @@ def _extract_quotes(content, progress):
         for article in Article.objects.filter(slug__in=slugs)
     )
     progress(f"{found} quotes found")
+
+
+def _front_page(data, sections):
+    """The desk's picks (issue 20): a pinned lead, two top stories and one
+    section's layout. Pinned once: what an editor changes later is kept."""
+    if not data:
+        return
+    for slug, layout in data.get("layouts", {}).items():
+        SectionLayout.objects.get_or_create(
+            section=sections[slug], defaults={"layout": layout}
+        )
+    if Pin.objects.exists():
+        return
+    stories = Article.objects.in_bulk([data["lead"], *data["top"]], field_name="slug")
+    Pin.objects.create(article=stories[data["lead"]], slot=Pin.Slot.LEAD)
+    for position, slug in enumerate(data["top"]):
+        Pin.objects.create(article=stories[slug], slot=Pin.Slot.TOP, position=position)
 
 
 def _library(pictures_data, progress):

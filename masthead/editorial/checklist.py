@@ -33,6 +33,14 @@ def run(*, title, standfirst, section_chosen, body, hero=None, missing=(), unres
             "One or two sentences that sell the story.",
         ),
         Check("Section chosen", section_chosen, "Readers find stories by section."),
+        # Issue 20: a story without a picture leads as text and shares with the
+        # site's logo; it may be meant, but it should never be an accident.
+        Check(
+            "Hero image chosen",
+            hero is not None,
+            "Without one the story is shown as text alone on the home page "
+            "and in shared links.",
+        ),
         Check(
             "Alt text and credit on the hero image",
             hero is None or bool(hero.get("alt_text") and hero.get("credit")),

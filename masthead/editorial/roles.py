@@ -57,6 +57,12 @@ _EDITOR = _AUTHOR + [
     "redirects.change_redirect",
     "redirects.delete_redirect",
     "redirects.view_redirect",
+    # The front page: pins, section layouts and the banner (issue 20).
+    *(
+        f"frontpage.{action}_{model}"
+        for model in ("pin", "sectionlayout", "banner")
+        for action in ("add", "change", "delete", "view")
+    ),
 ]
 ROLE_PERMISSIONS = {CONTRIBUTOR: _WRITER, AUTHOR: _AUTHOR, EDITOR: _EDITOR}
 

@@ -4,9 +4,11 @@ A stored page keeps the version of each tag it depends on; purging a tag gives
 it a new version, so every page that depended on it misses from then on, on
 every app server sharing the cache, without scanning keys. Each process also
 keeps recently served pages in memory, trusted while the purge stamp
-(generation.py) has not moved.
+(generation.py) has not moved and the page's own lifetime lasts: a deadline
+(an embargo lifting, a pin expiring: expiry.py) ends it with no purge.
 """
 
+import time
 import uuid
 from collections import OrderedDict
 
@@ -33,6 +35,9 @@ class LocalPages:
     def get(self, key, stamp):
         found = self.pages.get(key)
         if found is None or found[1] != stamp:
+            return None
+        if not alive(found[0]):
+            self.discard(key)  # its deadline passed (issue 20: it was served on)
             return None
         self.pages.move_to_end(key)
         return found[0]
@@ -69,8 +74,14 @@ def current_versions(tags):
     return {keys[key]: value for key, value in found.items()}
 
 
+def alive(entry):
+    """Whether a stored page's lifetime lasts (pages stored before it was kept do)."""
+    return entry.get("until", float("inf")) > time.time()
+
+
 def store(key, entry, tags, timeout, *, rendered_in_generation):
     entry["tags"] = current_versions(tags)
+    entry["until"] = time.time() + timeout  # the shared cache drops it then too
     if generation.current() != rendered_in_generation:
         return False  # something was purged while this page rendered
     _cache().set(key, entry, timeout=timeout)
@@ -94,7 +105,7 @@ def fetch(key):
 def _fetch_shared(key):
     cache = _cache()
     entry = cache.get(key)
-    if entry is None:
+    if entry is None or not alive(entry):  # the cache's own TTL is whole seconds
         return None
     tags = entry["tags"]
     if tags:

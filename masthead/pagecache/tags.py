@@ -11,6 +11,7 @@ Kinds of tag:
 - a row: "articles.article:42", recorded for every model row a page loads;
 - a collection a page lists: every article, a section's, a tag's, an author's,
   an article's comments, the voices index, a person's voices;
+- what editors curate: the home page's pins and layouts, the banner;
 - ``LISTING``: the mark ``published()`` leaves on a page that lists articles
   without naming which listing; such a page is purged on any publish;
 - a path: every response stored for one path, whatever the host or query
@@ -28,8 +29,10 @@ LISTING = "articles:listing"
 SECTIONS = "sections:all"
 SEARCH_RESULTS = "search:results"
 QUOTES = "quotes:all"
+FRONT_PAGE = "frontpage:home"  # what editors placed on the home page: pins, layouts
+BANNER = "frontpage:banner"  # the breaking-news banner, on every public page
 
-_FIXED = {ARTICLES, LISTING, SECTIONS, SEARCH_RESULTS, QUOTES}
+_FIXED = {ARTICLES, LISTING, SECTIONS, SEARCH_RESULTS, QUOTES, FRONT_PAGE, BANNER}
 _COLLECTIONS = re.compile(
     r"(articles:(section|tag|author)|comments:article|quotes:person):\d+"
 )

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "masthead.articles",
     "masthead.comments",
     "masthead.editorial",
+    "masthead.frontpage",
     "django_tasks",
     "django_tasks_db",
     "masthead.demo",

@@ -12,6 +12,7 @@ from masthead.articles.models import Article
 from masthead.comments.models import Comment
 from masthead.editorial import admin_views as editorial_views
 from masthead.editorial import desk
+from masthead.frontpage import admin_views as frontpage_views
 
 from . import pages
 
@@ -72,7 +73,9 @@ class MastheadAdminSite(admin.AdminSite):
         # is this layer's); ahead of the article admin's catch-all URL.
         preview = partial(editorial_views.preview_view, render_article=pages.article_response)
         live = partial(desk.live_preview_view, render_article=pages.preview_response)
+        front_page = partial(frontpage_views.screen_view, admin_site=self)
         return [
+            path("frontpage/", self.admin_view(front_page), name="frontpage_screen"),
             path(
                 "articles/article/<path:object_id>/preview/",
                 self.admin_view(preview),

@@ -1,4 +1,4 @@
-"""Page assembly: the one place the article page gathers what it shows.
+"""Page assembly: the one place the article and home pages gather what they show.
 
 `article_page()` reads everything the page shows up front, as frozen rows: the
 article with its bylines, tags and corrections (articles), and its quotes
@@ -7,6 +7,11 @@ a published story the whole value is kept until the next purge and shared by
 every request (pagecache/memo.py), so a reader's own parts (the comments and
 their form, the highlighted voice) are added per request by
 `article_response()`.
+
+The home page (`home_context()`) puts the stories editors pinned
+(frontpage) in their slots among the newest (articles), each section's
+block in the layout its editors chose; it is read per request, since a pin
+ends and an embargo lifts on the minute.
 
 The article view, the comment form's re-render and both previews call
 `article_response` (the editor's live preview, `preview_response`); the apps
@@ -19,8 +24,10 @@ from dataclasses import dataclass
 from django.shortcuts import render
 
 from masthead.articles.models import Article
-from masthead.articles.querysets import ArticleRows, rows_for
+from masthead.articles.querysets import ArticleRows, navigation_sections, rows_for
 from masthead.comments.display import comment_section
+from masthead.frontpage.models import SectionLayout
+from masthead.frontpage.querysets import home_top, section_layouts
 from masthead.media.sources import PictureSource
 from masthead.pagecache import tags as page_tags
 from masthead.pagecache.dependencies import depends_on
@@ -114,6 +121,33 @@ def page_response(request, page, comment_form=None, status=200):
         # reader clicks (issue 19); django-csp adds them to frame-src.
         response._csp_update = {"frame-src": frames}
     return response
+
+
+@dataclass(frozen=True)
+class SectionBlock:
+    """A section's block on the home page: its newest stories, in its layout."""
+
+    section: object
+    layout: str  # a SectionLayout.Layout value
+    articles: list
+
+
+def home_context():
+    """What the home page shows, in a fixed number of queries however many
+    stories are published or pinned."""
+    depends_on(page_tags.ARTICLES)
+    sections = navigation_sections()
+    top, recent = home_top(sections)
+    layouts = section_layouts()
+    return {
+        "lead": top.lead,
+        "latest": top.top,
+        "latest_title": "Top stories" if top.pinned_top else "Latest",
+        "section_blocks": [
+            SectionBlock(s, layouts.get(s.pk, SectionLayout.Layout.GRID), recent[s.pk])
+            for s in sections
+        ],
+    }
 
 
 PAGES = UntilPurge(size=256)

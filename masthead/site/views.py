@@ -1,4 +1,5 @@
 from django.http import Http404, HttpResponsePermanentRedirect
+from django.shortcuts import render
 from django.templatetags.static import static
 
 from masthead.articles.models import Article
@@ -12,6 +13,11 @@ def article_detail(request, slug):
     except Article.DoesNotExist:
         raise Http404("No article here.") from None
     return pages.page_response(request, page)
+
+
+def home(request):
+    """The lead, the top stories and a block per section, whatever the archive size."""
+    return render(request, "articles/home.html", pages.home_context())
 
 
 def favicon(request):

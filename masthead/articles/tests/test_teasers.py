@@ -37,8 +37,8 @@ def test_the_same_story_is_a_lead_on_the_home_page_and_wide_in_its_section(clien
     home = client.get("/").content.decode()
     listing = client.get("/sections/sports/").content.decode()
 
-    assert 'class="teaser teaser--lead"' in home
-    assert 'class="teaser teaser--wide"' in listing
+    assert 'class="teaser teaser--lead' in home  # and teaser--text: no picture
+    assert 'class="teaser teaser--wide' in listing
     assert "A late goal decided it." in home and "A late goal decided it." in listing
 
 

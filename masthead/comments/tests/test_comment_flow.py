@@ -242,7 +242,8 @@ def test_a_rejected_comment_page_queries_the_same_however_many_bylines_and_tags(
                         tags=[make_tag() for _ in range(6)])
     for article in (lean, rich):  # warm what is kept between requests
         post(client, article, comment="")
-    queries = {"caches off": 6, "caches on": 1}[production_path]
+    # Caches off, one of the seven reads the breaking-news banner (issue 20).
+    queries = {"caches off": 7, "caches on": 1}[production_path]
     with django_assert_num_queries(queries) as first:
         assert post(client, lean, comment="").status_code == 400
     with django_assert_num_queries(len(first.captured_queries)):

@@ -3,6 +3,7 @@ from django.core.management import call_command
 
 from masthead.articles.models import Article, Section
 from masthead.comments.models import Comment
+from masthead.frontpage.models import Banner, Pin, SectionLayout
 from masthead.people.models import Person
 
 pytestmark = pytest.mark.django_db
@@ -40,6 +41,27 @@ def test_the_demo_uses_every_story_block(tmp_path):
     assert html.count('<li class="related-card">') == 2  # one was loaded after it
     assert article.story["missing"] == [] and article.story["unresolved"] == []
     assert len(article.body_images) == 2 + 3 + 1  # figures, gallery, the embed's still
+
+
+def test_the_demo_front_page_is_curated_and_has_no_banner(client, tmp_path):
+    """Issue 20: a pinned lead, two pinned top stories and one section's layout;
+    no breaking-news banner, so the demo looks like an ordinary day."""
+    call_command("load_demo", stdout=open(tmp_path / "out.txt", "w"))
+    call_command("load_demo", stdout=open(tmp_path / "out.txt", "w"))
+    slots = list(Pin.objects.values_list("slot", "article__slug"))
+    assert slots == [
+        ("lead", "county-warns-elevated-flood-risk-alder-river"),
+        ("top", "pellham-ridge-fire-smoke-air-quality-advisory"),
+        ("top", "otters-win-first-state-girls-basketball-title"),
+    ]
+    assert list(SectionLayout.objects.values_list("section__slug", "layout")) == [
+        ("business", "lead_list")
+    ]
+    assert not Banner.objects.exists()
+    home = client.get("/").content.decode()
+    lead = home.split('class="front-lead"', 1)[1].split("</section>", 1)[0]
+    assert "County warns of elevated flood risk" in lead
+    assert ">Top stories</h2>" in home and "breaking-news" not in home
 
 
 def test_loading_twice_adds_nothing_twice(tmp_path):

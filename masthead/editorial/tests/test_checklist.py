@@ -23,6 +23,10 @@ def test_each_missing_piece_is_named():
     assert labels_failing(hero={"alt_text": "A dam", "credit": ""}) == [
         "Alt text and credit on the hero image"
     ]
+    assert labels_failing(hero=None) == ["Hero image chosen"]
+    assert labels_failing(hero={"alt_text": "", "credit": "Jo/Ledger"}) == [
+        "Alt text and credit on the hero image"
+    ]
     assert labels_failing(body="![](a.jpg) and ![Map](b.png)") == [
         "Alt text on every picture in the body"
     ]

@@ -168,3 +168,18 @@ def test_cache_never_outlives_the_next_embargo(site):
     make_article(status=Article.Status.SCHEDULED,
                  published_at=timezone.now() + timedelta(seconds=90))
     assert 1 <= timeout() <= 91
+
+
+def test_a_page_kept_in_memory_ends_at_its_deadline_too(client, site, monkeypatch):
+    """The process's own copy obeyed purges only, so an embargo lifting (or a
+    pin expiring, issue 20) was not seen until some unrelated purge."""
+    import time
+
+    url = site["budget"].get_absolute_url()
+    make_article(status=Article.Status.SCHEDULED,
+                 published_at=timezone.now() + timedelta(seconds=30))
+    warm(client, url)
+    assert state(client, url) == "HIT"  # from this process's memory
+    now = time.time()
+    monkeypatch.setattr(time, "time", lambda: now + 60)  # past the deadline
+    assert state(client, url) == "MISS"

@@ -62,10 +62,13 @@ def test_marking_cannot_inject_markup(client):
 
 
 def test_the_article_page_query_count_does_not_grow_with_quotes(client, django_assert_num_queries):
-    """The panel and the marks come from one query whether there are 0 or 40 quotes."""
+    """The panel and the marks come from one query whether there are 0 or 40 quotes.
+
+    One of the seven reads the breaking-news banner (issue 20), as every
+    page does with the row memo off; in production the memo keeps it."""
     article = make_article(body="No quotes here.")
     client.get(article.get_absolute_url())
-    with django_assert_num_queries(6) as empty:
+    with django_assert_num_queries(7) as empty:
         client.get(article.get_absolute_url())
     article.body = "\n\n".join(
         f"“Quote number {n} is right here,” said Speaker Number{n}." for n in range(40)
@@ -122,10 +125,12 @@ def test_the_index_ranks_people_by_how_often_they_are_quoted_and_searches(client
 
 
 def test_the_index_query_count_does_not_grow_with_people(client, django_assert_num_queries):
-    """Counts and roles are annotations: a fixed number of queries per page."""
+    """Counts and roles are annotations: a fixed number of queries per page
+    (one of the four is the breaking-news banner, kept by the row memo in
+    production: issue 20)."""
     services.extract_article_quotes(article=make_article(body=BODY))
     client.get(reverse("quotes:index"))
-    with django_assert_num_queries(3) as few:
+    with django_assert_num_queries(4) as few:
         client.get(reverse("quotes:index"))
     for n in range(30):
         services.extract_article_quotes(
@@ -139,7 +144,7 @@ def test_the_voice_page_query_count_does_not_grow_with_quotes(client, django_ass
     services.extract_article_quotes(article=make_article(body="“One thing said here,” Jo Smith said."))
     url = reverse("quotes:voice", kwargs={"slug": "jo-smith"})
     client.get(url)
-    with django_assert_num_queries(4) as few:
+    with django_assert_num_queries(5) as few:  # 5th: the banner (issue 20)
         client.get(url)
     for n in range(20):
         services.extract_article_quotes(article=make_article(body=f"“Thing {n} said here,” Jo Smith said."))

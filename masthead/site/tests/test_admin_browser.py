@@ -20,6 +20,7 @@ SCREENS = [
     "/admin/quotes/quote/audit/",
     "/admin/redirects/redirect/",
     "/admin/redirects/redirect/add/",
+    "/admin/frontpage/",
 ]
 
 

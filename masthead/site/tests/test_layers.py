@@ -14,7 +14,7 @@ PACKAGE = Path(__file__).resolve().parents[2]
 
 LEAVES = {"core", "pagecache", "jobs"}
 CONTENT = {"accounts", "media", "people", "articles"}
-NEWSROOM = {"comments", "editorial", "quotes"}
+NEWSROOM = {"comments", "editorial", "quotes", "frontpage"}
 DISTRIBUTION = {"feeds", "seo", "search", "api", "redirects"}
 SITE = {"site", "demo", "settings", "urls", "wsgi", "asgi", "cli", "testing"}
 
@@ -31,6 +31,7 @@ ALLOWED = {
     "comments": LEAVES | CONTENT,
     "quotes": LEAVES | CONTENT,
     "editorial": LEAVES | CONTENT | {"comments"},
+    "frontpage": LEAVES | CONTENT,  # front-page curation (issue 20)
     **{app: LEAVES | CONTENT | NEWSROOM for app in DISTRIBUTION},
     **{part: LEAVES | CONTENT | NEWSROOM | DISTRIBUTION | SITE for part in SITE},
 }
