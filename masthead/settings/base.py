@@ -79,6 +79,7 @@ INSTALLED_APPS = [
     "masthead.api",
     "masthead.seo",
     "masthead.quotes",
+    "masthead.wordpress",
     "masthead.accounts",
     "django_otp",
     "django_otp.plugins.otp_totp",
