@@ -262,7 +262,10 @@ class _State:
             found = providers.match(url)
         except providers.Refused:
             return match.group(0)
-        return self.block(f"::: embed {found.url}\n:::") if found else match.group(0)
+        if found is None:
+            return match.group(0)
+        self.body.embeds.append(found.url)
+        return self.block(f"::: embed {found.url}\n:::")
 
     def embed(self, url, source):
         url = (url or "").strip()

@@ -9,7 +9,10 @@ included), so nothing the file said is lost.
 """
 
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
+
+FEED = "/feed/"
 
 
 class ImportedSite(models.Model):
@@ -28,6 +31,11 @@ class ImportedSite(models.Model):
 
     def __str__(self):
         return self.key
+
+    def target_url(self, old):
+        if "comments" in old:
+            return reverse("home")
+        return reverse("feeds:atom" if "atom" in old else "feeds:rss")
 
 
 class ImportedPost(models.Model):
@@ -55,6 +63,11 @@ class ImportedPost(models.Model):
 
     def __str__(self):
         return f"{self.site_id}:{self.wp_id}"
+
+    def target_url(self, old):
+        if old.endswith(FEED) and not old.startswith("/?"):
+            return reverse("feeds:comments", args=[self.article.slug])
+        return self.article.get_absolute_url()
 
 
 class ImportedComment(models.Model):
@@ -99,6 +112,13 @@ class ImportedAttachment(models.Model):
         ]
         indexes = [models.Index(fields=["site", "url"], name="imported_file_url_idx")]
 
+    def target_url(self, old):
+        """The story it was attached to, else the picture itself."""
+        post = ImportedPost.objects.filter(site=self.site_id, wp_id=self.parent_wp_id).first()
+        if post is not None:
+            return post.article.get_absolute_url()
+        return self.image.url if self.image_id else None
+
 
 class ImportedTerm(models.Model):
     """A category (now a section) or tag, with its archive's old paths."""
@@ -124,6 +144,14 @@ class ImportedTerm(models.Model):
             )
         ]
 
+    def target_url(self, old):
+        row, kind = (self.section, "section") if self.section_id else (self.tag, "tag")
+        if row is None:
+            return None
+        if old.endswith(FEED):
+            return reverse(f"feeds:{kind}_rss", args=[row.slug])
+        return row.get_absolute_url()
+
 
 class ImportedAuthor(models.Model):
     """A WordPress login (or Co-Authors Plus guest author) and its person."""
@@ -139,3 +167,8 @@ class ImportedAuthor(models.Model):
         constraints = [
             models.UniqueConstraint(fields=["site", "login"], name="one_import_per_login")
         ]
+
+    def target_url(self, old):
+        if old.endswith(FEED):
+            return reverse("feeds:author_rss", args=[self.person.slug])
+        return self.person.get_absolute_url()

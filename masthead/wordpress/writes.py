@@ -28,6 +28,7 @@ from masthead.pagecache import tags as page_tags
 from masthead.pagecache.purges import purge_on_commit
 
 from . import bodies, mapping, permalinks, tasks
+from .exporter import MARKDOWN_META
 from .models import ImportedAttachment, ImportedComment, ImportedPost
 
 Tagging = Article.tags.through
@@ -94,7 +95,7 @@ class Writer:
         body = bodies.convert(
             item.content, library=run.library, post_id=item.wp_id,
             links=lambda href: run.link(href, where),
-        )  # fmt: skip
+        ) if not item.meta_value(MARKDOWN_META) else bodies.Body(item.meta_value(MARKDOWN_META))
         self._report_body(body, where)
         section = mapping.section_slug(item, section_from=self.options.section_from,
                                        term_ids=run.terms.ids)  # fmt: skip
@@ -213,7 +214,8 @@ class Writer:
         ip = _ip(comment.ip)
         if ip and created and created < self.ip_cutoff:
             ip = truncate_ip(ip)
-        body = mapping.comment_body(comment.content)
+        own = next((value for key, value in comment.meta if key == MARKDOWN_META), None)
+        body = own if own is not None else mapping.comment_body(comment.content)
         return Comment(
             article=article, depth=depth, name=mapping.plain(comment.author, 245) or "Anonymous",
             email=comment.email[:100], website=comment.url[:200], body=body,
