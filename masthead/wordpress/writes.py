@@ -154,7 +154,7 @@ class Writer:
     def _tag_ids(self, item, article):
         """Its tags, then its other categories as tags: nothing it was filed under is lost."""
         terms = self.run.terms
-        for nicename, name in mapping.post_tags(item):
+        for nicename, _name in mapping.post_tags(item):
             yield terms.tags[nicename]
         for nicename in mapping.categories(item):
             if terms.sections.get(nicename) != article.section_id:

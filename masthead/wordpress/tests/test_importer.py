@@ -12,7 +12,7 @@ from masthead.comments.models import Comment
 from masthead.comments.signals import comment_was_posted
 from masthead.people.models import Person
 from masthead.wordpress import permalinks
-from masthead.wordpress.importer import Options, WXRError, import_file
+from masthead.wordpress.importer import Options, import_file
 from masthead.wordpress.models import ImportedComment, ImportedPost
 
 from .wxr import THEME, fixture
