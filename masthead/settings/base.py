@@ -81,6 +81,7 @@ INSTALLED_APPS = [
     "masthead.seo",
     "masthead.redirects",
     "masthead.quotes",
+    "masthead.wordpress",
     "masthead.accounts",
     "django_otp",
     "django_otp.plugins.otp_totp",

@@ -145,3 +145,15 @@ def test_a_chain_collapsed_later_ends_the_cached_301_of_the_first_address(client
     story.slug = "c"
     story.save()
     assert client.get("/articles/a/")["Location"] == "/articles/c/"
+
+
+def test_wordpress_query_addresses_on_the_home_page_redirect(client):
+    """/?p=ID, WordPress's oldest permalink (issue 22), is a query on a live
+    page: it is looked up before the view, and only when it is there."""
+    from masthead.redirects.models import Redirect
+
+    Redirect.objects.create(old_path="/?p=1241", new_path="/articles/template-sticky/")
+    response = client.get("/", {"p": "1241"})
+    assert (response.status_code, response["Location"]) == (301, "/articles/template-sticky/")
+    assert client.get("/", {"p": "99"}).status_code == 200  # not moved: the home page
+    assert client.get("/", {"p": "x"}).status_code == 200

@@ -1,0 +1,270 @@
+"""A batch of posts with their comments, written in one transaction.
+
+Rows go in with bulk inserts (posts, bylines, tags, body references, comments
+level by level so replies know their parent's id, import records): issue 22
+asks for thousands of posts a second. What `Article.save()` derives (the
+rendered body, word count, reading time) is derived by the same methods;
+what the model signals would do is done here in bulk: body references and
+embeds once per batch, page purges once per batch, quote extraction queued
+once per import. No comment email is due, and comment_was_posted is not
+sent: WordPress's readers were notified years ago (issue 22, item 9).
+"""
+
+import ipaddress
+from contextlib import contextmanager
+from datetime import timedelta
+
+from django.db import reset_queries, transaction
+from django.utils import timezone
+
+from masthead.articles.models import Article, ArticleAuthor, BodyReference
+from masthead.comments.models import Comment
+from masthead.comments.privacy import retention_days, truncate_ip
+from masthead.core import text
+from masthead.core.sanitize import render_comment_body
+from masthead.jobs.queue import enqueue_on_commit
+from masthead.media.embeds import request_embeds
+from masthead.pagecache import tags as page_tags
+from masthead.pagecache.purges import purge_on_commit
+
+from . import bodies, mapping, permalinks, tasks
+from .exporter import MARKDOWN_META
+from .models import ImportedAttachment, ImportedComment, ImportedPost
+
+Tagging = Article.tags.through
+
+
+class Writer:
+    def __init__(self, *, run):
+        self.run, self.report, self.options = run, run.report, run.options
+        self.done = 0
+        self.ip_cutoff = timezone.now() - timedelta(days=retention_days())
+        self.heroes = dict(
+            ImportedAttachment.objects.filter(site=run.site, image__isnull=False)
+            .values_list("wp_id", "image_id")
+        )
+
+    def write(self, items):
+        existing = set(
+            ImportedPost.objects.filter(site=self.run.site, wp_id__in=[i.wp_id for i in items])
+            .values_list("wp_id", flat=True)
+        )
+        fresh = [item for item in items if item.wp_id not in existing]
+        self.report.count("posts already imported", len(items) - len(fresh))
+        if fresh:
+            self._ensure_people_and_terms(fresh)
+            with transaction.atomic():
+                self._write(fresh)
+                if self.options.checkpoint:
+                    self.options.checkpoint(self.done + len(fresh))
+        self.done += len(items)
+        # With DEBUG on (the CLI's dev settings) Django keeps the last 9,000
+        # queries; a bulk insert's SQL is large, so that alone grew past 300 MB.
+        reset_queries()
+        if self.options.progress:
+            self.options.progress(self.done, self.run.total, "posts")
+
+    def _ensure_people_and_terms(self, items):
+        for item in items:
+            guests = mapping.guest_names(item)
+            for login in mapping.bylines(item):
+                self.run.people.add(login, guests.get(login) or login)
+            for domain, nicename, name in item.terms:
+                if domain == "category":
+                    self.run.terms.section(nicename, name)
+                elif domain == "post_tag":
+                    self.run.terms.tag(nicename, name)
+
+    def _write(self, items):
+        articles, records = [], []
+        for item in items:
+            article, record = self._article(item)
+            articles.append(article)
+            records.append(record)
+        Article.objects.bulk_create(articles)
+        self._links(items, articles)
+        for article, record in zip(articles, records, strict=True):
+            record.article = article
+        ImportedPost.objects.bulk_create(records)
+        self._comments(items, articles)
+        sections = {a.section_id for a in articles if a.section_id}
+        purge_on_commit({page_tags.ARTICLES} | {page_tags.section(pk) for pk in sections})
+
+    def _article(self, item):
+        run, where = self.run, f"post {item.wp_id}"
+        status, note = mapping.article_status(item)
+        if note:
+            self.report.note("posts changed", f"{item.wp_id} “{mapping.title_of(item)}”: {note}")
+        body = bodies.convert(
+            item.content, library=run.library, post_id=item.wp_id,
+            links=lambda href: run.link(href, where),
+        ) if not item.meta_value(MARKDOWN_META) else bodies.Body(item.meta_value(MARKDOWN_META))
+        self._report_body(body, where)
+        section = mapping.section_slug(item, section_from=self.options.section_from,
+                                       term_ids=run.terms.ids)  # fmt: skip
+        hero_id = _int(item.meta_value("_thumbnail_id"))
+        article = Article(
+            title=mapping.title_of(item), slug=run.plan[item.wp_id],
+            standfirst=mapping.plain(item.excerpt), body=body.markdown,
+            status=status, published_at=mapping.post_time(item),
+            section_id=run.terms.sections.get(section) if section else None,
+            hero_image_id=self.heroes.get(hero_id), comments_enabled=item.comment_status == "open",
+        )  # fmt: skip
+        if status in ("draft", "review") and not item.date_gmt.strip("0 :-"):
+            article.published_at = None
+        _derive(article)
+        self.report.count(f"{item.type}s imported ({status})")
+        record = ImportedPost(
+            site=run.site, wp_id=item.wp_id, guid=item.guid[:500], post_type=item.type,
+            sticky=item.sticky, meta=[list(pair) for pair in item.meta],
+            hero_wp_id=hero_id if hero_id and not article.hero_image_id else None,
+            old_paths=permalinks.post_paths(
+                link=item.link, guid=item.guid, wp_id=item.wp_id, post_type=item.type,
+                structure=run.site.structure, base=run.base, date=item.date,
+                slug=item.slug, category_path=run._category_path(item),
+            ),
+        )  # fmt: skip
+        if item.sticky:
+            self.report.count("sticky posts (to pin on the front page)")
+        return article, record
+
+    def _report_body(self, body, where):
+        for entry in body.unknown:
+            heading = "unknown blocks" if entry.startswith("block ") else "unknown shortcodes"
+            self.report.note(heading, entry.removeprefix("block "), where)
+        for url in body.missing:
+            self.report.note("pictures not among the file's attachments", url, where)
+
+    def _links(self, items, articles):
+        bylines, tagging, references, embeds = [], [], [], []
+        for item, article in zip(items, articles, strict=True):
+            for position, login in enumerate(mapping.bylines(item)):
+                bylines.append(ArticleAuthor(
+                    article=article, person_id=self.run.people.by_login[login], position=position
+                ))  # fmt: skip
+            for tag_id in dict.fromkeys(self._tag_ids(item, article)):
+                tagging.append(Tagging(article_id=article.pk, tag_id=tag_id))
+            for kind, key in article.body_references_wanted:
+                references.append(BodyReference(article=article, kind=kind, key=key))
+                if kind == BodyReference.Kind.EMBED:
+                    embeds.append(key)
+        ArticleAuthor.objects.bulk_create(bylines)
+        Tagging.objects.bulk_create(tagging)
+        BodyReference.objects.bulk_create(references)
+        if embeds:
+            request_embeds(embeds)
+
+    def _tag_ids(self, item, article):
+        """Its tags, then its other categories as tags: nothing it was filed under is lost."""
+        terms = self.run.terms
+        for nicename, _name in mapping.post_tags(item):
+            yield terms.tags[nicename]
+        for nicename in mapping.categories(item):
+            if terms.sections.get(nicename) != article.section_id:
+                yield terms.tag(nicename, nicename)
+
+    def _comments(self, items, articles):
+        levels, records = {}, []
+        for item, article in zip(items, articles, strict=True):
+            for comment, depth, parent in self._thread(item):
+                row = self._comment(comment, article, depth)
+                levels.setdefault(depth, []).append((row, parent, comment))
+        by_wp_id = {}
+        with _dates_as_given():
+            for depth in sorted(levels):
+                rows = levels[depth]
+                for row, parent, _comment in rows:
+                    row.parent = by_wp_id.get(parent)
+                Comment.objects.bulk_create([row for row, _, _ in rows], batch_size=500)
+                for row, _, comment in rows:
+                    by_wp_id[comment.wp_id] = row
+                    records.append(ImportedComment(
+                        site=self.run.site, wp_id=comment.wp_id, comment=row,
+                        kind=mapping.comment_kind(comment), meta=[list(m) for m in comment.meta],
+                    ))  # fmt: skip
+        ImportedComment.objects.bulk_create(records, batch_size=1000)
+        self.report.count("comments imported", len(records))
+
+    def _thread(self, item):
+        """(comment, depth, parent wp id) in an order where parents come first."""
+        kept = {}
+        for comment in item.comments:
+            kind = mapping.comment_kind(comment)
+            if kind is None:
+                self.report.note("comments held back", f"type “{comment.type}” is not a "
+                                 "reader comment", f"post {item.wp_id}")  # fmt: skip
+            elif kind != "comment" and self.options.pingbacks == "skip":
+                self.report.count(f"{kind}s skipped")
+            else:
+                kept[comment.wp_id] = comment
+        out = []
+        for comment in kept.values():
+            depth, parent, seen = 0, comment.parent, {comment.wp_id}
+            while parent and parent in kept and parent not in seen:
+                seen.add(parent)
+                depth, parent = depth + 1, kept[parent].parent
+            if comment.parent and comment.parent not in kept:
+                self.report.note("replies whose parent is missing, kept as comments",
+                                 str(comment.wp_id), f"post {item.wp_id}")  # fmt: skip
+            out.append((comment, depth, comment.parent if depth else None))
+        if any(mapping.comment_kind(c) != "comment" for c, _, _ in out):
+            self.report.count("pingbacks and trackbacks kept",
+                              sum(mapping.comment_kind(c) != "comment" for c, _, _ in out))
+        return out
+
+    def _comment(self, comment, article, depth):
+        created = mapping.utc(comment.date_gmt) or mapping.utc(comment.date) or article.published_at
+        ip = _ip(comment.ip)
+        if ip and created and created < self.ip_cutoff:
+            ip = truncate_ip(ip)
+        own = next((value for key, value in comment.meta if key == MARKDOWN_META), None)
+        body = own if own is not None else mapping.comment_body(comment.content)
+        return Comment(
+            article=article, depth=depth, name=mapping.plain(comment.author, 245) or "Anonymous",
+            email=comment.email[:100], website=comment.url[:200], body=body,
+            body_html=render_comment_body(body), status=mapping.comment_status(comment),
+            ip_address=ip, created_at=created, status_reason="imported from WordPress",
+        )  # fmt: skip
+
+
+def _derive(article):
+    """What Article.save() derives, without the save (the batch inserts it)."""
+    article.render_body()
+    article.word_count = text.count_words(article.read_text)
+    article.reading_minutes = text.reading_minutes(article.read_text, article.image_count)
+
+
+@contextmanager
+def _dates_as_given():
+    """Comment.created_at is auto_now_add; an imported comment keeps its date."""
+    field = Comment._meta.get_field("created_at")
+    field.auto_now_add = False
+    try:
+        yield
+    finally:
+        field.auto_now_add = True
+
+
+def _ip(value):
+    try:
+        return str(ipaddress.ip_address((value or "").strip()))
+    except ValueError:
+        return None
+
+
+def _int(value):
+    try:
+        return int(value)
+    except (TypeError, ValueError):
+        return None
+
+
+def after_import(site):
+    """Once per run: pictures that arrived after their post, and quotes."""
+    for record in ImportedPost.objects.filter(site=site, hero_wp_id__isnull=False):
+        image_id = (ImportedAttachment.objects.filter(site=site, wp_id=record.hero_wp_id)
+                    .values_list("image_id", flat=True).first())  # fmt: skip
+        if image_id:
+            Article.objects.filter(pk=record.article_id).update(hero_image_id=image_id)
+            ImportedPost.objects.filter(pk=record.pk).update(hero_wp_id=None)
+    enqueue_on_commit(tasks.extract_imported_quotes, site.pk)
