@@ -33,6 +33,8 @@ ALLOWED = {
     "editorial": LEAVES | CONTENT | {"comments"},
     "frontpage": LEAVES | CONTENT,  # front-page curation (issue 20)
     **{app: LEAVES | CONTENT | NEWSROOM for app in DISTRIBUTION},
+    # An import hands each old WordPress address to the redirects (issue 22).
+    "wordpress": LEAVES | CONTENT | NEWSROOM | {"redirects"},
     **{part: LEAVES | CONTENT | NEWSROOM | DISTRIBUTION | SITE for part in SITE},
 }
 
