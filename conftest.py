@@ -60,6 +60,11 @@ def _drop_stray_sessions(django_db_setup, django_db_blocker):
 
     if connection.vendor != "postgresql":
         return
+    # A fresh connection: a pooled one may have been ended by a test that
+    # plays a database restart (comments/tests/test_faults.py).
+    connection.close()
+    if hasattr(connection, "close_pool"):
+        connection.close_pool()
     with django_db_blocker.unblock(), connection.cursor() as cursor:
         cursor.execute(
             "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"

@@ -194,9 +194,12 @@ class _Run:
 
     def _library(self):
         library = Library()
-        for wp_id, name, url, parent, caption in ImportedAttachment.objects.filter(
-            site=self.site
-        ).values_list("wp_id", "name", "url", "parent_wp_id", "image__caption"):
+        # In WordPress's id order: a [gallery] without ids shows its post's
+        # attachments so, and every database must give the same body.
+        rows = ImportedAttachment.objects.filter(site=self.site).order_by("wp_id")
+        for wp_id, name, url, parent, caption in rows.values_list(
+            "wp_id", "name", "url", "parent_wp_id", "image__caption"
+        ):
             library.by_id[wp_id] = (name, caption or "")
             library.by_url[original_url(url)] = wp_id
             if parent:

@@ -24,6 +24,11 @@ pytestmark = [
 def _postgresql_only():
     if connection.vendor != "postgresql":
         pytest.skip("needs a database server to lose (the PostgreSQL run)")
+    yield
+    # The ended connections may still sit idle in the pool: start the next
+    # test with a fresh pool, not with them.
+    connection.close()
+    connection.close_pool()
 
 
 def admin_connection():
