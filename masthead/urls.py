@@ -37,6 +37,7 @@ urlpatterns = [
         ([path("<slug:slug>/", article_views.author_detail, name="author")], "people")
     )),
     path("voices/", include("masthead.quotes.urls")),
+    path("newsletters/", include("masthead.newsletters.urls")),
     path("", include(
         (editorial_urls.urlpatterns_for(render_article=render_article), "editorial")
     )),

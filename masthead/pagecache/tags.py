@@ -25,8 +25,9 @@ LISTING = "articles:listing"
 SECTIONS = "sections:all"
 SEARCH_RESULTS = "search:results"
 QUOTES = "quotes:all"
+NEWSLETTERS = "newsletters:all"  # the lists sign-up forms offer, the archive
 
-_FIXED = {ARTICLES, LISTING, SECTIONS, SEARCH_RESULTS, QUOTES}
+_FIXED = {ARTICLES, LISTING, SECTIONS, SEARCH_RESULTS, QUOTES, NEWSLETTERS}
 _COLLECTIONS = re.compile(
     r"(articles:(section|tag|author)|comments:article|quotes:person):\d+"
 )
