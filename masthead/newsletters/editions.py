@@ -8,6 +8,7 @@ that dies while starting it leaves it scheduled, to be started whole again.
 """
 
 import hashlib
+from functools import lru_cache
 from urllib.parse import urlsplit
 
 from django.core.exceptions import PermissionDenied
@@ -44,21 +45,38 @@ def prepared(edition):
     return PreparedEdition(rendered, list_id=list_id(edition.newsletter))
 
 
-def recipient(*, edition_id, delivery_pk, email, subscriber_pk, key, newsletter_id):
-    """One recipient's links and Message-ID (the same on every attempt)."""
-    base = compose.site_base()
+def recipient(*, edition_id, delivery_pk, email, subscriber_pk, key, newsletter_id,
+              links=None):
+    """One recipient's links and Message-ID (the same on every attempt).
+
+    ``links``: link_parts(), which a sender works out once for all.
+    """
+    unsubscribe_at, manage_at, host = links or link_parts()
     unsubscribe = tokens.unsubscribe_token(subscriber_pk, key, newsletter_id)
     manage = tokens.manage_token(subscriber_pk, key)
-    unsubscribe_url = base + url("newsletters:unsubscribe", token=unsubscribe)
+    unsubscribe_url = unsubscribe_at.replace("TOKEN", unsubscribe)
     digest = hashlib.blake2s(f"{delivery_pk}:{key}".encode(), digest_size=6).hexdigest()
     return Recipient(
         email=email,
-        message_id=f"<{edition_id}.{delivery_pk}.{digest}@{site_host()}>",
+        message_id=f"<{edition_id}.{delivery_pk}.{digest}@{host}>",
         one_click_url=unsubscribe_url,
         mailto_token=unsubscribe,
-        manage_url=base + url("newsletters:manage", token=manage),
+        manage_url=manage_at.replace("TOKEN", manage),
         unsubscribe_url=unsubscribe_url,
     )
+
+
+def link_parts():
+    """The links' addresses with TOKEN for the token: reversed once per
+    settings, not for each of 100,000 messages."""
+    base = compose.site_base()
+    return _reversed_links(base, url("newsletters:unsubscribe", token="TOKEN"),
+                           url("newsletters:manage", token="TOKEN"))
+
+
+@lru_cache(maxsize=8)
+def _reversed_links(base, unsubscribe, manage):
+    return base + unsubscribe, base + manage, urlsplit(base).hostname or "localhost"
 
 
 def check_may_send(user):

@@ -110,6 +110,7 @@ class Mailer:
         self.worker, self.log = worker, log
         self.backend = _backend()
         self.prepared = {}
+        self.links = editions.link_parts()
 
     def close(self):
         try:
@@ -148,17 +149,18 @@ class Mailer:
         recipient = editions.recipient(
             edition_id=edition_id, delivery_pk=pk, email=email,
             subscriber_pk=subscriber_pk, key=key, newsletter_id=newsletter_id,
+            links=self.links,
         )
         return prepared.message_for(recipient)
 
     def _send_one(self, pk, message):
-        handover = _handover(pk, self.worker, message.extra_headers["Message-ID"])
+        handover = _handover(pk, self.worker, message.message_id)
         try:
             if isinstance(self.backend, HandoverSMTPBackend):
                 self.backend.send_handing_over(message, handover)
             else:
                 handover()
-                self.backend.send_messages([message])
+                self.backend.send_messages([message.as_email()])
         except HandoverError:
             return "lost"  # another worker has the row now
         except smtplib.SMTPSenderRefused as error:
