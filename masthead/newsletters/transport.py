@@ -300,8 +300,8 @@ class HandoverSMTPBackend(EmailBackend):
                 [envelope_address(to) for to in message.to],
                 message.raw,
             )
-        except (smtplib.SMTPServerDisconnected, OSError):
-            self.connection = None  # open afresh next time
+        except (smtplib.SMTPServerDisconnected, OSError, HandoverError):
+            self.connection = None  # closed or broken: open afresh next time
             raise
         finally:
             if self.connection is not None:
