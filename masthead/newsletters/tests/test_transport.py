@@ -27,7 +27,7 @@ def edition(site):
 
 def message_for(edition, email="ada@example.com", pk=7):
     return editions.prepared(edition).message_for(editions.recipient(
-        edition_id=edition.pk, delivery_pk=pk, email=email, subscriber_pk=3, key="k",
+        edition_id=edition.pk, delivery_pk=pk, email=email, subscriber_pk=pk, key="k",
         newsletter_id=edition.newsletter_id))
 
 
