@@ -51,6 +51,7 @@ def send_due(*, worker, log=lambda line: None, budget=30.0, now=None):
     deadline = time.monotonic() + budget
     recover_in_doubt(now=now)
     sent, mailer = 0, Mailer(worker, log)
+    _commit_without_waiting_for_disk(True)
     try:
         while time.monotonic() < deadline:
             rows = claim(worker=worker, size=settings.MASTHEAD_NEWSLETTER_BATCH)
@@ -61,9 +62,22 @@ def send_due(*, worker, log=lambda line: None, budget=30.0, now=None):
             if not healthy:
                 break  # the mail server is away: the rows wait their backoff
     finally:
+        _commit_without_waiting_for_disk(False)
         mailer.close()
     editions.finish_sent()
     return sent
+
+
+def _commit_without_waiting_for_disk(on):
+    """PostgreSQL: the hand-over marks (one commit per message) do not wait
+    for the WAL to reach the disk, or each would cost an fsync (~5 ms here,
+    120 messages/s). A killed worker loses nothing by it: the commit is the
+    database's. Only a crash of the database server itself in the next
+    fraction of a second could lose marks, and a lost mark means a message
+    sent again, never one missed."""
+    if connection.vendor == "postgresql" and not connection.in_atomic_block:
+        with connection.cursor() as cursor:
+            cursor.execute(f"SET synchronous_commit TO {'off' if on else 'DEFAULT'}")
 
 
 def recover_in_doubt(*, now=None):

@@ -93,6 +93,7 @@ class Scenario:
             "PYTHONPATH": str(ROOT),
         }
         self.server = self.worker = None
+        self._counted, self._offset = 0, 0
 
     def prepare(self, count):
         """Migrate, add ``count`` confirmed subscribers and start an edition."""
@@ -127,17 +128,30 @@ class Scenario:
     def received(self):
         return counting_smtp.read(self.counts) if self.counts.exists() else []
 
+    def count(self):
+        """Messages received so far, reading only what was added since the last
+        look (re-reading 100,000 lines 20 times a second took a core)."""
+        if not self.counts.exists():
+            return 0
+        with open(self.counts, "rb") as handle:
+            handle.seek(self._offset)
+            added = handle.read()
+        complete = added.rfind(b"\n") + 1
+        self._offset += complete
+        self._counted += added[:complete].count(b"\n")
+        return self._counted
+
     def wait_for(self, count, timeout):
         """Until the server has ``count`` messages; returns how many it has."""
         deadline = time.monotonic() + timeout
         while time.monotonic() < deadline:
-            got = len(self.received())
+            got = self.count()
             if got >= count:
                 return got
             if self.worker.poll() is not None:
                 raise RuntimeError(f"the worker exited: {self.worker.stderr.read()}")
-            time.sleep(0.05)
-        return len(self.received())
+            time.sleep(0.1)
+        return self.count()
 
     def kill_worker(self):
         """SIGKILL: no handler runs, nothing is flushed or marked."""
