@@ -38,6 +38,8 @@ urlpatterns = [
     )),
     path("voices/", include("masthead.quotes.urls")),
     path("newsletters/", include("masthead.newsletters.urls")),
+    # Mail providers' bounce and complaint webhooks (newsletters/providers.py).
+    path("anymail/", include("anymail.urls")),
     path("", include(
         (editorial_urls.urlpatterns_for(render_article=render_article), "editorial")
     )),

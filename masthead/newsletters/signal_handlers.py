@@ -6,6 +6,7 @@ from django.db.models.signals import post_delete, post_save
 from masthead.pagecache import tags as page_tags
 from masthead.pagecache.purges import purge_on_commit
 
+from . import providers
 from .models import Edition, Newsletter
 
 
@@ -14,6 +15,7 @@ def newsletter_changed(sender, instance, **kwargs):
 
 
 def connect():
+    providers.connect()
     for model in (Newsletter, Edition):
         post_save.connect(newsletter_changed, sender=model,
                           dispatch_uid=f"newsletters-{model.__name__}-saved")

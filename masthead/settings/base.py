@@ -391,6 +391,11 @@ MASTHEAD_NEWSLETTER_MAX_ATTEMPTS = int(os.environ.get("MASTHEAD_NEWSLETTER_MAX_A
 # Where bounces, complaints and mailto unsubscribes go (envelope sender and
 # List-Unsubscribe mailto:); DEFAULT_FROM_EMAIL's address when unset.
 MASTHEAD_NEWSLETTER_INBOX = os.environ.get("MASTHEAD_NEWSLETTER_INBOX", "")
+# Providers' bounce and complaint webhooks (django-anymail, under /anymail/)
+# need this "user:password" as basic auth; unset, a secret nobody knows, so
+# no request passes (anymail would otherwise accept anyone's).
+ANYMAIL = {"WEBHOOK_SECRET": os.environ.get("ANYMAIL_WEBHOOK_SECRET")
+           or f"masthead:{secrets.token_urlsafe(32)}"}
 # DKIM signing of newsletters: a PEM key file, its selector and domain.
 MASTHEAD_DKIM_KEY_FILE = os.environ.get("MASTHEAD_DKIM_KEY_FILE", "")
 MASTHEAD_DKIM_SELECTOR = os.environ.get("MASTHEAD_DKIM_SELECTOR", "masthead")
