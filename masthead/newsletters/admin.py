@@ -39,14 +39,28 @@ class LabelledDatesAdmin(admin.ModelAdmin):
 class NewsletterAdmin(admin.ModelAdmin):
     list_display = ["name", "cadence", "section", "is_public", "subscribers"]
     prepopulated_fields = {"slug": ["name"]}
-    fields = ["name", "slug", "description", "is_public", "position", "section",
-              "cadence", "send_time", "weekday", "min_stories", "last_digest_at"]
+    fields = [
+        "name",
+        "slug",
+        "description",
+        "is_public",
+        "position",
+        "section",
+        "cadence",
+        "send_time",
+        "weekday",
+        "min_stories",
+        "last_digest_at",
+    ]
     readonly_fields = ["last_digest_at"]
 
     def get_queryset(self, request):
         active = Q(subscriptions__status="active")
-        return super().get_queryset(request).annotate(
-            active_count=Count("subscriptions", filter=active))
+        return (
+            super()
+            .get_queryset(request)
+            .annotate(active_count=Count("subscriptions", filter=active))
+        )
 
     @admin.display(description="Subscribers", ordering="active_count")
     def subscribers(self, newsletter):
@@ -68,10 +82,18 @@ class SubscriptionInline(admin.StackedInline):
 class SubscriberAdmin(LabelledDatesAdmin):
     list_display = ["email", "created_at", "confirmed_at", "suppressed_at",
                     "suppressed_reason"]  # fmt: skip
-    list_filter = [("suppressed_at", admin.EmptyFieldListFilter),
-                   ("confirmed_at", admin.EmptyFieldListFilter)]
+    list_filter = [
+        ("suppressed_at", admin.EmptyFieldListFilter),
+        ("confirmed_at", admin.EmptyFieldListFilter),
+    ]
     search_fields = ["email"]
-    fields = ["email", "created_at", "confirmed_at", "suppressed_at", "suppressed_reason"]
+    fields = [
+        "email",
+        "created_at",
+        "confirmed_at",
+        "suppressed_at",
+        "suppressed_reason",
+    ]
     readonly_fields = ["email", "created_at", "confirmed_at"]
     inlines = [SubscriptionInline]
     actions = ["unsuppress"]
@@ -79,12 +101,15 @@ class SubscriberAdmin(LabelledDatesAdmin):
     def has_add_permission(self, request):
         return False
 
-    @admin.action(description="Mail the selected addresses again (lift suppression)",
-                  permissions=["change"])
+    @admin.action(
+        description="Mail the selected addresses again (lift suppression)",
+        permissions=["change"],
+    )
     def unsuppress(self, request, queryset):
         count = services.unsuppress(subscribers=queryset)
-        self.message_user(request, f"{count} address(es) will get mail again.",
-                          messages.SUCCESS)
+        self.message_user(
+            request, f"{count} address(es) will get mail again.", messages.SUCCESS
+        )
 
 
 class EditionStoryInline(admin.StackedInline):
@@ -98,18 +123,35 @@ class EditionStoryInline(admin.StackedInline):
 
 @admin.register(Edition)
 class EditionAdmin(LabelledDatesAdmin):
-    list_display = ["subject", "newsletter", "kind", "status", "send_at", "progress_line"]
+    list_display = [
+        "subject",
+        "newsletter",
+        "kind",
+        "status",
+        "send_at",
+        "progress_line",
+    ]
     list_filter = ["status", "kind", "newsletter"]
     search_fields = ["subject"]
-    fields = ["newsletter", "kind", "subject", "intro", "send_at", "status",
-              "progress_line", "problem_line"]
+    fields = [
+        "newsletter",
+        "kind",
+        "subject",
+        "intro",
+        "send_at",
+        "status",
+        "progress_line",
+        "problem_line",
+    ]
     readonly_fields = ["status", "progress_line", "problem_line"]
     inlines = [EditionStoryInline]
     change_form_template = "newsletters/admin/edition_change_form.html"
 
     def get_readonly_fields(self, request, obj=None):
-        if obj is not None and obj.status not in (Edition.Status.DRAFT,
-                                                  Edition.Status.SCHEDULED):
+        if obj is not None and obj.status not in (
+            Edition.Status.DRAFT,
+            Edition.Status.SCHEDULED,
+        ):
             return self.fields  # what went out is the record: not edited after
         return self.readonly_fields
 
@@ -123,9 +165,19 @@ class EditionAdmin(LabelledDatesAdmin):
         if edition.pk is None or edition.status in ("draft", "scheduled"):
             return "Not started"
         counts = editions.progress(edition)
-        parts = [f"{counts.get(state, 0)} {state}" for state in
-                 ("sent", "queued", "claimed", "sending", "retry", "failed", "skipped")
-                 if counts.get(state)]
+        parts = [
+            f"{counts.get(state, 0)} {state}"
+            for state in (
+                "sent",
+                "queued",
+                "claimed",
+                "sending",
+                "retry",
+                "failed",
+                "skipped",
+            )
+            if counts.get(state)
+        ]
         return f"{edition.recipients} recipients: " + ", ".join(parts or ["none"])
 
     @admin.display(description="Problem")
@@ -135,16 +187,31 @@ class EditionAdmin(LabelledDatesAdmin):
     def get_urls(self):
         view = self.admin_site.admin_view
         return [
-            path("<int:pk>/preview/", view(self.preview_view),
-                 name="newsletters_edition_preview"),
-            path("<int:pk>/preview/text/", view(self.preview_text_view),
-                 name="newsletters_edition_preview_text"),
-            path("<int:pk>/send-test/", view(self.send_test_view),
-                 name="newsletters_edition_send_test"),
-            path("<int:pk>/schedule/", view(self.schedule_view),
-                 name="newsletters_edition_schedule"),
-            path("<int:pk>/cancel/", view(self.cancel_view),
-                 name="newsletters_edition_cancel"),
+            path(
+                "<int:pk>/preview/",
+                view(self.preview_view),
+                name="newsletters_edition_preview",
+            ),
+            path(
+                "<int:pk>/preview/text/",
+                view(self.preview_text_view),
+                name="newsletters_edition_preview_text",
+            ),
+            path(
+                "<int:pk>/send-test/",
+                view(self.send_test_view),
+                name="newsletters_edition_send_test",
+            ),
+            path(
+                "<int:pk>/schedule/",
+                view(self.schedule_view),
+                name="newsletters_edition_schedule",
+            ),
+            path(
+                "<int:pk>/cancel/",
+                view(self.cancel_view),
+                name="newsletters_edition_cancel",
+            ),
             *super().get_urls(),
         ]
 
@@ -156,10 +223,16 @@ class EditionAdmin(LabelledDatesAdmin):
 
     def _sent_part(self, request, pk, subtype):
         edition = self._edition(request, pk)
-        message = editions.prepared(edition).message_for(editions.recipient(
-            edition_id=edition.pk, delivery_pk=0, email=request.user.email or
-            "editor@example.com", subscriber_pk=0, key="preview",
-            newsletter_id=edition.newsletter_id))
+        message = editions.prepared(edition).message_for(
+            editions.recipient(
+                edition_id=edition.pk,
+                delivery_pk=0,
+                email=request.user.email or "editor@example.com",
+                subscriber_pk=0,
+                key="preview",
+                newsletter_id=edition.newsletter_id,
+            )
+        )
         parsed = BytesParser(policy=policy.default).parsebytes(message.raw)
         return parsed.get_body(preferencelist=(subtype,)).get_content()
 
@@ -167,33 +240,51 @@ class EditionAdmin(LabelledDatesAdmin):
         response = HttpResponse(self._sent_part(request, pk, "html"))
         # The message's CSS is inline, as mail clients need; its pictures are
         # on the public site's address.
-        response._csp_update = {"style-src": ["'unsafe-inline'"],
-                                "img-src": [compose.site_base()]}
+        response._csp_update = {
+            "style-src": ["'unsafe-inline'"],
+            "img-src": [compose.site_base()],
+        }
         response["X-Frame-Options"] = "SAMEORIGIN"
         return response
 
     def preview_text_view(self, request, pk):
-        return HttpResponse(self._sent_part(request, pk, "plain"),
-                            content_type="text/plain; charset=utf-8")
+        return HttpResponse(
+            self._sent_part(request, pk, "plain"),
+            content_type="text/plain; charset=utf-8",
+        )
 
     @staticmethod
     def _back(edition):
         return HttpResponseRedirect(
-            reverse("admin:newsletters_edition_change", args=[edition.pk]))
+            reverse("admin:newsletters_edition_change", args=[edition.pk])
+        )
 
     def send_test_view(self, request, pk):
-        return self._act(request, pk, lambda edition: editions.send_test(
-            edition=edition, user=request.user), "A test is on its way to {email}.")
+        return self._act(
+            request,
+            pk,
+            lambda edition: editions.send_test(edition=edition, user=request.user),
+            "A test is on its way to {email}.",
+        )
 
     def schedule_view(self, request, pk):
         when = parse_datetime(request.POST.get("send_at", "") or "")
-        return self._act(request, pk, lambda edition: editions.schedule(
-            edition=edition, user=request.user, send_at=when or edition.send_at),
-            "Scheduled: the worker sends it at its time (now, if none was set).")
+        return self._act(
+            request,
+            pk,
+            lambda edition: editions.schedule(
+                edition=edition, user=request.user, send_at=when or edition.send_at
+            ),
+            "Scheduled: the worker sends it at its time (now, if none was set).",
+        )
 
     def cancel_view(self, request, pk):
-        return self._act(request, pk, lambda edition: editions.cancel(
-            edition=edition, user=request.user), "Back to draft: nothing was sent.")
+        return self._act(
+            request,
+            pk,
+            lambda edition: editions.cancel(edition=edition, user=request.user),
+            "Back to draft: nothing was sent.",
+        )
 
     def _act(self, request, pk, action, done):
         if request.method != "POST":
@@ -204,13 +295,13 @@ class EditionAdmin(LabelledDatesAdmin):
         except (ValueError, PermissionDenied) as refusal:
             self.message_user(request, str(refusal), messages.ERROR)
         else:
-            self.message_user(request, done.format(email=request.user.email),
-                              messages.SUCCESS)
+            self.message_user(
+                request, done.format(email=request.user.email), messages.SUCCESS
+            )
         return self._back(edition)
 
-    def render_change_form(self, request, context, add=False, change=False, form_url="",
-                           obj=None):
+    def render_change_form(
+        self, request, context, add=False, change=False, form_url="", obj=None
+    ):
         context["may_send"] = request.user.has_perm(editions.SEND_PERMISSION)
         return super().render_change_form(request, context, add, change, form_url, obj)
-
-

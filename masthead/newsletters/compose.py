@@ -95,7 +95,9 @@ def render(edition, *, base=None):
     }
     text = render_to_string("newsletters/email/edition.txt", context)
     html = render_to_string("newsletters/email/edition.html", context)
-    return Rendered(one_line(edition.subject), wrap_text(text), fold_html(_INLINER.inline(html)))
+    return Rendered(
+        one_line(edition.subject), wrap_text(text), fold_html(_INLINER.inline(html))
+    )
 
 
 def wrap_text(text, width=76):

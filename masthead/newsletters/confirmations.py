@@ -41,8 +41,10 @@ def send_due(*, log=lambda line: None):
                 send_confirmation(subscriber)
                 done += 1
             except Exception as error:  # noqa: BLE001  (one bad address must not stop the rest)
-                log(f"newsletter confirmation to subscriber {subscriber.pk} failed: "
-                    f"{error!r}")
+                log(
+                    f"newsletter confirmation to subscriber {subscriber.pk} failed: "
+                    f"{error!r}"
+                )
 
 
 def send_confirmation(subscriber):
@@ -57,13 +59,25 @@ def send_confirmation(subscriber):
         "pending": pending,
         "active": active,
         "days": settings.MASTHEAD_NEWSLETTER_UNCONFIRMED_DAYS,
-        "confirm_url": base + url("newsletters:confirm",
-                                  token=tokens.confirm_token(subscriber)),
-        "manage_url": base + url("newsletters:manage", token=tokens.manage_token(
-            subscriber.pk, subscriber.key)),
+        "confirm_url": base
+        + url("newsletters:confirm", token=tokens.confirm_token(subscriber)),
+        "manage_url": base
+        + url(
+            "newsletters:manage",
+            token=tokens.manage_token(subscriber.pk, subscriber.key),
+        ),
     }
-    template = "newsletters/email/confirm.txt" if pending else "newsletters/email/already.txt"
-    subject = (f"Confirm your newsletters from {settings.MASTHEAD_SITE_NAME}" if pending
-               else f"Your newsletters from {settings.MASTHEAD_SITE_NAME}")
-    EmailMessage(compose.one_line(subject), render_to_string(template, context),
-                 sender_address(), [subscriber.email]).send()
+    template = (
+        "newsletters/email/confirm.txt" if pending else "newsletters/email/already.txt"
+    )
+    subject = (
+        f"Confirm your newsletters from {settings.MASTHEAD_SITE_NAME}"
+        if pending
+        else f"Your newsletters from {settings.MASTHEAD_SITE_NAME}"
+    )
+    EmailMessage(
+        compose.one_line(subject),
+        render_to_string(template, context),
+        sender_address(),
+        [subscriber.email],
+    ).send()

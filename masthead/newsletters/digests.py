@@ -47,8 +47,12 @@ def make_due(*, now=None, log=lambda line: None):
 @transaction.atomic
 def _make(pk, now, log):
     newsletter = Newsletter.objects.select_for_update().get(pk=pk)
-    due = digest_time(cadence=newsletter.cadence, send_time=newsletter.send_time,
-                      weekday=newsletter.weekday, local_now=timezone.localtime(now))
+    due = digest_time(
+        cadence=newsletter.cadence,
+        send_time=newsletter.send_time,
+        weekday=newsletter.weekday,
+        local_now=timezone.localtime(now),
+    )
     if due is None or (newsletter.last_digest_at and newsletter.last_digest_at >= due):
         return 0
     since = newsletter.last_digest_at or due - _period(newsletter)
@@ -60,8 +64,11 @@ def _make(pk, now, log):
             newsletter.save(update_fields=["last_digest_at"])
         return 0
     edition = Edition.objects.create(
-        newsletter=newsletter, kind=Edition.Kind.DIGEST, status=Edition.Status.SCHEDULED,
-        send_at=now, subject=f"{newsletter.name}: {formats.date_format(due, 'l, F j')}",
+        newsletter=newsletter,
+        kind=Edition.Kind.DIGEST,
+        status=Edition.Status.SCHEDULED,
+        send_at=now,
+        subject=f"{newsletter.name}: {formats.date_format(due, 'l, F j')}",
     )
     EditionStory.objects.bulk_create(
         EditionStory(edition=edition, article=article, position=n)

@@ -25,15 +25,23 @@ def signer():
     if not path:
         return None
     selector = settings.MASTHEAD_DKIM_SELECTOR.encode()
-    domain = (settings.MASTHEAD_DKIM_DOMAIN
-              or parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2])
+    domain = (
+        settings.MASTHEAD_DKIM_DOMAIN
+        or parseaddr(settings.DEFAULT_FROM_EMAIL)[1].rpartition("@")[2]
+    )
     key = _key(path)
     algorithm = b"ed25519-sha256" if b"ED25519" in key.upper() else b"rsa-sha256"
 
     def sign(message):
-        return dkimpy.sign(message, selector, domain.encode(), key,
-                           include_headers=SIGNED_HEADERS, signature_algorithm=algorithm,
-                           linesep=b"\r\n")
+        return dkimpy.sign(
+            message,
+            selector,
+            domain.encode(),
+            key,
+            include_headers=SIGNED_HEADERS,
+            signature_algorithm=algorithm,
+            linesep=b"\r\n",
+        )
 
     return sign
 

@@ -38,15 +38,17 @@ def list_id(newsletter):
 def prepared(edition):
     """The edition's message template: frozen bodies once it has started."""
     if edition.html_body:
-        rendered = compose.Rendered(compose.one_line(edition.subject),
-                                    edition.text_body, edition.html_body)
+        rendered = compose.Rendered(
+            compose.one_line(edition.subject), edition.text_body, edition.html_body
+        )
     else:
         rendered = compose.render(edition)
     return PreparedEdition(rendered, list_id=list_id(edition.newsletter))
 
 
-def recipient(*, edition_id, delivery_pk, email, subscriber_pk, key, newsletter_id,
-              links=None):
+def recipient(
+    *, edition_id, delivery_pk, email, subscriber_pk, key, newsletter_id, links=None
+):
     """One recipient's links and Message-ID (the same on every attempt).
 
     ``links``: link_parts(), which a sender works out once for all.
@@ -70,8 +72,11 @@ def link_parts():
     """The links' addresses with TOKEN for the token: reversed once per
     settings, not for each of 100,000 messages."""
     base = compose.site_base()
-    return _reversed_links(base, url("newsletters:unsubscribe", token="TOKEN"),
-                           url("newsletters:manage", token="TOKEN"))
+    return _reversed_links(
+        base,
+        url("newsletters:unsubscribe", token="TOKEN"),
+        url("newsletters:manage", token="TOKEN"),
+    )
 
 
 @lru_cache(maxsize=8)
@@ -97,9 +102,9 @@ def schedule(*, edition, user, send_at=None):
 def cancel(*, edition, user):
     """Back to draft, as long as the worker has not started it."""
     check_may_send(user)
-    return Edition.objects.filter(pk=edition.pk, status=Edition.Status.SCHEDULED).update(
-        status=Edition.Status.DRAFT
-    )
+    return Edition.objects.filter(
+        pk=edition.pk, status=Edition.Status.SCHEDULED
+    ).update(status=Edition.Status.DRAFT)
 
 
 def send_test(*, edition, user):
@@ -108,8 +113,14 @@ def send_test(*, edition, user):
     if not user.email:
         raise ValueError("Your account has no email address to send the test to.")
     message = prepared(edition).message_for(
-        recipient(edition_id=edition.pk, delivery_pk=0, email=user.email,
-                  subscriber_pk=0, key="test", newsletter_id=edition.newsletter_id)
+        recipient(
+            edition_id=edition.pk,
+            delivery_pk=0,
+            email=user.email,
+            subscriber_pk=0,
+            key="test",
+            newsletter_id=edition.newsletter_id,
+        )
     )
     message.send()
 
@@ -126,8 +137,12 @@ def start_due(*, now=None):
 def start(pk, *, now=None):
     """Freeze the edition and write its ledger; 0 if another worker did it."""
     now = now or timezone.now()
-    edition = (Edition.objects.select_for_update().select_related("newsletter")
-               .filter(pk=pk, status=Edition.Status.SCHEDULED).first())
+    edition = (
+        Edition.objects.select_for_update()
+        .select_related("newsletter")
+        .filter(pk=pk, status=Edition.Status.SCHEDULED)
+        .first()
+    )
     if edition is None:
         return 0
     rendered = compose.render(edition)
@@ -139,8 +154,11 @@ def start(pk, *, now=None):
 
 
 def _fan_out(edition, now):
-    recipients = (Subscriber.objects.recipients_of(edition.newsletter).order_by()
-                  .values(recipient_id=F("pk")))
+    recipients = (
+        Subscriber.objects.recipients_of(edition.newsletter)
+        .order_by()
+        .values(recipient_id=F("pk"))
+    )
     select_sql, params = recipients.query.sql_with_params()
     table = Delivery._meta.db_table
     when = connection.ops.adapt_datetimefield_value(now)
@@ -158,8 +176,12 @@ def _fan_out(edition, now):
 def finish_sent(*, now=None):
     """Editions whose every delivery is settled are sent."""
     unfinished = Delivery.objects.unfinished().filter(edition=OuterRef("pk"))
-    return Edition.objects.sending().exclude(Exists(unfinished)).update(
-        status=Edition.Status.SENT, finished_at=now or timezone.now(), problem=""
+    return (
+        Edition.objects.sending()
+        .exclude(Exists(unfinished))
+        .update(
+            status=Edition.Status.SENT, finished_at=now or timezone.now(), problem=""
+        )
     )
 
 
@@ -176,4 +198,3 @@ def clear_problem(edition_ids):
 def progress(edition):
     """{state: count} of an edition's ledger, for the admin."""
     return edition.deliveries.counts()
-

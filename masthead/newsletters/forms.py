@@ -17,7 +17,9 @@ class SignupForm(forms.Form):
 
     default_renderer = FastWidgetRenderer
 
-    email = forms.EmailField(label=_("Email"), max_length=254, error_messages=EMAIL_ERRORS)
+    email = forms.EmailField(
+        label=_("Email"), max_length=254, error_messages=EMAIL_ERRORS
+    )
     newsletters = forms.ModelMultipleChoiceField(
         label=_("Newsletters"),
         queryset=Newsletter.objects.public(),

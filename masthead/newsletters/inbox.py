@@ -53,7 +53,9 @@ def _bounce(message):
                 reason = block.get("Diagnostic-Code", "") or f"status {status}"
                 services.suppress(email=recipient, reason=f"Bounced: {reason}")
                 failed.append(recipient)
-    return f"bounce: suppressed {len(failed)}" if failed else "bounce: nothing permanent"
+    return (
+        f"bounce: suppressed {len(failed)}" if failed else "bounce: nothing permanent"
+    )
 
 
 def _complaint(message):
@@ -73,11 +75,15 @@ def _status_blocks(part):
     payload = part.get_payload()
     if isinstance(payload, list):  # parsed into one Message per field group
         return payload[1:] if len(payload) > 1 else payload
-    return [_headers(group) for group in str(payload).split("\n\n")[1:] if group.strip()]
+    return [
+        _headers(group) for group in str(payload).split("\n\n")[1:] if group.strip()
+    ]
 
 
 def _headers(text):
-    return BytesParser(policy=policy.compat32).parsebytes(str(text).encode(), headersonly=True)
+    return BytesParser(policy=policy.compat32).parsebytes(
+        str(text).encode(), headersonly=True
+    )
 
 
 def _address(field):

@@ -42,8 +42,12 @@ class Newsletter(models.Model):
     slug = models.SlugField(_("slug"), max_length=100, unique=True)
     description = models.CharField(_("description"), max_length=300, blank=True)
     section = models.ForeignKey(
-        "articles.Section", on_delete=models.SET_NULL, null=True, blank=True,
-        related_name="newsletters", verbose_name=_("section"),
+        "articles.Section",
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="newsletters",
+        verbose_name=_("section"),
         help_text=_("Digests of this section's stories only; empty for every section."),
     )
     cadence = models.CharField(
@@ -53,21 +57,36 @@ class Newsletter(models.Model):
         _("digest time"), default="07:00", help_text=_("In the site's time zone.")
     )
     weekday = models.PositiveSmallIntegerField(
-        _("weekday of a weekly digest"), default=0,
-        choices=[(n, day) for n, day in enumerate(
-            ["Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday",
-             "Sunday"])],
+        _("weekday of a weekly digest"),
+        default=0,
+        choices=[
+            (n, day)
+            for n, day in enumerate(
+                [
+                    "Monday",
+                    "Tuesday",
+                    "Wednesday",
+                    "Thursday",
+                    "Friday",
+                    "Saturday",
+                    "Sunday",
+                ]
+            )
+        ],
     )
     min_stories = models.PositiveSmallIntegerField(
-        _("fewest new stories"), default=3,
+        _("fewest new stories"),
+        default=3,
         help_text=_("A digest with fewer new stories is skipped."),
     )
     is_public = models.BooleanField(
-        _("offered in sign-up forms"), default=True,
+        _("offered in sign-up forms"),
+        default=True,
     )
     position = models.PositiveSmallIntegerField(_("position"), default=0)
-    last_digest_at = models.DateTimeField(_("last digest"), null=True, blank=True,
-                                          editable=False)
+    last_digest_at = models.DateTimeField(
+        _("last digest"), null=True, blank=True, editable=False
+    )
     created_at = models.DateTimeField(auto_now_add=True)
 
     objects = NewsletterQuerySet.as_manager()
@@ -93,12 +112,17 @@ class Subscriber(models.Model):
     created_at = models.DateTimeField(_("first sign-up"), auto_now_add=True)
     confirmed_at = models.DateTimeField(_("confirmed"), null=True, blank=True)
     suppressed_at = models.DateTimeField(
-        _("suppressed"), null=True, blank=True,
-        help_text=_("Set when mail to this address bounced for good or was "
-                    "reported as spam: nothing is sent to it any more."),
+        _("suppressed"),
+        null=True,
+        blank=True,
+        help_text=_(
+            "Set when mail to this address bounced for good or was "
+            "reported as spam: nothing is sent to it any more."
+        ),
     )
-    suppressed_reason = models.CharField(_("why suppressed"), max_length=300,
-                                         blank=True)
+    suppressed_reason = models.CharField(
+        _("why suppressed"), max_length=300, blank=True
+    )
     # The confirmation email is sent by the worker, not the reader's request.
     confirmation_due = models.BooleanField(default=False, editable=False)
 
@@ -109,8 +133,11 @@ class Subscriber(models.Model):
         verbose_name = _("subscriber")
         verbose_name_plural = _("subscribers")
         indexes = [
-            models.Index(fields=["confirmation_due"], condition=models.Q(
-                confirmation_due=True), name="subscriber_confirmation_due"),
+            models.Index(
+                fields=["confirmation_due"],
+                condition=models.Q(confirmation_due=True),
+                name="subscriber_confirmation_due",
+            ),
         ]
 
     def __str__(self):
@@ -129,12 +156,15 @@ class Subscription(models.Model):
         ACTIVE = "active", _("Subscribed")
         UNSUBSCRIBED = "unsubscribed", _("Unsubscribed")
 
-    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE,
-                                   related_name="subscriptions")
-    newsletter = models.ForeignKey(Newsletter, on_delete=models.CASCADE,
-                                   related_name="subscriptions")
-    status = models.CharField(max_length=20, choices=Status.choices,
-                              default=Status.PENDING)
+    subscriber = models.ForeignKey(
+        Subscriber, on_delete=models.CASCADE, related_name="subscriptions"
+    )
+    newsletter = models.ForeignKey(
+        Newsletter, on_delete=models.CASCADE, related_name="subscriptions"
+    )
+    status = models.CharField(
+        max_length=20, choices=Status.choices, default=Status.PENDING
+    )
     requested_at = models.DateTimeField(default=timezone.now)
     confirmed_at = models.DateTimeField(null=True, blank=True)
     unsubscribed_at = models.DateTimeField(null=True, blank=True)
@@ -143,11 +173,15 @@ class Subscription(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["subscriber", "newsletter"],
-                                    name="one_subscription_per_list"),
+            models.UniqueConstraint(
+                fields=["subscriber", "newsletter"], name="one_subscription_per_list"
+            ),
         ]
-        indexes = [models.Index(fields=["newsletter", "status"],
-                                name="subscription_list_status")]
+        indexes = [
+            models.Index(
+                fields=["newsletter", "status"], name="subscription_list_status"
+            )
+        ]
         verbose_name = _("subscription")
         verbose_name_plural = _("subscriptions")
 
@@ -170,20 +204,28 @@ class Edition(models.Model):
         SENT = "sent", _("Sent")
         CANCELLED = "cancelled", _("Cancelled")
 
-    newsletter = models.ForeignKey(Newsletter, on_delete=models.PROTECT,
-                                   related_name="editions")
+    newsletter = models.ForeignKey(
+        Newsletter, on_delete=models.PROTECT, related_name="editions"
+    )
     kind = models.CharField(max_length=10, choices=Kind.choices, default=Kind.EDITION)
     subject = models.CharField(_("subject"), max_length=200)
     intro = models.TextField(_("introduction"), blank=True, help_text=_("Markdown."))
     intro_html = models.TextField(editable=False, default="")
-    stories = models.ManyToManyField("articles.Article", through="EditionStory",
-                                     related_name="+", blank=True)
-    status = models.CharField(max_length=10, choices=Status.choices,
-                              default=Status.DRAFT)
+    stories = models.ManyToManyField(
+        "articles.Article", through="EditionStory", related_name="+", blank=True
+    )
+    status = models.CharField(
+        max_length=10, choices=Status.choices, default=Status.DRAFT
+    )
     send_at = models.DateTimeField(_("send at"), null=True, blank=True)
-    created_by = models.ForeignKey(settings.AUTH_USER_MODEL, on_delete=models.SET_NULL,
-                                   null=True, blank=True, editable=False,
-                                   related_name="+")
+    created_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        editable=False,
+        related_name="+",
+    )
     created_at = models.DateTimeField(auto_now_add=True)
     # Frozen when sending starts: every recipient gets these, with their own links.
     text_body = models.TextField(editable=False, default="")
@@ -219,10 +261,12 @@ class Edition(models.Model):
 
 
 class EditionStory(models.Model):
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE,
-                                related_name="edition_stories")
-    article = models.ForeignKey("articles.Article", on_delete=models.CASCADE,
-                                related_name="+")
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="edition_stories"
+    )
+    article = models.ForeignKey(
+        "articles.Article", on_delete=models.CASCADE, related_name="+"
+    )
     position = models.PositiveSmallIntegerField(default=0)
 
     class Meta:
@@ -249,12 +293,13 @@ class Delivery(models.Model):
         FAILED = "failed", _("Failed")
         SKIPPED = "skipped", _("Skipped")
 
-    edition = models.ForeignKey(Edition, on_delete=models.CASCADE,
-                                related_name="deliveries")
-    subscriber = models.ForeignKey(Subscriber, on_delete=models.CASCADE,
-                                   related_name="deliveries")
-    state = models.CharField(max_length=10, choices=State.choices,
-                             default=State.QUEUED)
+    edition = models.ForeignKey(
+        Edition, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    subscriber = models.ForeignKey(
+        Subscriber, on_delete=models.CASCADE, related_name="deliveries"
+    )
+    state = models.CharField(max_length=10, choices=State.choices, default=State.QUEUED)
     attempts = models.PositiveSmallIntegerField(default=0)
     next_attempt_at = models.DateTimeField(default=timezone.now)
     claimed_by = models.CharField(max_length=40, blank=True)
@@ -267,11 +312,13 @@ class Delivery(models.Model):
 
     class Meta:
         constraints = [
-            models.UniqueConstraint(fields=["edition", "subscriber"],
-                                    name="one_delivery_per_recipient"),
+            models.UniqueConstraint(
+                fields=["edition", "subscriber"], name="one_delivery_per_recipient"
+            ),
         ]
-        indexes = [models.Index(fields=["state", "next_attempt_at"],
-                                name="delivery_due")]
+        indexes = [
+            models.Index(fields=["state", "next_attempt_at"], name="delivery_due")
+        ]
         verbose_name = _("delivery")
         verbose_name_plural = _("deliveries")
 

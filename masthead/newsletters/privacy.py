@@ -25,14 +25,22 @@ def export_subscriber(email):
         "suppressed_at": _iso(subscriber.suppressed_at),
         "suppressed_reason": subscriber.suppressed_reason,
         "subscriptions": [
-            {"newsletter": s.newsletter.name, "status": s.status,
-             "requested_at": _iso(s.requested_at), "confirmed_at": _iso(s.confirmed_at),
-             "unsubscribed_at": _iso(s.unsubscribed_at)}
+            {
+                "newsletter": s.newsletter.name,
+                "status": s.status,
+                "requested_at": _iso(s.requested_at),
+                "confirmed_at": _iso(s.confirmed_at),
+                "unsubscribed_at": _iso(s.unsubscribed_at),
+            }
             for s in subscriber.subscriptions.select_related("newsletter")
         ],
         "deliveries": [
-            {"edition": d.edition.subject, "state": d.state, "sent_at": _iso(d.sent_at),
-             "message_id": d.message_id}
+            {
+                "edition": d.edition.subject,
+                "state": d.state,
+                "sent_at": _iso(d.sent_at),
+                "message_id": d.message_id,
+            }
             for d in subscriber.deliveries.select_related("edition").order_by("pk")
         ],
     }

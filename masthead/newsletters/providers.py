@@ -27,12 +27,16 @@ def provider_event(sender, event, esp_name, **kwargs):
     reason = SUPPRESSING.get(event.event_type)
     if reason:
         detail = event.description or event.mta_response or event.reject_reason or ""
-        services.suppress(email=event.recipient,
-                          reason=f"{reason} ({esp_name}){': ' + detail if detail else ''}")
+        services.suppress(
+            email=event.recipient,
+            reason=f"{reason} ({esp_name}){': ' + detail if detail else ''}",
+        )
     elif event.event_type == EventType.UNSUBSCRIBED:
         for subscriber in Subscriber.objects.by_email(event.recipient):
             services.unsubscribe(subscriber=subscriber)
 
 
 def connect():
-    tracking.connect(provider_event, dispatch_uid="masthead-newsletters-provider-events")
+    tracking.connect(
+        provider_event, dispatch_uid="masthead-newsletters-provider-events"
+    )

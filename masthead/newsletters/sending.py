@@ -84,7 +84,8 @@ def recover_in_doubt(*, now=None):
     """`sending` rows of a worker that died: handed over, so counted as sent."""
     now = now or timezone.now()
     return Delivery.objects.in_doubt(now).update(
-        state=Delivery.State.SENT, sent_at=now,
+        state=Delivery.State.SENT,
+        sent_at=now,
         error="The worker stopped after handing this over; counted as sent.",
     )
 
@@ -103,16 +104,24 @@ def claim(*, worker, size, now=None):
             state=Delivery.State.CLAIMED, claimed_by=worker, lease_until=lease
         )
     wanted = Subscription.objects.filter(
-        subscriber=OuterRef("subscriber"), newsletter=OuterRef("edition__newsletter"),
+        subscriber=OuterRef("subscriber"),
+        newsletter=OuterRef("edition__newsletter"),
         status=Subscription.Status.ACTIVE,
     )
     rows = (
         Delivery.objects.filter(pk__in=ids, claimed_by=worker)
         .annotate(wanted=Exists(wanted))
         .order_by("pk")
-        .values_list("pk", "edition_id", "subscriber__email", "subscriber_id",
-                     "subscriber__key", "edition__newsletter_id", "wanted",
-                     "subscriber__suppressed_at")
+        .values_list(
+            "pk",
+            "edition_id",
+            "subscriber__email",
+            "subscriber_id",
+            "subscriber__key",
+            "edition__newsletter_id",
+            "wanted",
+            "subscriber__suppressed_at",
+        )
     )
     return [(*row[:6], row[6] and row[7] is None) for row in rows]
 
@@ -135,19 +144,27 @@ class Mailer:
     def send_batch(self, rows):
         """Send claimed rows; returns (how many were handed over, server healthy?)."""
         sent, skipped, healthy = [], [], True
-        for index, (pk, edition_id, email, subscriber_pk, key, newsletter_id,
-                    still_wanted) in enumerate(rows):
+        for index, (
+            pk,
+            edition_id,
+            email,
+            subscriber_pk,
+            key,
+            newsletter_id,
+            still_wanted,
+        ) in enumerate(rows):
             if not still_wanted:
                 skipped.append(pk)
                 continue
-            message = self._message(edition_id, pk, email, subscriber_pk, key,
-                                    newsletter_id)
+            message = self._message(
+                edition_id, pk, email, subscriber_pk, key, newsletter_id
+            )
             outcome = self._send_one(pk, message)
             if outcome == "sent":
                 sent.append(pk)
             elif outcome == "down":
                 healthy = False
-                _release([row[0] for row in rows[index + 1:]])
+                _release([row[0] for row in rows[index + 1 :]])
                 break
         _mark(sent, Delivery.State.SENT)
         _mark(skipped, Delivery.State.SKIPPED)
@@ -161,8 +178,12 @@ class Mailer:
             edition = Edition.objects.select_related("newsletter").get(pk=edition_id)
             prepared = self.prepared[edition_id] = editions.prepared(edition)
         recipient = editions.recipient(
-            edition_id=edition_id, delivery_pk=pk, email=email,
-            subscriber_pk=subscriber_pk, key=key, newsletter_id=newsletter_id,
+            edition_id=edition_id,
+            delivery_pk=pk,
+            email=email,
+            subscriber_pk=subscriber_pk,
+            key=key,
+            newsletter_id=newsletter_id,
             links=self.links,
         )
         return prepared.message_for(recipient)
@@ -209,7 +230,9 @@ class Mailer:
 
 def _backend():
     if settings.EMAIL_BACKEND == DJANGO_SMTP:
-        return get_connection(backend=f"{HandoverSMTPBackend.__module__}.HandoverSMTPBackend")
+        return get_connection(
+            backend=f"{HandoverSMTPBackend.__module__}.HandoverSMTPBackend"
+        )
     return get_connection(fail_silently=False)
 
 
@@ -232,7 +255,8 @@ def _handover(pk, worker, message_id):
 
 def _mark(ids, state):
     if ids:
-        Delivery.objects.filter(pk__in=ids).update(state=state, sent_at=timezone.now())
+        when = timezone.now() if state == Delivery.State.SENT else None
+        Delivery.objects.filter(pk__in=ids).update(state=state, sent_at=when)
 
 
 def _release(ids):
@@ -244,17 +268,23 @@ def _release(ids):
 def _retry(ids, reason, *, count_attempt=True):
     now = timezone.now()
     for delivery in Delivery.objects.filter(pk__in=ids).only("pk", "attempts", "state"):
-        attempts = delivery.attempts + (1 if count_attempt and delivery.state == "claimed" else 0)
+        attempts = delivery.attempts + (
+            1 if count_attempt and delivery.state == "claimed" else 0
+        )
         give_up = attempts >= settings.MASTHEAD_NEWSLETTER_MAX_ATTEMPTS
         Delivery.objects.filter(pk=delivery.pk).update(
             state=Delivery.State.FAILED if give_up else Delivery.State.RETRY,
-            attempts=attempts, error=reason[:300], claimed_by="",
+            attempts=attempts,
+            error=reason[:300],
+            claimed_by="",
             next_attempt_at=now + timedelta(seconds=backoff(attempts)),
         )
 
 
 def _fail(pk, reason):
-    Delivery.objects.filter(pk=pk).update(state=Delivery.State.FAILED, error=reason[:300])
+    Delivery.objects.filter(pk=pk).update(
+        state=Delivery.State.FAILED, error=reason[:300]
+    )
 
 
 def backoff(attempts):

@@ -19,7 +19,9 @@ from .models import Newsletter, Subscriber, Subscription
 from .querysets import normalise_email
 
 FLOOD_MESSAGE = "You are signing up too quickly. Please wait a moment and try again."
-HOURLY_MESSAGE = "Too many sign-ups from your network in the last hour. Please try later."
+HOURLY_MESSAGE = (
+    "Too many sign-ups from your network in the last hour. Please try later."
+)
 
 
 def claim_signup_slot(*, ip_address, email):
@@ -29,7 +31,9 @@ def claim_signup_slot(*, ip_address, email):
     confirmation requests.
     """
     return ratelimit.claim_slot(
-        scope="newsletters", ip_address=ip_address, email=normalise_email(email),
+        scope="newsletters",
+        ip_address=ip_address,
+        email=normalise_email(email),
         flood_seconds=settings.MASTHEAD_NEWSLETTER_FLOOD_SECONDS,
         max_per_hour=settings.MASTHEAD_NEWSLETTER_SIGNUPS_PER_HOUR,
         messages={ratelimit.FLOOD: FLOOD_MESSAGE, ratelimit.HOURLY: HOURLY_MESSAGE},
@@ -48,7 +52,8 @@ def sign_up(*, email, newsletters, now=None):
     subscriber, _ = Subscriber.objects.get_or_create(email=normalise_email(email))
     for newsletter in newsletters:
         subscription, created = Subscription.objects.get_or_create(
-            subscriber=subscriber, newsletter=newsletter,
+            subscriber=subscriber,
+            newsletter=newsletter,
             defaults={"requested_at": now},
         )
         if not created and subscription.status != Subscription.Status.ACTIVE:
@@ -114,9 +119,13 @@ def choose_lists(*, subscriber, wanted):
     for newsletter_id, subscription in current.items():
         if newsletter_id not in wanted and subscription.status != "unsubscribed":
             unsubscribe(subscriber=subscriber, newsletter=subscription.newsletter_id)
-    added = [n for n in wanted if n not in current or current[n].status == "unsubscribed"]
+    added = [
+        n for n in wanted if n not in current or current[n].status == "unsubscribed"
+    ]
     if added:
-        sign_up(email=subscriber.email, newsletters=Newsletter.objects.filter(pk__in=added))
+        sign_up(
+            email=subscriber.email, newsletters=Newsletter.objects.filter(pk__in=added)
+        )
     return len(added)
 
 
@@ -126,8 +135,10 @@ def suppress(*, email, reason, now=None):
     Returns the number of subscribers suppressed (0 for an unknown address).
     """
     reason = " ".join(str(reason).split())[:300]
-    return Subscriber.objects.by_email(email).filter(suppressed_at__isnull=True).update(
-        suppressed_at=now or timezone.now(), suppressed_reason=reason
+    return (
+        Subscriber.objects.by_email(email)
+        .filter(suppressed_at__isnull=True)
+        .update(suppressed_at=now or timezone.now(), suppressed_reason=reason)
     )
 
 

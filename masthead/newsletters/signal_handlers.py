@@ -17,7 +17,13 @@ def newsletter_changed(sender, instance, **kwargs):
 def connect():
     providers.connect()
     for model in (Newsletter, Edition):
-        post_save.connect(newsletter_changed, sender=model,
-                          dispatch_uid=f"newsletters-{model.__name__}-saved")
-        post_delete.connect(newsletter_changed, sender=model,
-                            dispatch_uid=f"newsletters-{model.__name__}-deleted")
+        post_save.connect(
+            newsletter_changed,
+            sender=model,
+            dispatch_uid=f"newsletters-{model.__name__}-saved",
+        )
+        post_delete.connect(
+            newsletter_changed,
+            sender=model,
+            dispatch_uid=f"newsletters-{model.__name__}-deleted",
+        )

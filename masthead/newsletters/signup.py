@@ -31,12 +31,14 @@ class ListChoice:
 
 def public_lists():
     """The lists a sign-up form offers, as frozen values."""
+
     def build():
         depends_on(page_tags.NEWSLETTERS)
         return tuple(
             ListChoice(pk, name, description)
-            for pk, name, description in Newsletter.objects.public()
-            .values_list("pk", "name", "description")
+            for pk, name, description in Newsletter.objects.public().values_list(
+                "pk", "name", "description"
+            )
         )
 
     return KEPT.get("public lists", build)
@@ -50,6 +52,7 @@ def signup_form(place="footer"):
     return SIGNUP_FORM(lists=lists, place=place, action=url("newsletters:signup"))
 
 
-SIGNUP_FORM = Fragment("newsletters/signup_form.html", fields=("lists", "place", "action"),
-                       size=16)
+SIGNUP_FORM = Fragment(
+    "newsletters/signup_form.html", fields=("lists", "place", "action"), size=16
+)
 KEPT = UntilPurge(size=4, always=True)

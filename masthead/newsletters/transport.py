@@ -37,12 +37,16 @@ PLACEHOLDERS = [TO, MESSAGE_ID, DATE, MAILTO, ONE_CLICK_URL, MANAGE_URL,
 
 def sender_address():
     """The site's name as the sender's name, at DEFAULT_FROM_EMAIL's address."""
-    return formataddr((settings.MASTHEAD_SITE_NAME, parseaddr(settings.DEFAULT_FROM_EMAIL)[1]))
+    return formataddr(
+        (settings.MASTHEAD_SITE_NAME, parseaddr(settings.DEFAULT_FROM_EMAIL)[1])
+    )
 
 
 def inbox_address():
     """Where bounces and mailto unsubscribes go (`masthead newsletter-inbox`)."""
-    return settings.MASTHEAD_NEWSLETTER_INBOX or parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+    return (
+        settings.MASTHEAD_NEWSLETTER_INBOX or parseaddr(settings.DEFAULT_FROM_EMAIL)[1]
+    )
 
 
 def envelope_address(email):
@@ -57,8 +61,15 @@ class Recipient:
     __slots__ = ("email", "message_id", "one_click_url", "mailto_token",
                  "manage_url", "unsubscribe_url")  # fmt: skip
 
-    def __init__(self, email, message_id, one_click_url, mailto_token, manage_url,
-                 unsubscribe_url):
+    def __init__(
+        self,
+        email,
+        message_id,
+        one_click_url,
+        mailto_token,
+        manage_url,
+        unsubscribe_url,
+    ):
         self.email, self.message_id = email, message_id
         self.one_click_url, self.mailto_token = one_click_url, mailto_token
         self.manage_url, self.unsubscribe_url = manage_url, unsubscribe_url
@@ -81,8 +92,12 @@ class PreparedEdition:
     def __init__(self, rendered, *, list_id):
         self.rendered, self.list_id = rendered, list_id
         self.from_email = sender_address()
-        template = self._message(TO, self._headers(MESSAGE_ID, ONE_CLICK_URL, MAILTO),
-                                 rendered.text, rendered.html)
+        template = self._message(
+            TO,
+            self._headers(MESSAGE_ID, ONE_CLICK_URL, MAILTO),
+            rendered.text,
+            rendered.html,
+        )
         template.extra_headers["Date"] = DATE
         self.segments = _split(template.message().as_bytes(linesep="\r\n"))
         self.sign = signer()
@@ -98,8 +113,12 @@ class PreparedEdition:
 
     def _message(self, to, headers, text, html):
         message = EmailMultiAlternatives(
-            self.rendered.subject, text, inbox_address(), [to], headers={
-                "From": self.from_email, **headers})
+            self.rendered.subject,
+            text,
+            inbox_address(),
+            [to],
+            headers={"From": self.from_email, **headers},
+        )
         message.attach_alternative(html, "text/html")
         return message
 
@@ -110,8 +129,9 @@ class PreparedEdition:
             values[part].encode() if index % 2 else part
             for index, part in enumerate(self.segments)
         )
-        return PreparedMessage(self, recipient, values, self.sign(raw) + raw
-                               if self.sign else raw)
+        return PreparedMessage(
+            self, recipient, values, self.sign(raw) + raw if self.sign else raw
+        )
 
 
 class PreparedMessage:
@@ -120,7 +140,12 @@ class PreparedMessage:
     __slots__ = ("edition", "recipient", "values", "raw")
 
     def __init__(self, edition, recipient, values, raw):
-        self.edition, self.recipient, self.values, self.raw = edition, recipient, values, raw
+        self.edition, self.recipient, self.values, self.raw = (
+            edition,
+            recipient,
+            values,
+            raw,
+        )
 
     @property
     def from_email(self):
@@ -140,8 +165,9 @@ class PreparedMessage:
         edition, recipient = self.edition, self.recipient
         message = edition._message(
             recipient.email,
-            edition._headers(recipient.message_id, recipient.one_click_url,
-                             recipient.mailto_token),
+            edition._headers(
+                recipient.message_id, recipient.one_click_url, recipient.mailto_token
+            ),
             _fill(edition.rendered.text, self.values),
             _fill(edition.rendered.html, self.values),
         )
@@ -214,7 +240,9 @@ class _Handover:
         one round trip instead of three (every large mail server offers it)."""
         self.ehlo_or_helo_if_needed()
         if not self.has_extn("pipelining") or mail_options or rcpt_options:
-            return super().sendmail(from_addr, to_addrs, msg, mail_options, rcpt_options)
+            return super().sendmail(
+                from_addr, to_addrs, msg, mail_options, rcpt_options
+            )
         size = f" SIZE={len(msg)}" if self.has_extn("size") else ""
         commands = [f"MAIL FROM:{smtplib.quoteaddr(from_addr)}{size}"]
         commands += [f"RCPT TO:{smtplib.quoteaddr(to)}" for to in to_addrs]

@@ -62,18 +62,29 @@ def thanks(request):
 @csrf_exempt
 @require_http_methods(["GET", "POST"])
 def confirm(request, token):
-    subscriber = services.subscriber_for(token, salt=tokens.CONFIRM,
-                                         max_age=tokens.confirm_max_age())
+    subscriber = services.subscriber_for(
+        token, salt=tokens.CONFIRM, max_age=tokens.confirm_max_age()
+    )
     if subscriber is None:
         return _private(request, "newsletters/message.html", {"message": INVALID}, 400)
     if request.method == "GET":
-        return _private(request, "newsletters/message.html", {
-            "message": "Confirm that you want these newsletters.", "button": "Confirm"})
+        return _private(
+            request,
+            "newsletters/message.html",
+            {
+                "message": "Confirm that you want these newsletters.",
+                "button": "Confirm",
+            },
+        )
     services.confirm(subscriber=subscriber)
-    manage = url("newsletters:manage", token=tokens.manage_token(subscriber.pk,
-                                                                 subscriber.key))
-    return _private(request, "newsletters/message.html", {
-        "message": "Done: your newsletters are on their way.", "manage_url": manage})
+    manage = url(
+        "newsletters:manage", token=tokens.manage_token(subscriber.pk, subscriber.key)
+    )
+    return _private(
+        request,
+        "newsletters/message.html",
+        {"message": "Done: your newsletters are on their way.", "manage_url": manage},
+    )
 
 
 @origin_checked
@@ -87,8 +98,10 @@ def manage(request, token):
     if request.method == "POST":
         form = ManageForm(request.POST)
         if form.is_valid():
-            services.choose_lists(subscriber=subscriber,
-                                  wanted=[n.pk for n in form.cleaned_data["newsletters"]])
+            services.choose_lists(
+                subscriber=subscriber,
+                wanted=[n.pk for n in form.cleaned_data["newsletters"]],
+            )
             subscriptions = {s.newsletter_id: s for s in subscriber.subscriptions.all()}
             saved = True
     rows = [(n, subscriptions.get(n.pk)) for n in Newsletter.objects.public()]
@@ -99,37 +112,57 @@ def manage(request, token):
 @require_http_methods(["GET", "POST"])
 def unsubscribe(request, token):
     values = tokens.read(token, salt=tokens.UNSUBSCRIBE)
-    newsletter = Newsletter.objects.filter(pk=values[2]).first() if values and len(
-        values) == 3 else None
+    newsletter = (
+        Newsletter.objects.filter(pk=values[2]).first()
+        if values and len(values) == 3
+        else None
+    )
     if newsletter is None:
         return _private(request, "newsletters/message.html", {"message": INVALID}, 400)
     if request.method == "GET":
-        return _private(request, "newsletters/message.html", {
-            "message": f"Stop sending me {newsletter.name}.", "button": "Unsubscribe"})
+        return _private(
+            request,
+            "newsletters/message.html",
+            {"message": f"Stop sending me {newsletter.name}.", "button": "Unsubscribe"},
+        )
     if services.unsubscribe_by_token(token) is None:
         return _private(request, "newsletters/message.html", {"message": INVALID}, 400)
-    return _private(request, "newsletters/message.html", {
-        "message": f"Done: you will get no more of {newsletter.name}."})
+    return _private(
+        request,
+        "newsletters/message.html",
+        {"message": f"Done: you will get no more of {newsletter.name}."},
+    )
 
 
 def archive(request, slug):
     """A list's past editions: public, cacheable like any page."""
     newsletter = get_object_or_404(Newsletter.objects.public(), slug=slug)
     depends_on(page_tags.NEWSLETTERS)
-    editions = Edition.objects.archived().filter(newsletter=newsletter).order_by(
-        "-started_at")
-    return render(request, "newsletters/archive.html",
-                  {"newsletter": newsletter, "editions": editions[:100]})
+    editions = (
+        Edition.objects.archived().filter(newsletter=newsletter).order_by("-started_at")
+    )
+    return render(
+        request,
+        "newsletters/archive.html",
+        {"newsletter": newsletter, "editions": editions[:100]},
+    )
 
 
 def edition(request, slug, pk):
     """One edition on the web, as its recipients read it (without their links)."""
-    found = Edition.objects.archived().select_related("newsletter").filter(
-        pk=pk, newsletter__slug=slug).first()
+    found = (
+        Edition.objects.archived()
+        .select_related("newsletter")
+        .filter(pk=pk, newsletter__slug=slug)
+        .first()
+    )
     if found is None:
         raise Http404("No such edition.")
-    return render(request, "newsletters/edition.html", {
-        "edition": found, "stories": compose.stories_of(found, base="")})
+    return render(
+        request,
+        "newsletters/edition.html",
+        {"edition": found, "stories": compose.stories_of(found, base="")},
+    )
 
 
 def _to_thanks():
@@ -141,5 +174,3 @@ def _private(request, template, context, status=200):
     response["Cache-Control"] = "private, no-store"
     response["X-Robots-Tag"] = "noindex"
     return response
-
-

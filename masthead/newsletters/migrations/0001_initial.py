@@ -9,145 +9,466 @@ import masthead.newsletters.models
 
 
 class Migration(migrations.Migration):
-
     initial = True
 
     dependencies = [
-        ('articles', '0005_story_blocks'),
+        ("articles", "0005_story_blocks"),
         migrations.swappable_dependency(settings.AUTH_USER_MODEL),
     ]
 
     operations = [
         migrations.CreateModel(
-            name='Edition',
+            name="Edition",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('kind', models.CharField(choices=[('edition', 'Edition'), ('digest', 'Automatic digest'), ('alert', 'Breaking news alert')], default='edition', max_length=10)),
-                ('subject', models.CharField(max_length=200, verbose_name='subject')),
-                ('intro', models.TextField(blank=True, help_text='Markdown.', verbose_name='introduction')),
-                ('intro_html', models.TextField(default='', editable=False)),
-                ('status', models.CharField(choices=[('draft', 'Draft'), ('scheduled', 'Scheduled'), ('sending', 'Sending'), ('sent', 'Sent'), ('cancelled', 'Cancelled')], default='draft', max_length=10)),
-                ('send_at', models.DateTimeField(blank=True, null=True, verbose_name='send at')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('text_body', models.TextField(default='', editable=False)),
-                ('html_body', models.TextField(default='', editable=False)),
-                ('started_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('finished_at', models.DateTimeField(blank=True, editable=False, null=True)),
-                ('recipients', models.PositiveIntegerField(default=0, editable=False)),
-                ('problem', models.CharField(blank=True, editable=False, max_length=500)),
-                ('created_by', models.ForeignKey(blank=True, editable=False, null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='+', to=settings.AUTH_USER_MODEL)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "kind",
+                    models.CharField(
+                        choices=[
+                            ("edition", "Edition"),
+                            ("digest", "Automatic digest"),
+                            ("alert", "Breaking news alert"),
+                        ],
+                        default="edition",
+                        max_length=10,
+                    ),
+                ),
+                ("subject", models.CharField(max_length=200, verbose_name="subject")),
+                (
+                    "intro",
+                    models.TextField(
+                        blank=True, help_text="Markdown.", verbose_name="introduction"
+                    ),
+                ),
+                ("intro_html", models.TextField(default="", editable=False)),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("draft", "Draft"),
+                            ("scheduled", "Scheduled"),
+                            ("sending", "Sending"),
+                            ("sent", "Sent"),
+                            ("cancelled", "Cancelled"),
+                        ],
+                        default="draft",
+                        max_length=10,
+                    ),
+                ),
+                (
+                    "send_at",
+                    models.DateTimeField(blank=True, null=True, verbose_name="send at"),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                ("text_body", models.TextField(default="", editable=False)),
+                ("html_body", models.TextField(default="", editable=False)),
+                (
+                    "started_at",
+                    models.DateTimeField(blank=True, editable=False, null=True),
+                ),
+                (
+                    "finished_at",
+                    models.DateTimeField(blank=True, editable=False, null=True),
+                ),
+                ("recipients", models.PositiveIntegerField(default=0, editable=False)),
+                (
+                    "problem",
+                    models.CharField(blank=True, editable=False, max_length=500),
+                ),
+                (
+                    "created_by",
+                    models.ForeignKey(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="+",
+                        to=settings.AUTH_USER_MODEL,
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'edition',
-                'verbose_name_plural': 'editions',
-                'ordering': ['-created_at'],
-                'permissions': [('send_edition', 'Can send and schedule editions')],
+                "verbose_name": "edition",
+                "verbose_name_plural": "editions",
+                "ordering": ["-created_at"],
+                "permissions": [("send_edition", "Can send and schedule editions")],
             },
         ),
         migrations.CreateModel(
-            name='EditionStory',
+            name="EditionStory",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('position', models.PositiveSmallIntegerField(default=0)),
-                ('article', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='+', to='articles.article')),
-                ('edition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='edition_stories', to='newsletters.edition')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("position", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "article",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="+",
+                        to="articles.article",
+                    ),
+                ),
+                (
+                    "edition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="edition_stories",
+                        to="newsletters.edition",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'story',
-                'verbose_name_plural': 'stories',
-                'ordering': ['position', 'pk'],
+                "verbose_name": "story",
+                "verbose_name_plural": "stories",
+                "ordering": ["position", "pk"],
             },
         ),
         migrations.AddField(
-            model_name='edition',
-            name='stories',
-            field=models.ManyToManyField(blank=True, related_name='+', through='newsletters.EditionStory', to='articles.article'),
+            model_name="edition",
+            name="stories",
+            field=models.ManyToManyField(
+                blank=True,
+                related_name="+",
+                through="newsletters.EditionStory",
+                to="articles.article",
+            ),
         ),
         migrations.CreateModel(
-            name='Newsletter',
+            name="Newsletter",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('name', models.CharField(max_length=100, verbose_name='name')),
-                ('slug', models.SlugField(max_length=100, unique=True, verbose_name='slug')),
-                ('description', models.CharField(blank=True, max_length=300, verbose_name='description')),
-                ('cadence', models.CharField(choices=[('none', 'Only editions editors send'), ('daily', 'A daily digest'), ('weekly', 'A weekly digest')], default='none', max_length=10, verbose_name='digest')),
-                ('send_time', models.TimeField(default='07:00', help_text="In the site's time zone.", verbose_name='digest time')),
-                ('weekday', models.PositiveSmallIntegerField(choices=[(0, 'Monday'), (1, 'Tuesday'), (2, 'Wednesday'), (3, 'Thursday'), (4, 'Friday'), (5, 'Saturday'), (6, 'Sunday')], default=0, verbose_name='weekday of a weekly digest')),
-                ('min_stories', models.PositiveSmallIntegerField(default=3, help_text='A digest with fewer new stories is skipped.', verbose_name='fewest new stories')),
-                ('is_public', models.BooleanField(default=True, verbose_name='offered in sign-up forms')),
-                ('position', models.PositiveSmallIntegerField(default=0, verbose_name='position')),
-                ('last_digest_at', models.DateTimeField(blank=True, editable=False, null=True, verbose_name='last digest')),
-                ('created_at', models.DateTimeField(auto_now_add=True)),
-                ('section', models.ForeignKey(blank=True, help_text="Digests of this section's stories only; empty for every section.", null=True, on_delete=django.db.models.deletion.SET_NULL, related_name='newsletters', to='articles.section', verbose_name='section')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                ("name", models.CharField(max_length=100, verbose_name="name")),
+                (
+                    "slug",
+                    models.SlugField(max_length=100, unique=True, verbose_name="slug"),
+                ),
+                (
+                    "description",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="description"
+                    ),
+                ),
+                (
+                    "cadence",
+                    models.CharField(
+                        choices=[
+                            ("none", "Only editions editors send"),
+                            ("daily", "A daily digest"),
+                            ("weekly", "A weekly digest"),
+                        ],
+                        default="none",
+                        max_length=10,
+                        verbose_name="digest",
+                    ),
+                ),
+                (
+                    "send_time",
+                    models.TimeField(
+                        default="07:00",
+                        help_text="In the site's time zone.",
+                        verbose_name="digest time",
+                    ),
+                ),
+                (
+                    "weekday",
+                    models.PositiveSmallIntegerField(
+                        choices=[
+                            (0, "Monday"),
+                            (1, "Tuesday"),
+                            (2, "Wednesday"),
+                            (3, "Thursday"),
+                            (4, "Friday"),
+                            (5, "Saturday"),
+                            (6, "Sunday"),
+                        ],
+                        default=0,
+                        verbose_name="weekday of a weekly digest",
+                    ),
+                ),
+                (
+                    "min_stories",
+                    models.PositiveSmallIntegerField(
+                        default=3,
+                        help_text="A digest with fewer new stories is skipped.",
+                        verbose_name="fewest new stories",
+                    ),
+                ),
+                (
+                    "is_public",
+                    models.BooleanField(
+                        default=True, verbose_name="offered in sign-up forms"
+                    ),
+                ),
+                (
+                    "position",
+                    models.PositiveSmallIntegerField(
+                        default=0, verbose_name="position"
+                    ),
+                ),
+                (
+                    "last_digest_at",
+                    models.DateTimeField(
+                        blank=True,
+                        editable=False,
+                        null=True,
+                        verbose_name="last digest",
+                    ),
+                ),
+                ("created_at", models.DateTimeField(auto_now_add=True)),
+                (
+                    "section",
+                    models.ForeignKey(
+                        blank=True,
+                        help_text="Digests of this section's stories only; empty for every section.",
+                        null=True,
+                        on_delete=django.db.models.deletion.SET_NULL,
+                        related_name="newsletters",
+                        to="articles.section",
+                        verbose_name="section",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'newsletter',
-                'verbose_name_plural': 'newsletters',
-                'ordering': ['position', 'name'],
+                "verbose_name": "newsletter",
+                "verbose_name_plural": "newsletters",
+                "ordering": ["position", "name"],
             },
         ),
         migrations.AddField(
-            model_name='edition',
-            name='newsletter',
-            field=models.ForeignKey(on_delete=django.db.models.deletion.PROTECT, related_name='editions', to='newsletters.newsletter'),
+            model_name="edition",
+            name="newsletter",
+            field=models.ForeignKey(
+                on_delete=django.db.models.deletion.PROTECT,
+                related_name="editions",
+                to="newsletters.newsletter",
+            ),
         ),
         migrations.CreateModel(
-            name='Subscriber',
+            name="Subscriber",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('email', models.EmailField(max_length=254, unique=True, verbose_name='email')),
-                ('key', models.CharField(default=masthead.newsletters.models.new_key, editable=False, max_length=20)),
-                ('created_at', models.DateTimeField(auto_now_add=True, verbose_name='first sign-up')),
-                ('confirmed_at', models.DateTimeField(blank=True, null=True, verbose_name='confirmed')),
-                ('suppressed_at', models.DateTimeField(blank=True, help_text='Set when mail to this address bounced for good or was reported as spam: nothing is sent to it any more.', null=True, verbose_name='suppressed')),
-                ('suppressed_reason', models.CharField(blank=True, max_length=300, verbose_name='why suppressed')),
-                ('confirmation_due', models.BooleanField(default=False, editable=False)),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "email",
+                    models.EmailField(
+                        max_length=254, unique=True, verbose_name="email"
+                    ),
+                ),
+                (
+                    "key",
+                    models.CharField(
+                        default=masthead.newsletters.models.new_key,
+                        editable=False,
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "created_at",
+                    models.DateTimeField(
+                        auto_now_add=True, verbose_name="first sign-up"
+                    ),
+                ),
+                (
+                    "confirmed_at",
+                    models.DateTimeField(
+                        blank=True, null=True, verbose_name="confirmed"
+                    ),
+                ),
+                (
+                    "suppressed_at",
+                    models.DateTimeField(
+                        blank=True,
+                        help_text="Set when mail to this address bounced for good or was reported as spam: nothing is sent to it any more.",
+                        null=True,
+                        verbose_name="suppressed",
+                    ),
+                ),
+                (
+                    "suppressed_reason",
+                    models.CharField(
+                        blank=True, max_length=300, verbose_name="why suppressed"
+                    ),
+                ),
+                (
+                    "confirmation_due",
+                    models.BooleanField(default=False, editable=False),
+                ),
             ],
             options={
-                'verbose_name': 'subscriber',
-                'verbose_name_plural': 'subscribers',
-                'ordering': ['-created_at'],
-                'indexes': [models.Index(condition=models.Q(('confirmation_due', True)), fields=['confirmation_due'], name='subscriber_confirmation_due')],
+                "verbose_name": "subscriber",
+                "verbose_name_plural": "subscribers",
+                "ordering": ["-created_at"],
+                "indexes": [
+                    models.Index(
+                        condition=models.Q(("confirmation_due", True)),
+                        fields=["confirmation_due"],
+                        name="subscriber_confirmation_due",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Delivery',
+            name="Delivery",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('state', models.CharField(choices=[('queued', 'Queued'), ('claimed', 'Claimed by a worker'), ('sending', 'Handed to the mail server'), ('sent', 'Sent'), ('retry', 'Waiting to retry'), ('failed', 'Failed'), ('skipped', 'Skipped')], default='queued', max_length=10)),
-                ('attempts', models.PositiveSmallIntegerField(default=0)),
-                ('next_attempt_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('claimed_by', models.CharField(blank=True, max_length=40)),
-                ('lease_until', models.DateTimeField(blank=True, null=True)),
-                ('message_id', models.CharField(blank=True, max_length=200)),
-                ('sent_at', models.DateTimeField(blank=True, null=True)),
-                ('error', models.CharField(blank=True, max_length=300)),
-                ('edition', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deliveries', to='newsletters.edition')),
-                ('subscriber', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='deliveries', to='newsletters.subscriber')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "state",
+                    models.CharField(
+                        choices=[
+                            ("queued", "Queued"),
+                            ("claimed", "Claimed by a worker"),
+                            ("sending", "Handed to the mail server"),
+                            ("sent", "Sent"),
+                            ("retry", "Waiting to retry"),
+                            ("failed", "Failed"),
+                            ("skipped", "Skipped"),
+                        ],
+                        default="queued",
+                        max_length=10,
+                    ),
+                ),
+                ("attempts", models.PositiveSmallIntegerField(default=0)),
+                (
+                    "next_attempt_at",
+                    models.DateTimeField(default=django.utils.timezone.now),
+                ),
+                ("claimed_by", models.CharField(blank=True, max_length=40)),
+                ("lease_until", models.DateTimeField(blank=True, null=True)),
+                ("message_id", models.CharField(blank=True, max_length=200)),
+                ("sent_at", models.DateTimeField(blank=True, null=True)),
+                ("error", models.CharField(blank=True, max_length=300)),
+                (
+                    "edition",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="deliveries",
+                        to="newsletters.edition",
+                    ),
+                ),
+                (
+                    "subscriber",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="deliveries",
+                        to="newsletters.subscriber",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'delivery',
-                'verbose_name_plural': 'deliveries',
-                'indexes': [models.Index(fields=['state', 'next_attempt_at'], name='delivery_due')],
-                'constraints': [models.UniqueConstraint(fields=('edition', 'subscriber'), name='one_delivery_per_recipient')],
+                "verbose_name": "delivery",
+                "verbose_name_plural": "deliveries",
+                "indexes": [
+                    models.Index(
+                        fields=["state", "next_attempt_at"], name="delivery_due"
+                    )
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("edition", "subscriber"),
+                        name="one_delivery_per_recipient",
+                    )
+                ],
             },
         ),
         migrations.CreateModel(
-            name='Subscription',
+            name="Subscription",
             fields=[
-                ('id', models.BigAutoField(auto_created=True, primary_key=True, serialize=False, verbose_name='ID')),
-                ('status', models.CharField(choices=[('pending', 'Waiting for confirmation'), ('active', 'Subscribed'), ('unsubscribed', 'Unsubscribed')], default='pending', max_length=20)),
-                ('requested_at', models.DateTimeField(default=django.utils.timezone.now)),
-                ('confirmed_at', models.DateTimeField(blank=True, null=True)),
-                ('unsubscribed_at', models.DateTimeField(blank=True, null=True)),
-                ('newsletter', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='subscriptions', to='newsletters.newsletter')),
-                ('subscriber', models.ForeignKey(on_delete=django.db.models.deletion.CASCADE, related_name='subscriptions', to='newsletters.subscriber')),
+                (
+                    "id",
+                    models.BigAutoField(
+                        auto_created=True,
+                        primary_key=True,
+                        serialize=False,
+                        verbose_name="ID",
+                    ),
+                ),
+                (
+                    "status",
+                    models.CharField(
+                        choices=[
+                            ("pending", "Waiting for confirmation"),
+                            ("active", "Subscribed"),
+                            ("unsubscribed", "Unsubscribed"),
+                        ],
+                        default="pending",
+                        max_length=20,
+                    ),
+                ),
+                (
+                    "requested_at",
+                    models.DateTimeField(default=django.utils.timezone.now),
+                ),
+                ("confirmed_at", models.DateTimeField(blank=True, null=True)),
+                ("unsubscribed_at", models.DateTimeField(blank=True, null=True)),
+                (
+                    "newsletter",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="subscriptions",
+                        to="newsletters.newsletter",
+                    ),
+                ),
+                (
+                    "subscriber",
+                    models.ForeignKey(
+                        on_delete=django.db.models.deletion.CASCADE,
+                        related_name="subscriptions",
+                        to="newsletters.subscriber",
+                    ),
+                ),
             ],
             options={
-                'verbose_name': 'subscription',
-                'verbose_name_plural': 'subscriptions',
-                'indexes': [models.Index(fields=['newsletter', 'status'], name='subscription_list_status')],
-                'constraints': [models.UniqueConstraint(fields=('subscriber', 'newsletter'), name='one_subscription_per_list')],
+                "verbose_name": "subscription",
+                "verbose_name_plural": "subscriptions",
+                "indexes": [
+                    models.Index(
+                        fields=["newsletter", "status"], name="subscription_list_status"
+                    )
+                ],
+                "constraints": [
+                    models.UniqueConstraint(
+                        fields=("subscriber", "newsletter"),
+                        name="one_subscription_per_list",
+                    )
+                ],
             },
         ),
     ]

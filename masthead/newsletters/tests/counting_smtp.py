@@ -32,4 +32,6 @@ def read(path):
     """[(time, recipient, Message-ID)] of every message the server accepted."""
     with open(path, encoding="utf-8") as handle:
         rows = [line.rstrip("\n").split("\t") for line in handle if line.endswith("\n")]
-    return [(float(when), recipient, message_id) for when, recipient, message_id in rows]
+    return [
+        (float(when), recipient, message_id) for when, recipient, message_id in rows
+    ]

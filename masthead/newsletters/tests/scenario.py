@@ -59,7 +59,9 @@ class Run:
 
     @property
     def duplicates(self):
-        return sum(n - 1 for n in Tally(r for _, r, _ in self.received).values() if n > 1)
+        return sum(
+            n - 1 for n in Tally(r for _, r, _ in self.received).values() if n > 1
+        )
 
     def gaps(self, expected):
         return len(set(expected) - {r for _, r, _ in self.received})
@@ -73,8 +75,9 @@ class Run:
 class Scenario:
     """A database, a counting SMTP server and worker processes, in ``folder``."""
 
-    def __init__(self, folder, *, lease=2, batch=200, database_url=None,
-                 server="aiosmtpd"):
+    def __init__(
+        self, folder, *, lease=2, batch=200, database_url=None, server="aiosmtpd"
+    ):
         self.folder, self.server_kind = Path(folder), server
         self.counts = self.folder / "received.tsv"
         self.port = free_port()
@@ -92,7 +95,7 @@ class Scenario:
             "MASTHEAD_NEWSLETTER_BATCH": str(batch),
             "PYTHONPATH": str(ROOT),
         }
-        self.server = self.worker = None
+        self.server, self.workers = None, []
         self._counted, self._offset = 0, 0
 
     def prepare(self, count):
@@ -105,25 +108,47 @@ class Scenario:
         """aiosmtpd, or the benchmark's sink (sink_smtp.py), in a session of its
         own so that stop() ends each of the sink's processes."""
         if self.server_kind == "sink":
-            command = [sys.executable, "-m", "masthead.newsletters.tests.sink_smtp",
-                       str(self.port), str(self.counts)]
+            command = [
+                sys.executable,
+                "-m",
+                "masthead.newsletters.tests.sink_smtp",
+                str(self.port),
+                str(self.counts),
+            ]
         else:
-            command = [sys.executable, "-m", "aiosmtpd", "-n", "-l",
-                       f"127.0.0.1:{self.port}", "-c",
-                       "masthead.newsletters.tests.counting_smtp.Counter",
-                       str(self.counts)]
+            command = [
+                sys.executable,
+                "-m",
+                "aiosmtpd",
+                "-n",
+                "-l",
+                f"127.0.0.1:{self.port}",
+                "-c",
+                "masthead.newsletters.tests.counting_smtp.Counter",
+                str(self.counts),
+            ]
         self.server = subprocess.Popen(
-            command, cwd=ROOT, env=self.env, stdout=subprocess.DEVNULL,
-            stderr=subprocess.PIPE, text=True, start_new_session=True,
+            command,
+            cwd=ROOT,
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
+            start_new_session=True,
         )
         wait_for_port(self.port, self.server)
 
     def start_worker(self):
-        self.worker = subprocess.Popen(
-            [*MASTHEAD, "worker", "--interval", "0.2"], cwd=ROOT, env=self.env,
-            stdout=subprocess.DEVNULL, stderr=subprocess.PIPE, text=True,
+        worker = subprocess.Popen(
+            [*MASTHEAD, "worker", "--interval", "0.2"],
+            cwd=ROOT,
+            env=self.env,
+            stdout=subprocess.DEVNULL,
+            stderr=subprocess.PIPE,
+            text=True,
         )
-        return self.worker
+        self.workers.append(worker)
+        return worker
 
     def received(self):
         return counting_smtp.read(self.counts) if self.counts.exists() else []
@@ -148,28 +173,35 @@ class Scenario:
             got = self.count()
             if got >= count:
                 return got
-            if self.worker.poll() is not None:
-                raise RuntimeError(f"the worker exited: {self.worker.stderr.read()}")
+            for worker in self.workers:
+                if worker.poll() is not None:
+                    raise RuntimeError(f"a worker exited: {worker.stderr.read()}")
             time.sleep(0.1)
         return self.count()
 
     def kill_worker(self):
-        """SIGKILL: no handler runs, nothing is flushed or marked."""
-        peak = peak_kib(self.worker.pid)
-        os.kill(self.worker.pid, signal.SIGKILL)
-        self.worker.wait(timeout=10)
+        """SIGKILL the oldest worker: no handler runs, nothing is flushed or marked."""
+        worker = self.workers.pop(0)
+        peak = peak_kib(worker.pid)
+        os.kill(worker.pid, signal.SIGKILL)
+        worker.wait(timeout=10)
         return peak
 
-    def stop_worker(self):
-        peak = peak_kib(self.worker.pid)
-        self.worker.send_signal(signal.SIGTERM)
-        self.worker.wait(timeout=60)
-        return peak
+    def stop_workers(self):
+        """SIGTERM every worker; returns the largest peak memory among them."""
+        peaks = [peak_kib(worker.pid) for worker in self.workers]
+        for worker in self.workers:
+            worker.send_signal(signal.SIGTERM)
+        for worker in self.workers:
+            worker.wait(timeout=60)
+        self.workers = []
+        return max(peaks, default=0)
 
     def stop(self):
-        if self.worker is not None and self.worker.poll() is None:
-            self.worker.kill()
-            self.worker.wait(timeout=10)
+        for worker in self.workers:
+            if worker.poll() is None:
+                worker.kill()
+                worker.wait(timeout=10)
         if self.server is not None:
             try:
                 os.killpg(self.server.pid, signal.SIGKILL)  # the sink's forks too
@@ -178,15 +210,28 @@ class Scenario:
             self.server.wait(timeout=10)
 
     def edition_state(self):
-        out = self._run([sys.executable, "-c", (
-            "import django; django.setup()\n"
-            "from masthead.newsletters.models import Edition\n"
-            "e = Edition.objects.get(); print(e.status, e.deliveries.counts())")])
+        out = self._run(
+            [
+                sys.executable,
+                "-c",
+                (
+                    "import django; django.setup()\n"
+                    "from masthead.newsletters.models import Edition\n"
+                    "e = Edition.objects.get(); print(e.status, e.deliveries.counts())"
+                ),
+            ]
+        )
         return out.strip()
 
     def _run(self, command):
-        done = subprocess.run(command, cwd=ROOT, env=self.env, capture_output=True,
-                              text=True, timeout=1800)
+        done = subprocess.run(
+            command,
+            cwd=ROOT,
+            env=self.env,
+            capture_output=True,
+            text=True,
+            timeout=1800,
+        )
         if done.returncode:
             raise RuntimeError(f"{command[:3]} failed: {done.stderr[-2000:]}")
         return done.stdout
@@ -200,14 +245,15 @@ def peak_kib(pid):
     return 0
 
 
-def kill_in_the_middle(scenario, count, *, kill_at=None, timeout=600):
-    """Send to ``count`` subscribers, SIGKILL the worker once ``kill_at`` have
-    arrived, start another, wait for the rest; returns a Run."""
+def kill_in_the_middle(scenario, count, *, kill_at=None, timeout=600, workers=1):
+    """Send to ``count`` subscribers with ``workers`` workers, SIGKILL one once
+    ``kill_at`` have arrived, start another, wait for the rest; returns a Run."""
     run = Run(count=count)
     run.fan_out_seconds = scenario.prepare(count)
     scenario.start_server()
     kill_at = kill_at or count // 3
-    scenario.start_worker()
+    for _ in range(workers):
+        scenario.start_worker()
     scenario.wait_for(1, timeout)
     first = scenario.received()[0][0]
     scenario.wait_for(kill_at, timeout)
@@ -219,7 +265,9 @@ def kill_in_the_middle(scenario, count, *, kill_at=None, timeout=600):
     restart = scenario.received()[len(before)][0]
     scenario.wait_for(count, timeout)
     time.sleep(1.0)  # anything sent twice would arrive now
-    run.peak_kib = max(run.peak_kib, scenario.stop_worker())
+    run.peak_kib = max(run.peak_kib, scenario.stop_workers())
     run.received = scenario.received()
-    run.segments.append((len(run.received) - len(before), run.received[-1][0] - restart))
+    run.segments.append(
+        (len(run.received) - len(before), run.received[-1][0] - restart)
+    )
     return run

@@ -27,7 +27,8 @@ class Sink(asyncio.Protocol):
     def connection_made(self, transport):
         self.transport = transport
         transport.get_extra_info("socket").setsockopt(
-            socket.IPPROTO_TCP, socket.TCP_NODELAY, 1)
+            socket.IPPROTO_TCP, socket.TCP_NODELAY, 1
+        )
         transport.write(b"220 sink ESMTP\r\n")
 
     def data_received(self, chunk):
@@ -45,18 +46,20 @@ class Sink(asyncio.Protocol):
                 if end < 0:
                     return
                 self._accept(self.buffer[:end])
-                self.buffer = self.buffer[end + 5:]
+                self.buffer = self.buffer[end + 5 :]
                 continue
             end = self.buffer.find(b"\r\n")
             if end < 0:
                 return
-            line, self.buffer = self.buffer[:end], self.buffer[end + 2:]
+            line, self.buffer = self.buffer[:end], self.buffer[end + 2 :]
             self._command(line)
 
     def _command(self, line):
         verb = line[:4].upper()
         if verb == b"EHLO":
-            self.replies.append(b"250-sink\r\n250-8BITMIME\r\n250-PIPELINING\r\n250 SIZE 33554432\r\n")
+            self.replies.append(
+                b"250-sink\r\n250-8BITMIME\r\n250-PIPELINING\r\n250 SIZE 33554432\r\n"
+            )
         elif verb == b"RCPT":
             self.rcpts.append(line.split(b":", 1)[1].strip(b" <>").decode())
             self.replies.append(b"250 OK\r\n")
@@ -88,7 +91,9 @@ def serve(port, path):
     listener.setsockopt(socket.SOL_SOCKET, socket.SO_REUSEPORT, 1)
     listener.bind(("127.0.0.1", port))
     loop = asyncio.new_event_loop()
-    server = loop.run_until_complete(loop.create_server(lambda: Sink(out), sock=listener))
+    server = loop.run_until_complete(
+        loop.create_server(lambda: Sink(out), sock=listener)
+    )
     loop.run_until_complete(server.serve_forever())
 
 

@@ -12,8 +12,9 @@ pytestmark = pytest.mark.django_db
 
 
 def staff(role, username="ed"):
-    user = get_user_model().objects.create_user(username, f"{username}@ledger.example",
-                                                "pw", is_staff=True)
+    user = get_user_model().objects.create_user(
+        username, f"{username}@ledger.example", "pw", is_staff=True
+    )
     user.groups.add(Group.objects.get(name=role))
     return user
 
@@ -22,8 +23,9 @@ def staff(role, username="ed"):
 def edition(site):
     briefing = make_newsletter("Morning Briefing", slug="briefing")
     make_subscribers(briefing, 2)
-    made = Edition.objects.create(newsletter=briefing, subject="Monday briefing",
-                                  intro="Hello.")
+    made = Edition.objects.create(
+        newsletter=briefing, subject="Monday briefing", intro="Hello."
+    )
     made.edition_stories.create(article=make_article(title="Mill reopens"))
     return made
 
@@ -34,11 +36,16 @@ def editor_client(client):
     return client
 
 
-@pytest.mark.parametrize("path", [
-    "/admin/newsletters/newsletter/", "/admin/newsletters/subscriber/",
-    "/admin/newsletters/subscriber/?suppressed_at__isempty=0",
-    "/admin/newsletters/edition/", "/admin/newsletters/edition/add/",
-])
+@pytest.mark.parametrize(
+    "path",
+    [
+        "/admin/newsletters/newsletter/",
+        "/admin/newsletters/subscriber/",
+        "/admin/newsletters/subscriber/?suppressed_at__isempty=0",
+        "/admin/newsletters/edition/",
+        "/admin/newsletters/edition/add/",
+    ],
+)
 def test_editors_open_the_newsletter_screens(editor_client, edition, path):
     assert editor_client.get(path).status_code == 200
 
@@ -60,8 +67,12 @@ def test_send_a_test_to_me_then_send_now(editor_client, edition):
     assert [m.to for m in mail.outbox] == [["ed@ledger.example"]]
     editor_client.post(f"/admin/newsletters/edition/{edition.pk}/schedule/")
     assert Edition.objects.get().status == "scheduled"
-    assert editor_client.get(f"/admin/newsletters/edition/{edition.pk}/send-test/"
-                             ).status_code == 405
+    assert (
+        editor_client.get(
+            f"/admin/newsletters/edition/{edition.pk}/send-test/"
+        ).status_code
+        == 405
+    )
 
 
 def test_an_author_cannot_reach_the_newsletters(client, edition):

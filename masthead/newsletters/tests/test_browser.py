@@ -18,29 +18,46 @@ PASSWORD = "a-long-editor-passphrase"
 def world(settings, live_server):
     settings.MASTHEAD_SITE_URL = live_server.url
     settings.MASTHEAD_NEWSLETTER_FLOOD_SECONDS = 0
-    briefing = make_newsletter("Morning Briefing", slug="briefing",
-                               description="The day's news at 7")
+    briefing = make_newsletter(
+        "Morning Briefing", slug="briefing", description="The day's news at 7"
+    )
     make_newsletter("Breaking news", slug="breaking")
     subscriber = services.sign_up(email="ada@example.com", newsletters=[briefing])
     services.confirm(subscriber=subscriber)
-    edition = Edition.objects.create(newsletter=briefing, subject="Monday briefing",
-                                     intro="Good **morning**.", status="scheduled")
+    edition = Edition.objects.create(
+        newsletter=briefing,
+        subject="Monday briefing",
+        intro="Good **morning**.",
+        status="scheduled",
+    )
     story = make_article(title="Mill reopens", hero_image=make_image())
     edition.edition_stories.create(article=story)
     editions.start(edition.pk)
-    return {"subscriber": subscriber, "edition": edition, "story": story,
-            "newsletter": briefing}
+    return {
+        "subscriber": subscriber,
+        "edition": edition,
+        "story": story,
+        "newsletter": briefing,
+    }
 
 
 def public_paths(world):
     subscriber, edition = world["subscriber"], world["edition"]
     manage = tokens.manage_token(subscriber.pk, subscriber.key)
-    unsubscribe = tokens.unsubscribe_token(subscriber.pk, subscriber.key,
-                                           world["newsletter"].pk)
-    return ["/", world["story"].get_absolute_url(), "/newsletters/", "/newsletters/thanks/",
-            f"/newsletters/manage/{manage}/", f"/newsletters/unsubscribe/{unsubscribe}/",
-            f"/newsletters/confirm/{tokens.confirm_token(subscriber)}/",
-            "/newsletters/briefing/", edition.get_absolute_url()]
+    unsubscribe = tokens.unsubscribe_token(
+        subscriber.pk, subscriber.key, world["newsletter"].pk
+    )
+    return [
+        "/",
+        world["story"].get_absolute_url(),
+        "/newsletters/",
+        "/newsletters/thanks/",
+        f"/newsletters/manage/{manage}/",
+        f"/newsletters/unsubscribe/{unsubscribe}/",
+        f"/newsletters/confirm/{tokens.confirm_token(subscriber)}/",
+        "/newsletters/briefing/",
+        edition.get_absolute_url(),
+    ]
 
 
 def test_public_newsletter_pages_have_no_axe_violations(browser, live_server, world):
@@ -70,8 +87,9 @@ def test_the_footer_form_signs_up_without_javascript(browser, live_server, world
 
 
 def test_editors_newsletter_screens_have_no_axe_violations(browser, live_server, world):
-    user = get_user_model().objects.create_user("editor", "editor@ledger.example",
-                                                PASSWORD, is_staff=True)
+    user = get_user_model().objects.create_user(
+        "editor", "editor@ledger.example", PASSWORD, is_staff=True
+    )
     user.groups.add(Group.objects.get(name="Editor"))
     draft = Edition.objects.create(newsletter=world["newsletter"], subject="Tuesday")
     draft.edition_stories.create(article=world["story"])
@@ -81,13 +99,16 @@ def test_editors_newsletter_screens_have_no_axe_violations(browser, live_server,
     page.fill("#id_password", PASSWORD)
     with page.expect_navigation():
         page.click("input[type=submit]")
-    for path in ["/admin/newsletters/newsletter/", "/admin/newsletters/subscriber/",
-                 "/admin/newsletters/edition/",
-                 f"/admin/newsletters/edition/{draft.pk}/change/",
-                 f"/admin/newsletters/edition/{world['edition'].pk}/change/",
-                 f"/admin/newsletters/edition/{draft.pk}/preview/",
-                 f"/admin/newsletters/subscriber/{world['subscriber'].pk}/change/",
-                 "/admin/newsletters/newsletter/add/"]:
+    for path in [
+        "/admin/newsletters/newsletter/",
+        "/admin/newsletters/subscriber/",
+        "/admin/newsletters/edition/",
+        f"/admin/newsletters/edition/{draft.pk}/change/",
+        f"/admin/newsletters/edition/{world['edition'].pk}/change/",
+        f"/admin/newsletters/edition/{draft.pk}/preview/",
+        f"/admin/newsletters/subscriber/{world['subscriber'].pk}/change/",
+        "/admin/newsletters/newsletter/add/",
+    ]:
         response = page.goto(live_server.url + path)
         assert response.status == 200, path
         assert violations(page) == [], path

@@ -10,11 +10,16 @@ pytestmark = pytest.mark.django_db
 @pytest.fixture
 def edition(site):
     edition = Edition.objects.create(
-        newsletter=make_newsletter("Morning Briefing"), subject="Tuesday\r\nBcc: x@y",
-        intro="A **long** week. " * 80)
+        newsletter=make_newsletter("Morning Briefing"),
+        subject="Tuesday\r\nBcc: x@y",
+        intro="A **long** week. " * 80,
+    )
     edition.edition_stories.create(
-        article=make_article(title="Mill reopens", hero_image=make_image(
-            alt_text="The mill at dawn")), position=0)
+        article=make_article(
+            title="Mill reopens", hero_image=make_image(alt_text="The mill at dawn")
+        ),
+        position=0,
+    )
     edition.edition_stories.create(article=make_article(title="Dam opens"), position=1)
     return edition
 
@@ -26,7 +31,9 @@ def test_an_edition_renders_its_stories_in_text_and_inlined_html(edition):
     assert 'alt="The mill at dawn"' in rendered.html
     assert "<style" not in rendered.html and 'style="' in rendered.html
     assert "http://testserver/articles/" in rendered.text
-    assert compose.MANAGE_URL in rendered.text and compose.UNSUBSCRIBE_URL in rendered.html
+    assert (
+        compose.MANAGE_URL in rendered.text and compose.UNSUBSCRIBE_URL in rendered.html
+    )
 
 
 def test_no_tracking_pixel_and_no_link_rewritten(edition):

@@ -48,8 +48,11 @@ def test_an_edition_is_sent_when_its_ledger_is_settled(edition, editor):
 
 
 def test_a_schedule_in_the_future_waits_and_can_be_cancelled(edition, editor):
-    editions.schedule(edition=edition, user=editor,
-                      send_at=timezone.now() + timezone.timedelta(hours=1))
+    editions.schedule(
+        edition=edition,
+        user=editor,
+        send_at=timezone.now() + timezone.timedelta(hours=1),
+    )
     assert editions.start_due() == 0
     assert editions.cancel(edition=edition, user=editor) == 1
     assert Edition.objects.get().status == "draft"
@@ -68,5 +71,7 @@ def test_a_test_goes_to_the_editor_only(edition, editor):
     editions.send_test(edition=edition, user=editor)
     [message] = mail.outbox
     assert message.to == ["ed@ledger.example"]
-    assert message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    assert (
+        message.extra_headers["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
+    )
     assert not Delivery.objects.exists()

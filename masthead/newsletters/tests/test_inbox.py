@@ -62,20 +62,31 @@ def reader():
 
 
 def test_a_permanent_bounce_suppresses_the_address(reader):
-    raw = DSN % {b"email": reader.email.encode(), b"action": b"failed", b"status": b"5.1.1"}
+    raw = DSN % {
+        b"email": reader.email.encode(),
+        b"action": b"failed",
+        b"status": b"5.1.1",
+    }
     assert inbox.handle(raw) == "bounce: suppressed 1"
     reader.refresh_from_db()
     assert reader.is_suppressed and "550 5.1.1" in reader.suppressed_reason
 
 
 def test_a_delay_does_not(reader):
-    raw = DSN % {b"email": reader.email.encode(), b"action": b"delayed", b"status": b"4.4.1"}
+    raw = DSN % {
+        b"email": reader.email.encode(),
+        b"action": b"delayed",
+        b"status": b"4.4.1",
+    }
     assert inbox.handle(raw) == "bounce: nothing permanent"
     assert not Subscriber.objects.get().is_suppressed
 
 
 def test_a_complaint_suppresses_the_address(reader):
-    assert inbox.handle(ARF % {b"email": reader.email.encode()}) == "complaint: suppressed 1"
+    assert (
+        inbox.handle(ARF % {b"email": reader.email.encode()})
+        == "complaint: suppressed 1"
+    )
     assert Subscriber.objects.get().suppressed_reason == "Reported as spam"
 
 

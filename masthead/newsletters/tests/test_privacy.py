@@ -11,8 +11,9 @@ pytestmark = pytest.mark.django_db
 
 
 def test_export_writes_everything_held_about_the_address(capsys):
-    subscriber = services.sign_up(email="ada@example.com",
-                                  newsletters=[make_newsletter("Morning Briefing")])
+    subscriber = services.sign_up(
+        email="ada@example.com", newsletters=[make_newsletter("Morning Briefing")]
+    )
     call_command("subscriber_export", "ADA@example.com")
     data = json.loads(capsys.readouterr().out)
     assert data["email"] == "ada@example.com"

@@ -23,9 +23,20 @@ pytestmark = pytest.mark.django_db
 def refusing_server(site, tmp_path):
     port, counts = free_port(), tmp_path / "received.tsv"
     process = subprocess.Popen(
-        [sys.executable, "-m", "aiosmtpd", "-n", "-l", f"127.0.0.1:{port}", "-c",
-         "masthead.newsletters.tests.refusing_smtp.Refuser", str(counts)],
-        stderr=subprocess.PIPE, text=True)
+        [
+            sys.executable,
+            "-m",
+            "aiosmtpd",
+            "-n",
+            "-l",
+            f"127.0.0.1:{port}",
+            "-c",
+            "masthead.newsletters.tests.refusing_smtp.Refuser",
+            str(counts),
+        ],
+        stderr=subprocess.PIPE,
+        text=True,
+    )
     wait_for_port(port, process)
     for name, value in email_settings(f"smtp://127.0.0.1:{port}/?timeout=5").items():
         setattr(site, name, value)
@@ -38,12 +49,15 @@ def refusing_server(site, tmp_path):
 def edition(site):
     briefing = make_newsletter(slug="briefing")
     make_subscribers(briefing, 3)
-    Subscriber.objects.create(email="bounce@example.com", confirmed_at=timezone.now()
-                              ).subscriptions.create(newsletter=briefing, status="active")
-    Subscriber.objects.create(email="later@example.com", confirmed_at=timezone.now()
-                              ).subscriptions.create(newsletter=briefing, status="active")
-    made = Edition.objects.create(newsletter=briefing, subject="Briefing",
-                                  status="scheduled")
+    Subscriber.objects.create(
+        email="bounce@example.com", confirmed_at=timezone.now()
+    ).subscriptions.create(newsletter=briefing, status="active")
+    Subscriber.objects.create(
+        email="later@example.com", confirmed_at=timezone.now()
+    ).subscriptions.create(newsletter=briefing, status="active")
+    made = Edition.objects.create(
+        newsletter=briefing, subject="Briefing", status="scheduled"
+    )
     made.edition_stories.create(article=make_article())
     editions.start_due()
     return Edition.objects.get(pk=made.pk)
@@ -109,9 +123,11 @@ def test_a_dead_workers_claimed_rows_are_sent_again_and_handed_over_ones_are_not
 
 def test_a_reader_who_unsubscribed_after_the_start_is_skipped(mail_server, edition):
     Subscriber.objects.get(email="later@example.com").subscriptions.update(
-        status="unsubscribed")
+        status="unsubscribed"
+    )
     Subscriber.objects.filter(email="bounce@example.com").update(
-        suppressed_at=timezone.now())
+        suppressed_at=timezone.now()
+    )
     assert sending.send_due(worker="w") == 3
     assert states()["later@example.com"] == "skipped"
     assert states()["bounce@example.com"] == "skipped"

@@ -60,8 +60,12 @@ def test_forged_or_rekeyed_tokens_do_nothing(lists):
     token = tokens.unsubscribe_token(subscriber.pk, "wrong-key", lists[0].pk)
     assert services.unsubscribe_by_token(token) is None
     assert services.unsubscribe_by_token("not-a-token") is None
-    assert services.subscriber_for(tokens.confirm_token(subscriber) + "x",
-                                   salt=tokens.CONFIRM) is None
+    assert (
+        services.subscriber_for(
+            tokens.confirm_token(subscriber) + "x", salt=tokens.CONFIRM
+        )
+        is None
+    )
 
 
 def test_choosing_lists_ends_unticked_and_asks_to_confirm_new_ones(lists):
@@ -88,7 +92,9 @@ def test_unconfirmed_sign_ups_are_forgotten_after_the_days(lists, settings):
     Subscriber.objects.update(created_at=timezone.now() - timedelta(days=8))
     services.sign_up(email="new@example.com", newsletters=lists)
     assert services.purge_unconfirmed() == 1
-    assert list(Subscriber.objects.values_list("email", flat=True)) == ["new@example.com"]
+    assert list(Subscriber.objects.values_list("email", flat=True)) == [
+        "new@example.com"
+    ]
 
 
 def test_a_confirmation_link_expires(lists, settings):

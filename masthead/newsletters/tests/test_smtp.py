@@ -17,9 +17,13 @@ pytestmark = pytest.mark.django_db
 
 
 def scheduled_edition(newsletter, **fields):
-    edition = Edition.objects.create(newsletter=newsletter, subject="Morning Briefing",
-                                     intro="Good *morning*.", status="scheduled",
-                                     **fields)
+    edition = Edition.objects.create(
+        newsletter=newsletter,
+        subject="Morning Briefing",
+        intro="Good *morning*.",
+        status="scheduled",
+        **fields,
+    )
     edition.edition_stories.create(article=make_article(title="Mill reopens"))
     return edition
 
@@ -30,7 +34,7 @@ def send_everything():
 
 
 def test_n_confirmed_subscribers_receive_exactly_n_messages_with_list_headers(
-    mail_server
+    mail_server,
 ):
     briefing = make_newsletter("Morning Briefing", slug="briefing")
     readers = make_subscribers(briefing, 25)
@@ -43,7 +47,9 @@ def test_n_confirmed_subscribers_receive_exactly_n_messages_with_list_headers(
     assert sorted(m["To"] for m in received) == sorted(r.email for r in readers)
     for message in received:
         unsubscribe = message["List-Unsubscribe"]
-        assert re.search(r"<http://testserver/newsletters/unsubscribe/[^>]+/>", unsubscribe)
+        assert re.search(
+            r"<http://testserver/newsletters/unsubscribe/[^>]+/>", unsubscribe
+        )
         assert "<mailto:newsroom@ledger.example?subject=unsubscribe%20" in unsubscribe
         assert message["List-Unsubscribe-Post"] == "List-Unsubscribe=One-Click"
         assert message["List-Id"] == '"Morning Briefing" <briefing.testserver>'
@@ -52,7 +58,9 @@ def test_n_confirmed_subscribers_receive_exactly_n_messages_with_list_headers(
         assert message.get_content_type() == "multipart/alternative"
         html = message.get_body(preferencelist=("html",)).get_content()
         assert "Mill reopens" in html and 'style="' in html
-        assert "Mill reopens" in message.get_body(preferencelist=("plain",)).get_content()
+        assert (
+            "Mill reopens" in message.get_body(preferencelist=("plain",)).get_content()
+        )
     assert len({m["Message-ID"] for m in received}) == 25
     assert Edition.objects.get().status == "sent"
 
@@ -73,16 +81,22 @@ def test_the_one_click_post_from_the_received_header_unsubscribes(mail_server, c
 
 def test_double_opt_in_round_trip_from_the_received_message(mail_server, client):
     briefing = make_newsletter("Morning Briefing", slug="briefing")
-    response = client.post("/newsletters/signup/", {
-        "email": "ada@example.com", "newsletters": [briefing.pk]}, headers={
-        "Origin": "http://testserver"})
+    response = client.post(
+        "/newsletters/signup/",
+        {"email": "ada@example.com", "newsletters": [briefing.pk]},
+        headers={"Origin": "http://testserver"},
+    )
     assert response.status_code == 303
     assert confirmations.send_due() == 1
     [message] = mail_server.messages()
     assert message["To"] == "ada@example.com"
     assert "Morning Briefing" in message.get_content()
-    link = re.search(r"http://testserver(/newsletters/confirm/\S+/)", message.get_content())
-    assert client.get(link.group(1)).status_code == 200  # a mail scanner changes nothing
+    link = re.search(
+        r"http://testserver(/newsletters/confirm/\S+/)", message.get_content()
+    )
+    assert (
+        client.get(link.group(1)).status_code == 200
+    )  # a mail scanner changes nothing
     assert Subscription.objects.get().status == "pending"
     assert client.post(link.group(1)).status_code == 200
     assert Subscription.objects.get().status == "active"

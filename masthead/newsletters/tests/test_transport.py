@@ -18,17 +18,25 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def edition(site):
-    edition = Edition.objects.create(newsletter=make_newsletter("Morning Briefing",
-                                                                slug="briefing"),
-                                     subject="Tuesday’s briefing\nX-Evil: yes")
+    edition = Edition.objects.create(
+        newsletter=make_newsletter("Morning Briefing", slug="briefing"),
+        subject="Tuesday’s briefing\nX-Evil: yes",
+    )
     edition.edition_stories.create(article=make_article(title="Mill “reopens”"))
     return edition
 
 
 def message_for(edition, email="ada@example.com", pk=7):
-    return editions.prepared(edition).message_for(editions.recipient(
-        edition_id=edition.pk, delivery_pk=pk, email=email, subscriber_pk=pk, key="k",
-        newsletter_id=edition.newsletter_id))
+    return editions.prepared(edition).message_for(
+        editions.recipient(
+            edition_id=edition.pk,
+            delivery_pk=pk,
+            email=email,
+            subscriber_pk=pk,
+            key="k",
+            newsletter_id=edition.newsletter_id,
+        )
+    )
 
 
 def parsed(message):
@@ -36,8 +44,10 @@ def parsed(message):
 
 
 def test_each_recipient_gets_their_own_address_links_and_message_id(edition):
-    ada, grace = parsed(message_for(edition)), parsed(message_for(
-        edition, "grace@example.org", pk=8))
+    ada, grace = (
+        parsed(message_for(edition)),
+        parsed(message_for(edition, "grace@example.org", pk=8)),
+    )
     assert ada["To"] == "ada@example.com" and grace["To"] == "grace@example.org"
     assert ada["Message-ID"] != grace["Message-ID"]
     assert ada["List-Unsubscribe"] != grace["List-Unsubscribe"]
@@ -45,7 +55,9 @@ def test_each_recipient_gets_their_own_address_links_and_message_id(edition):
     assert ada["X-Evil"] is None  # CR/LF never reaches a header
     html = ada.get_body(preferencelist=("html",)).get_content()
     assert "Mill “reopens”" in html and "MASTHEAD" not in html
-    assert "/newsletters/manage/" in ada.get_body(preferencelist=("plain",)).get_content()
+    assert (
+        "/newsletters/manage/" in ada.get_body(preferencelist=("plain",)).get_content()
+    )
 
 
 def test_the_message_id_is_the_same_on_every_attempt(edition):
@@ -63,15 +75,20 @@ def test_other_backends_get_the_same_parts_and_headers(edition):
 
 def test_an_international_domain_is_sent_in_punycode(edition):
     assert parsed(message_for(edition, "ada@bücher.example"))["To"] == (
-        "ada@xn--bcher-kva.example")
+        "ada@xn--bcher-kva.example"
+    )
 
 
 def test_a_configured_key_signs_the_list_headers_too(edition, site, tmp_path):
     key = tmp_path / "dkim.pem"
-    subprocess.run(["openssl", "genrsa", "-out", str(key), "2048"], check=True,
-                   capture_output=True)
-    public = subprocess.run(["openssl", "rsa", "-in", str(key), "-pubout", "-outform",
-                             "DER"], check=True, capture_output=True).stdout
+    subprocess.run(
+        ["openssl", "genrsa", "-out", str(key), "2048"], check=True, capture_output=True
+    )
+    public = subprocess.run(
+        ["openssl", "rsa", "-in", str(key), "-pubout", "-outform", "DER"],
+        check=True,
+        capture_output=True,
+    ).stdout
     site.MASTHEAD_DKIM_KEY_FILE, site.MASTHEAD_DKIM_SELECTOR = str(key), "news"
     raw = message_for(edition).raw
     assert raw.startswith(b"DKIM-Signature:")

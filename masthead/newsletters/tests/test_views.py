@@ -20,8 +20,11 @@ def briefing(site):
 
 
 def sign_up(client, email, newsletter, **headers):
-    return client.post("/newsletters/signup/", {"email": email, "newsletters": [
-        newsletter.pk]}, headers={**SAME_ORIGIN, **headers})
+    return client.post(
+        "/newsletters/signup/",
+        {"email": email, "newsletters": [newsletter.pk]},
+        headers={**SAME_ORIGIN, **headers},
+    )
 
 
 def test_a_sign_up_redirects_to_the_same_page_whether_or_not_the_address_is_known(
@@ -49,8 +52,9 @@ def test_a_known_address_is_told_by_email_what_it_already_receives(client, brief
 
 
 def test_a_cross_site_sign_up_is_refused(client, briefing):
-    response = sign_up(client, "ada@example.com", briefing,
-                       Origin="https://evil.example")
+    response = sign_up(
+        client, "ada@example.com", briefing, Origin="https://evil.example"
+    )
     assert response.status_code == 403
     assert not Subscriber.objects.exists()
 
@@ -61,7 +65,9 @@ def test_a_bad_address_comes_back_with_the_reason_and_what_was_typed(client, bri
     html = response.content.decode()
     assert "Please enter a valid email address" in html
     assert 'value="ada@@example"' in html
-    assert re.search(rf'value="{briefing.pk}" id="page-list-{briefing.pk}" checked', html)
+    assert re.search(
+        rf'value="{briefing.pk}" id="page-list-{briefing.pk}" checked', html
+    )
 
 
 def test_a_header_injection_attempt_is_refused_as_an_address(client, briefing):
@@ -80,9 +86,15 @@ def test_a_sign_up_flood_gets_429(client, briefing, settings):
 
 
 def test_the_honeypot_answers_like_a_sign_up_and_stores_nothing(client, briefing):
-    response = client.post("/newsletters/signup/", {
-        "email": "bot@example.com", "newsletters": [briefing.pk],
-        "homepage": "http://spam.example"}, headers=SAME_ORIGIN)
+    response = client.post(
+        "/newsletters/signup/",
+        {
+            "email": "bot@example.com",
+            "newsletters": [briefing.pk],
+            "homepage": "http://spam.example",
+        },
+        headers=SAME_ORIGIN,
+    )
     assert response.status_code == 303
     assert not Subscriber.objects.exists()
 
@@ -111,7 +123,9 @@ def test_the_manage_page_changes_lists_from_its_signed_link(client, briefing):
     assert statuses == {briefing.pk: "unsubscribed", breaking.pk: "pending"}
 
 
-def test_the_one_click_post_needs_no_origin_and_the_get_changes_nothing(client, briefing):
+def test_the_one_click_post_needs_no_origin_and_the_get_changes_nothing(
+    client, briefing
+):
     subscriber = services.sign_up(email="ada@example.com", newsletters=[briefing])
     services.confirm(subscriber=subscriber)
     token = tokens.unsubscribe_token(subscriber.pk, subscriber.key, briefing.pk)
@@ -125,8 +139,12 @@ def test_the_one_click_post_needs_no_origin_and_the_get_changes_nothing(client, 
 def test_the_archive_shows_sent_editions_and_never_an_address(client, briefing):
     subscriber = services.sign_up(email="ada@example.com", newsletters=[briefing])
     services.confirm(subscriber=subscriber)
-    sent = Edition.objects.create(newsletter=briefing, subject="Monday briefing",
-                                  intro="Hello **readers**.", status="scheduled")
+    sent = Edition.objects.create(
+        newsletter=briefing,
+        subject="Monday briefing",
+        intro="Hello **readers**.",
+        status="scheduled",
+    )
     sent.edition_stories.create(article=make_article(title="Mill reopens"))
     draft = Edition.objects.create(newsletter=briefing, subject="Secret draft")
     editions.start(sent.pk)
