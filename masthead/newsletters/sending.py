@@ -33,7 +33,6 @@ from datetime import timedelta
 from django.conf import settings
 from django.core.mail import get_connection
 from django.db import connection, transaction
-from django.db.models import Exists, OuterRef
 from django.utils import timezone
 
 from . import editions
@@ -103,27 +102,24 @@ def claim(*, worker, size, now=None):
         Delivery.objects.filter(pk__in=ids).update(
             state=Delivery.State.CLAIMED, claimed_by=worker, lease_until=lease
         )
-    wanted = Subscription.objects.filter(
-        subscriber=OuterRef("subscriber"),
-        newsletter=OuterRef("edition__newsletter"),
-        status=Subscription.Status.ACTIVE,
-    )
-    rows = (
+    rows = list(
         Delivery.objects.filter(pk__in=ids, claimed_by=worker)
-        .annotate(wanted=Exists(wanted))
         .order_by("pk")
         .values_list(
-            "pk",
-            "edition_id",
-            "subscriber__email",
-            "subscriber_id",
-            "subscriber__key",
-            "edition__newsletter_id",
-            "wanted",
-            "subscriber__suppressed_at",
+            "pk", "edition_id", "subscriber__email", "subscriber_id",
+            "subscriber__key", "edition__newsletter_id", "subscriber__suppressed_at",
         )
     )
-    return [(*row[:6], row[6] and row[7] is None) for row in rows]
+    # Still subscribed? One look-up by the (subscriber, list) unique index; an
+    # EXISTS per row was planned as a scan of every subscription (60 ms a batch).
+    active = set(
+        Subscription.objects.filter(
+            subscriber_id__in=[row[3] for row in rows],
+            newsletter_id__in={row[5] for row in rows},
+            status=Subscription.Status.ACTIVE,
+        ).values_list("subscriber_id", "newsletter_id")
+    )
+    return [(*row[:6], (row[3], row[5]) in active and row[6] is None) for row in rows]
 
 
 class Mailer:
