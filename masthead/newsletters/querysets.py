@@ -66,13 +66,18 @@ class EditionQuerySet(models.QuerySet):
 
 
 class DeliveryQuerySet(models.QuerySet):
-    def claimable(self, now):
-        """Due for a worker: queued, waiting out a retry, or claimed by a worker
-        whose lease ran out (it died) before it handed the message over."""
-        return self.filter(
-            Q(state__in=["queued", "retry"], next_attempt_at__lte=now)
-            | Q(state="claimed", lease_until__lt=now)
-        )
+    def claimable(self, now, *, state):
+        """Due for a worker, one state at a time, so that each is a range of
+        the (state, next_attempt_at) index read until the LIMIT: an OR of them
+        was a bitmap scan of every queued row, for every batch (100,000
+        subscribers went at a third of the speed of 20,000 on PostgreSQL).
+
+        "queued" and "retry" rows whose time has come; "claimed" rows of a
+        worker whose lease ran out (it died) before it handed them over.
+        """
+        if state == "claimed":
+            return self.filter(state=state, lease_until__lt=now)
+        return self.filter(state=state, next_attempt_at__lte=now)
 
     def in_doubt(self, now):
         """Handed to the mail server (all but its final line) by a worker that

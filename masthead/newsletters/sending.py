@@ -95,8 +95,14 @@ def claim(*, worker, size, now=None):
     now = now or timezone.now()
     lease = now + timedelta(seconds=settings.MASTHEAD_NEWSLETTER_LEASE_SECONDS)
     with transaction.atomic():
-        due = Delivery.objects.claimable(now).select_for_update(skip_locked=True)
-        ids = list(due.values_list("pk", flat=True)[:size])
+        ids = []
+        for state in ("claimed", "retry", "queued"):
+            due = Delivery.objects.claimable(now, state=state).select_for_update(
+                skip_locked=True
+            )
+            ids += due.values_list("pk", flat=True)[: size - len(ids)]
+            if len(ids) >= size:
+                break
         if not ids:
             return []
         Delivery.objects.filter(pk__in=ids).update(
