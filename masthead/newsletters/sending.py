@@ -6,19 +6,23 @@ edition starts (editions.py). A worker:
 1. claims a batch of due rows in one short transaction, under row locks other
    workers skip (`select_for_update(skip_locked=True)`; SQLite's write lock
    does the same), giving them its name and a lease;
-2. sends each through one mail connection. Just before the message's final
-   line, the "." after which an SMTP server accepts it, the row is marked
-   `sending` in a statement committed at once (transport.py's hand-over);
+2. sends each through one mail connection. The row is marked `sending` in a
+   transaction opened before, and committed right after, the one write that
+   ends the message: its text and the final "." after which an SMTP server
+   accepts it (transport.py's hand-over);
 3. marks the batch `sent` when it ends.
 
-A worker killed at any moment leaves rows `claimed` (never handed over: the
-server threw away a message that never ended, so they are sent again when
-the lease runs out) or `sending` (the server had all but the last line, and
-almost surely the whole of it: they count as sent and are not repeated). The
-only moment that decides wrongly is between the mark and the one write of
-".", a few microseconds, and it errs towards a gap, never a duplicate. The
-opposite choice (send again) would double every message in flight, since a
-killed worker is usually waiting for the server's "250 OK" after the ".".
+A worker killed at any moment leaves each row `claimed` (its message never
+ended: the server threw it away, so it is sent again when the lease runs
+out) or `sending` (the server had the whole message: it counts as sent and
+is not repeated). The mark cannot commit without the write having happened:
+COMMIT is sent after it, and a connection that dies first rolls back. The
+only moment that decides wrongly is between that write and the COMMIT's, two
+system calls in a row, and it errs towards sending once more. (Committing
+the mark before the write, as this did first, lost the message whenever the
+worker died while PostgreSQL's answer to the COMMIT was on its way: the
+benchmark's first PostgreSQL run lost one message so. Marking after the "250 OK"
+would double every message whose answer the killed worker was waiting for.)
 
 Temporary failures (4xx, a refused or dropped connection) are retried with
 backoff; a permanent refusal of the recipient (5xx) fails the row and
@@ -28,6 +32,7 @@ wait with the others, and the edition says why in the admin.
 
 import smtplib
 import time
+from contextlib import contextmanager
 from datetime import timedelta
 
 from django.conf import settings
@@ -195,8 +200,8 @@ class Mailer:
             if isinstance(self.backend, HandoverSMTPBackend):
                 self.backend.send_handing_over(message, handover)
             else:
-                handover()
-                self.backend.send_messages([message.as_email()])
+                with handover():  # committed once the provider has taken it
+                    self.backend.send_messages([message.as_email()])
         except HandoverError:
             return "lost"  # another worker has the row now
         except smtplib.SMTPSenderRefused as error:
@@ -238,18 +243,25 @@ def _backend():
 
 
 def _handover(pk, worker, message_id):
-    """The mark written just before the final line: committed at once."""
+    """The mark: a transaction open across the write that ends the message.
+
+    BEGIN and the UPDATE go first (a worker killed now leaves nothing
+    committed); the message is written; COMMIT follows at once.
+    """
     table = Delivery._meta.db_table
     sql = (
         f"UPDATE {table} SET state = %s, attempts = attempts + 1, message_id = %s "
         f"WHERE id = %s AND claimed_by = %s AND state = %s"
     )
 
+    @contextmanager
     def handover():
-        with connection.cursor() as cursor:
-            cursor.execute(sql, ["sending", message_id, pk, worker, "claimed"])
-            if cursor.rowcount != 1:
-                raise HandoverError(f"delivery {pk} is no longer claimed by {worker}")
+        with transaction.atomic():
+            with connection.cursor() as cursor:
+                cursor.execute(sql, ["sending", message_id, pk, worker, "claimed"])
+                if cursor.rowcount != 1:
+                    raise HandoverError(f"delivery {pk} is no longer claimed by {worker}")
+            yield
 
     return handover
 

@@ -8,10 +8,11 @@ what lets one worker send more than 1,000 a second (issue 23's bar). A backend
 that is not SMTP (a django-anymail provider) gets an ordinary
 EmailMultiAlternatives with the same subject, parts and headers.
 
-`HandoverSMTPBackend` is Django's SMTP backend with two changes: the message
-and its final line (the "." that tells the server to accept it) are sent
-only after a callback has recorded the hand-over in the ledger (sending.py
-explains why), and MAIL, RCPT and DATA are pipelined when the server allows.
+`HandoverSMTPBackend` is Django's SMTP backend with two changes: the one write
+that ends the message (its text and the final "." after which the server
+accepts it) happens inside the transaction that marks the ledger row, which
+commits right after it (sending.py explains why); and MAIL, RCPT and DATA are
+pipelined when the server allows.
 """
 
 import smtplib
@@ -225,7 +226,7 @@ class HandoverError(Exception):
 
 
 class _Handover:
-    handover = None  # called after the message, before its final "."
+    handover = None  # a context manager the message's final write happens in
 
     def _get_socket(self, host, port, timeout):
         sock = super()._get_socket(host, port, timeout)
@@ -278,23 +279,25 @@ class _Handover:
         return self._send_data(msg)
 
     def _send_data(self, msg):
-        """The hand-over, then the message and its final "." in one write.
+        """The message and its final "." in one write, inside the hand-over.
 
-        The mark comes first so that the one system call which completes the
-        message is the last thing between it and the server's acceptance;
-        a process killed before that write leaves the server a connection
-        that closed mid-command, and no message.
+        ``handover`` is a context manager: it marks the ledger row in a
+        transaction that commits only after this write (sending.py explains
+        why). If the mark is refused, the message is never ended: the server
+        drops a message whose connection closes before its final line.
         """
         quoted = smtplib._quote_periods(msg)
         if quoted[-2:] != smtplib.bCRLF:
             quoted += smtplib.bCRLF
-        if self.handover is not None:
-            try:
-                self.handover()
-            except BaseException:
-                self.close()  # the server drops a message that never ended
-                raise
-        self.send(quoted + b"." + smtplib.bCRLF)
+        if self.handover is None:
+            self.send(quoted + b"." + smtplib.bCRLF)
+            return self.getreply()
+        try:
+            with self.handover():
+                self.send(quoted + b"." + smtplib.bCRLF)
+        except HandoverError:
+            self.close()
+            raise
         return self.getreply()
 
 
@@ -314,7 +317,8 @@ class HandoverSMTPBackend(EmailBackend):
         return _SMTPSSL if self.use_ssl else _SMTP
 
     def send_handing_over(self, message, handover):
-        """Send one message, calling handover() just before the server may accept it.
+        """Send one message, its final write inside ``handover()`` (a context
+        manager), so the ledger's mark commits only once the server has it all.
 
         Raises what smtplib raises (never fails silently): sending.py sorts
         temporary from permanent failures by the SMTP code.

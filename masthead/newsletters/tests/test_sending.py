@@ -143,3 +143,24 @@ def test_a_row_taken_over_by_another_worker_is_not_sent(site, edition, mail_serv
     finally:
         mailer.close()
     assert mail_server.messages(wait=0.5) == []
+
+
+def test_the_mark_commits_only_with_the_write_that_ends_the_message(
+    mail_server, edition, monkeypatch
+):
+    """A final write that never happens (here it fails; a killed worker's
+    never starts) leaves no `sending` mark behind: the row is sent again."""
+    from masthead.newsletters import transport
+
+    real_send = transport._SMTP.send
+
+    def failing_send(self, data):
+        if data.endswith(b"\r\n.\r\n"):
+            raise OSError("the worker died here")
+        return real_send(self, data)
+
+    monkeypatch.setattr(transport._SMTP, "send", failing_send)
+    assert sending.send_due(worker="w") == 0
+    assert not Delivery.objects.filter(state="sending").exists()
+    assert set(states().values()) == {"retry"}
+    assert mail_server.messages(wait=0.5) == []
