@@ -18,6 +18,7 @@ from masthead.articles.models import Article, ArticleAuthor, Section, Tag
 from masthead.comments import trust
 from masthead.comments.models import Comment
 from masthead.media.models import Image
+from masthead.newsletters.models import Newsletter, Subscriber, Subscription
 from masthead.people.models import Person
 
 _counter = itertools.count(1)
@@ -119,3 +120,30 @@ def trust_browser(client, email):
     entries = {trust.address_tag(email): trust.TRUSTED}
     client.cookies[trust.TRUST_COOKIE] = signing.dumps(entries, salt=trust.SALT)
     return client
+def make_newsletter(name=None, **fields):
+    n = next(_counter)
+    return Newsletter.objects.create(
+        name=name or f"Newsletter {n}", slug=fields.pop("slug", f"newsletter-{n}"),
+        **fields,
+    )
+
+
+def make_subscribers(newsletter, count, *, confirmed=True, domain="example.com"):
+    """``count`` subscribers of one list, confirmed (or pending), in bulk."""
+    now = timezone.now()
+    start = next(_counter) * 100_000
+    subscribers = Subscriber.objects.bulk_create(
+        Subscriber(email=f"reader{start + n}@{domain}",
+                   confirmed_at=now if confirmed else None)
+        for n in range(count)
+    )
+    if connection.vendor == "sqlite" and subscribers and subscribers[0].pk is None:
+        subscribers = list(Subscriber.objects.filter(
+            email__in=[s.email for s in subscribers]).order_by("pk"))
+    Subscription.objects.bulk_create(
+        Subscription(subscriber=s, newsletter=newsletter,
+                     status="active" if confirmed else "pending",
+                     confirmed_at=now if confirmed else None)
+        for s in subscribers
+    )
+    return subscribers

@@ -37,6 +37,9 @@ urlpatterns = [
         ([path("<slug:slug>/", article_views.author_detail, name="author")], "people")
     )),
     path("voices/", include("masthead.quotes.urls")),
+    path("newsletters/", include("masthead.newsletters.urls")),
+    # Mail providers' bounce and complaint webhooks (newsletters/providers.py).
+    path("anymail/", include("anymail.urls")),
     path("", include(
         (editorial_urls.urlpatterns_for(render_article=render_article), "editorial")
     )),

@@ -1,6 +1,6 @@
 """Our cache backends: Django's, with two costs removed, and `add_many`.
 
-Flood control claims several keys for every comment (comments/ratelimit.py):
+Flood control claims several keys for every comment (core/ratelimit.py):
 `add_many` claims them in one round trip to Redis, or one write transaction
 in diskcache, where Django's API would take one for each.
 """

@@ -19,6 +19,7 @@ from masthead.editorial.roles import EDITOR
 from masthead.frontpage.models import Pin, SectionLayout
 from masthead.media import providers
 from masthead.media.models import Embed, Image
+from masthead.newsletters.models import Edition, Newsletter, Subscriber
 from masthead.people.models import Person
 from masthead.quotes.services import extract_article_quotes
 
@@ -52,7 +53,39 @@ def load_demo(content, *, progress=lambda message: None, now=None):
         progress(f"[{index}/{total}] {data['slug']}")
     _extract_quotes(content, progress)
     _front_page(content.get("front_page"), sections)
+    _newsletters(now)
     return created
+
+
+NEWSLETTERS = [
+    ("Morning Briefing", "briefing", "The day's stories at 7 every morning", "daily"),
+    ("Breaking News", "breaking", "Alerts when big news breaks", "none"),
+]
+DEMO_READERS = ["ada.reader@example.org", "grace.reader@example.org",
+                "walt.reader@example.org"]
+
+
+def _newsletters(now):
+    """Two lists, three confirmed readers and one sent briefing for the archive."""
+    lists = [
+        Newsletter.objects.get_or_create(slug=slug, defaults={
+            "name": name, "description": description, "cadence": cadence,
+            "position": position})[0]
+        for position, (name, slug, description, cadence) in enumerate(NEWSLETTERS)
+    ]
+    for email in DEMO_READERS:
+        reader, _ = Subscriber.objects.get_or_create(email=email,
+                                                     defaults={"confirmed_at": now})
+        reader.subscriptions.get_or_create(newsletter=lists[0], defaults={
+            "status": "active", "confirmed_at": now})
+    if Edition.objects.filter(newsletter=lists[0]).exists():
+        return
+    edition = Edition.objects.create(
+        newsletter=lists[0], subject="Morning Briefing: the week in Alder Falls",
+        intro="Good morning. Here is what the newsroom reported this week.",
+        status=Edition.Status.SENT, started_at=now, finished_at=now)
+    for position, article in enumerate(Article.objects.published()[:4]):
+        edition.edition_stories.create(article=article, position=position)
 
 
 def _extract_quotes(content, progress):

@@ -63,6 +63,22 @@ _EDITOR = _AUTHOR + [
         for model in ("pin", "sectionlayout", "banner")
         for action in ("add", "change", "delete", "view")
     ),
+    # Newsletters (issue 23): the lists, their readers' suppressions, editions.
+    "newsletters.view_newsletter",
+    "newsletters.add_newsletter",
+    "newsletters.change_newsletter",
+    "newsletters.view_subscriber",
+    "newsletters.change_subscriber",
+    "newsletters.view_subscription",
+    "newsletters.view_edition",
+    "newsletters.add_edition",
+    "newsletters.change_edition",
+    "newsletters.delete_edition",
+    "newsletters.send_edition",
+    "newsletters.view_editionstory",
+    "newsletters.add_editionstory",
+    "newsletters.change_editionstory",
+    "newsletters.delete_editionstory",
 ]
 ROLE_PERMISSIONS = {CONTRIBUTOR: _WRITER, AUTHOR: _AUTHOR, EDITOR: _EDITOR}
 

@@ -30,9 +30,13 @@ class UntilPurge:
 
     _instances = weakref.WeakSet()
 
-    def __init__(self, size):
+    def __init__(self, size, *, always=False):
+        """``always``: keep values even with MASTHEAD_ROW_MEMO off (the tests'
+        default), for rows every page shows that only an edit can change and
+        whose edits purge (newsletters/signup.py)."""
         self._items = OrderedDict()
         self._size = size
+        self._always = always
         self._lock = threading.Lock()  # for servers that run requests in threads
         self._instances.add(self)
 
@@ -41,7 +45,7 @@ class UntilPurge:
 
         Whatever build() raises (DoesNotExist, say) is raised, and nothing kept.
         """
-        if not settings.MASTHEAD_ROW_MEMO:
+        if not (self._always or settings.MASTHEAD_ROW_MEMO):
             return build()
         stamp = generation.current()
         found = self._items.get(key)

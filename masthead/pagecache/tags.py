@@ -31,8 +31,9 @@ SEARCH_RESULTS = "search:results"
 QUOTES = "quotes:all"
 FRONT_PAGE = "frontpage:home"  # what editors placed on the home page: pins, layouts
 BANNER = "frontpage:banner"  # the breaking-news banner, on every public page
+NEWSLETTERS = "newsletters:all"  # the lists sign-up forms offer, the archive
 
-_FIXED = {ARTICLES, LISTING, SECTIONS, SEARCH_RESULTS, QUOTES, FRONT_PAGE, BANNER}
+_FIXED = {ARTICLES, LISTING, SECTIONS, SEARCH_RESULTS, QUOTES, FRONT_PAGE, BANNER, NEWSLETTERS}
 _COLLECTIONS = re.compile(
     r"(articles:(section|tag|author)|comments:article|quotes:person):\d+"
 )

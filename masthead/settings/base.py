@@ -80,6 +80,7 @@ INSTALLED_APPS = [
     "masthead.api",
     "masthead.seo",
     "masthead.redirects",
+    "masthead.newsletters",
     "masthead.quotes",
     "masthead.wordpress",
     "masthead.accounts",
@@ -380,6 +381,30 @@ MASTHEAD_PAGE_CACHE_STALE_WHILE_REVALIDATE = 300
 # raises instead of leaving a page stale.
 MASTHEAD_PAGE_CACHE_STRICT_TAGS = False
 MASTHEAD_ROW_MEMO = env_bool("MASTHEAD_ROW_MEMO", True)
+
+# Newsletters (masthead/newsletters/): a confirmation link works, and an
+# unconfirmed sign-up is kept, this many days; sign-up flood control as
+# comments have it; the worker's batch, its lease on what it claims (a worker
+# killed mid-batch leaves its rows to others after it), and how often a
+# temporary failure is retried before the delivery counts as failed.
+MASTHEAD_NEWSLETTER_UNCONFIRMED_DAYS = int(os.environ.get("MASTHEAD_NEWSLETTER_UNCONFIRMED_DAYS", "7"))
+MASTHEAD_NEWSLETTER_FLOOD_SECONDS = int(os.environ.get("MASTHEAD_NEWSLETTER_FLOOD_SECONDS", "30"))
+MASTHEAD_NEWSLETTER_SIGNUPS_PER_HOUR = int(os.environ.get("MASTHEAD_NEWSLETTER_SIGNUPS_PER_HOUR", "10"))
+MASTHEAD_NEWSLETTER_BATCH = int(os.environ.get("MASTHEAD_NEWSLETTER_BATCH", "200"))
+MASTHEAD_NEWSLETTER_LEASE_SECONDS = int(os.environ.get("MASTHEAD_NEWSLETTER_LEASE_SECONDS", "300"))
+MASTHEAD_NEWSLETTER_MAX_ATTEMPTS = int(os.environ.get("MASTHEAD_NEWSLETTER_MAX_ATTEMPTS", "8"))
+# Where bounces, complaints and mailto unsubscribes go (envelope sender and
+# List-Unsubscribe mailto:); DEFAULT_FROM_EMAIL's address when unset.
+MASTHEAD_NEWSLETTER_INBOX = os.environ.get("MASTHEAD_NEWSLETTER_INBOX", "")
+# Providers' bounce and complaint webhooks (django-anymail, under /anymail/)
+# need this "user:password" as basic auth; unset, a secret nobody knows, so
+# no request passes (anymail would otherwise accept anyone's).
+ANYMAIL = {"WEBHOOK_SECRET": os.environ.get("ANYMAIL_WEBHOOK_SECRET")
+           or f"masthead:{secrets.token_urlsafe(32)}"}
+# DKIM signing of newsletters: a PEM key file, its selector and domain.
+MASTHEAD_DKIM_KEY_FILE = os.environ.get("MASTHEAD_DKIM_KEY_FILE", "")
+MASTHEAD_DKIM_SELECTOR = os.environ.get("MASTHEAD_DKIM_SELECTOR", "masthead")
+MASTHEAD_DKIM_DOMAIN = os.environ.get("MASTHEAD_DKIM_DOMAIN", "")
 
 # Background work (scheduled publication, renditions, quote extraction) is
 # queued in the database and run by `masthead worker`: no broker to operate.

@@ -21,6 +21,7 @@ from masthead.core.links import static_url, url
 from masthead.core.markup import iso_datetime, posted_at, share_bar
 from masthead.feeds.discovery import comments_feed_url, feed_links
 from masthead.media.pictures import picture
+from masthead.newsletters.signup import signup_form
 from masthead.quotes.voices import quoted_body
 from masthead.seo.head import article_head
 from masthead.seo.listing import listing_head
@@ -56,6 +57,7 @@ def environment(**options):
         picture=picture,
         quoted_body=quoted_body,
         share_bar=share_bar,
+        signup_form=signup_form,
         teaser=teaser,
     )
     env.filters.update(

@@ -5,6 +5,7 @@ import pytest
 from django.core.management import call_command
 
 from masthead.comments.models import Comment
+from masthead.newsletters.models import Subscriber
 
 from .crawl import crawl
 
@@ -23,6 +24,7 @@ def demo_pages(django_db_setup, django_db_blocker, tmp_path_factory):
             call_command("load_demo", stdout=open(out, "w"))
             pages = crawl(Client())
             emails = set(Comment.objects.values_list("email", flat=True))
+            emails |= set(Subscriber.objects.values_list("email", flat=True))
             transaction.set_rollback(True)
     return pages, emails
 
@@ -30,13 +32,13 @@ def demo_pages(django_db_setup, django_db_blocker, tmp_path_factory):
 def test_crawl_reaches_every_kind_of_page(demo_pages):
     pages, _ = demo_pages
     paths = list(pages)
-    for prefix in ["/articles/", "/sections/", "/tags/", "/authors/"]:
+    for prefix in ["/articles/", "/sections/", "/tags/", "/authors/", "/newsletters/"]:
         assert any(p.startswith(prefix) for p in paths), prefix
     broken = {url: r.status_code for url, r in pages.items() if r.status_code != 200}
     assert broken == {}
 
 
-def test_no_commenter_email_on_any_public_page(demo_pages):
+def test_no_commenter_or_subscriber_email_on_any_public_page(demo_pages):
     pages, emails = demo_pages
     assert len(emails) > 5
     for url, response in pages.items():

@@ -15,6 +15,7 @@ from jinja2 import meta
 
 import masthead.site.jinja  # noqa: F401  (with the URLs, loads every fragment)
 import masthead.urls  # noqa: F401
+from masthead.newsletters.signup import ListChoice
 from masthead.core.fragments import Fragment
 from masthead.media.models import Crop
 from masthead.media.sources import PictureSource
@@ -98,6 +99,12 @@ SAMPLES = {
     ),
     "masthead.comments.display._reply_link": (
         {"pk": 1, "name": "Ada"}, {"pk": 2, "name": "Grace"},
+    ),
+    "newsletters/signup_form.html": (
+        {"lists": (ListChoice(1, "Morning Briefing", "Every weekday"),),
+         "place": "footer", "action": "/newsletters/signup/"},
+        {"lists": (ListChoice(2, "Breaking news", ""),),
+         "place": "article", "action": "/news/newsletters/signup/"},
     ),
     "masthead.quotes.voices._highlighted": (
         {"body_html": "<p>“We build,” she said.</p>",

@@ -15,7 +15,7 @@ PACKAGE = Path(__file__).resolve().parents[2]
 LEAVES = {"core", "pagecache", "jobs"}
 CONTENT = {"accounts", "media", "people", "articles"}
 NEWSROOM = {"comments", "editorial", "quotes", "frontpage"}
-DISTRIBUTION = {"feeds", "seo", "search", "api", "redirects", "wordpress"}
+DISTRIBUTION = {"feeds", "seo", "search", "api", "redirects", "wordpress", "newsletters"}
 SITE = {"site", "demo", "settings", "urls", "wsgi", "asgi", "cli", "testing"}
 
 # What each app may import, besides itself. Within a layer the order is
