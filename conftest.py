@@ -1,5 +1,7 @@
 """Project-wide test fixtures."""
 
+import itertools
+
 import pytest
 
 
@@ -37,6 +39,24 @@ def purges_at_once(monkeypatch):
     monkeypatch.setattr(
         "masthead.pagecache.purges.transaction.on_commit", lambda fn: fn()
     )
+
+
+@pytest.fixture
+def make_user(db):
+    """A staff account holding one of the newsroom's roles (from the migrations)."""
+    from django.contrib.auth.models import Group, User
+
+    def make(role):
+        user = User.objects.create_user(
+            f"{role.lower()}{next(_user_numbers)}", password="pw", is_staff=True
+        )
+        user.groups.add(Group.objects.get(name=role))
+        return User.objects.get(pk=user.pk)  # fresh: no stale permission cache
+
+    return make
+
+
+_user_numbers = itertools.count(1)
 
 
 @pytest.fixture
