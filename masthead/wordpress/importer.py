@@ -81,7 +81,7 @@ class _Run:
     def survey(self):
         totals = {"posts": 0}
         pending = []  # posts of pass 1, as (wp_id, slug, paths), until slugs are settled
-        for record in read(self.path):
+        for record in read(self.path, comments=False):
             if isinstance(record, Site):
                 self._site(record)
             elif isinstance(record, Item):
