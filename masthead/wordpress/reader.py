@@ -124,7 +124,16 @@ def read(source, *, comments=True):
     etree.clear_error_log()  # _fault() reads this thread's log of this parse
     try:
         for event, element in events:
-            yield from reader.feed(event, element, events)
+            # Most events are inside an item: only depth changes there, so
+            # they are counted here, without a call (a third of a large import).
+            if event == "start":
+                reader.depth += 1
+                if reader.depth <= 2:
+                    reader.start(element, events)
+            else:
+                reader.depth -= 1
+                if reader.depth == 2:
+                    yield from reader.end(element)
     except etree.XMLSyntaxError as err:
         fault = _fault(err)
         if fault is not None:
@@ -150,20 +159,18 @@ class _Reader:
         self.comments = comments
         self.started = False
 
-    def feed(self, event, element, events):
-        if event == "start":
-            self.depth += 1
-            if self.depth == 1:
-                _check_root(element, events)
-            elif self.depth == 2 and element.tag != "channel":
-                raise WXRError(
-                    f"this is not a WXR file: <{_local(element.tag)}> where WordPress "
-                    "writes <channel>.", element.sourceline,
-                )
-            return
-        self.depth -= 1
-        if self.depth != 2:
-            return
+    def start(self, element, events):
+        """An element opens at depth 1 or 2 (self.depth, counted by read())."""
+        if self.depth == 1:
+            _check_root(element, events)
+        elif element.tag != "channel":
+            raise WXRError(
+                f"this is not a WXR file: <{_local(element.tag)}> where WordPress "
+                "writes <channel>.", element.sourceline,
+            )
+
+    def end(self, element):
+        """A child of <channel> is complete."""
         yield from self._channel_child(element)
         # Read: let it go, with the siblings before it, so memory stays flat.
         element.clear()
@@ -252,6 +259,7 @@ class _Names:
         if twin == namespace:
             twin = namespace.replace("https://", "http://", 1)
         self.spaces = (namespace, twin)
+        self._locals = {}  # tag -> local(tag): a real file has a few dozen
         self.author = set(self.wp("author"))
         self.terms = {tag: taxonomy for local, taxonomy in _TERM_TAGS
                       for tag in self.wp(local)}  # fmt: skip
@@ -265,6 +273,15 @@ class _Names:
 
     def local(self, tag):
         """'post_id' for a tag in the WordPress namespace, else None."""
+        try:
+            return self._locals[tag]
+        except KeyError:
+            found = self._local(tag)
+            if len(self._locals) < 1000:  # bounded: a hostile file may invent tags
+                self._locals[tag] = found
+            return found
+
+    def _local(self, tag):
         if isinstance(tag, str) and tag.startswith("{"):
             space, _, local = tag[1:].partition("}")
             if space in self.spaces:
