@@ -41,6 +41,7 @@ class Options:
     section_from: str = "category"  # or "primary" (Yoast's primary category)
     pingbacks: str = "keep"  # or "skip"
     batch_size: int = 200
+    workers: int = 2  # processes rendering comments, on files of 1,000 posts or more
     progress: object = None  # progress(done, total, label)
     checkpoint: object = None  # checkpoint(posts written): tests stop a run here
 
@@ -182,6 +183,12 @@ class _Run:
     def import_posts(self):
         self.library = self._library()
         writer = writes.Writer(run=self)
+        try:
+            self._write_batches(writer)
+        finally:
+            writer.close()
+
+    def _write_batches(self, writer):
         batch = []
         for record in read(self.path):
             if isinstance(record, Item) and record.wp_id in self.plan:

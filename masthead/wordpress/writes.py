@@ -20,13 +20,12 @@ from masthead.articles.models import Article, ArticleAuthor, BodyReference
 from masthead.comments.models import Comment
 from masthead.comments.privacy import retention_days, truncate_ip
 from masthead.core import text
-from masthead.core.sanitize import render_comment_body
 from masthead.jobs.queue import enqueue_on_commit
 from masthead.media.embeds import request_embeds
 from masthead.pagecache import tags as page_tags
 from masthead.pagecache.purges import purge_on_commit
 
-from . import bodies, fastwrite, mapping, permalinks, tasks
+from . import bodies, fastwrite, mapping, parallel, permalinks, tasks
 from .exporter import MARKDOWN_META
 from .models import ImportedAttachment, ImportedComment, ImportedPost
 
@@ -38,6 +37,7 @@ COMMENT_COLUMNS = (
     "status", "ip_address", "created_at", "status_reason",
 )  # fmt: skip
 COMMENT_RECORD_COLUMNS = ("site_id", "wp_id", "comment_id", "kind", "meta")
+PARALLEL_FROM = 1000  # posts: below that, starting worker processes costs more
 
 
 class Writer:
@@ -47,6 +47,7 @@ class Writer:
         self.now = timezone.now()
         self.comment_rows = fastwrite.Table(Comment, COMMENT_COLUMNS)
         self.comment_records = fastwrite.Table(ImportedComment, COMMENT_RECORD_COLUMNS)
+        self.renderer = parallel.Renderer(run.options.workers if run.total >= PARALLEL_FROM else 1)
         self.ip_cutoff = self.now - timedelta(days=retention_days())
         self.heroes = dict(
             ImportedAttachment.objects.filter(site=run.site, image__isnull=False)
@@ -73,6 +74,9 @@ class Writer:
         if self.options.progress:
             self.options.progress(self.done, self.run.total, "posts")
 
+    def close(self):
+        self.renderer.close()
+
     def _ensure_people_and_terms(self, items):
         for item in items:
             guests = mapping.guest_names(item)
@@ -85,6 +89,9 @@ class Writer:
                     self.run.terms.tag(nicename, name)
 
     def _write(self, items):
+        threads = [self._thread(item) for item in items]
+        markup = self.renderer.submit([self._source(comment) for thread in threads
+                                       for comment, _, _ in thread])  # fmt: skip
         articles, records = [], []
         for item in items:
             article, record = self._article(item)
@@ -95,7 +102,7 @@ class Writer:
         for article, record in zip(articles, records, strict=True):
             record.article = article
         ImportedPost.objects.bulk_create(records)
-        self._comments(items, articles)
+        self._comments(threads, articles, markup())
         sections = {a.section_id for a in articles if a.section_id}
         purge_on_commit({page_tags.ARTICLES} | {page_tags.section(pk) for pk in sections})
 
@@ -172,12 +179,12 @@ class Writer:
             if terms.sections.get(nicename) != article.section_id:
                 yield terms.tag(nicename, nicename)
 
-    def _comments(self, items, articles):
+    def _comments(self, threads, articles, markup):
         """Level by level, so that each reply's parent already has its id."""
-        levels = {}
-        for item, article in zip(items, articles, strict=True):
-            for comment, depth, parent in self._thread(item):
-                row = self._comment(comment, article, depth)
+        levels, markup = {}, iter(markup)
+        for thread, article in zip(threads, articles, strict=True):
+            for comment, depth, parent in thread:
+                row = self._comment(comment, article, depth, *next(markup))
                 levels.setdefault(depth, []).append((row, parent, comment))
         ids, records = {}, []
         for depth in sorted(levels):
@@ -219,18 +226,22 @@ class Writer:
                               sum(mapping.comment_kind(c) != "comment" for c, _, _ in out))
         return out
 
-    def _comment(self, comment, article, depth):
+    def _source(self, comment):
+        """What parallel.comment_markup() needs."""
+        return comment.content, next(
+            (value for key, value in comment.meta if key == MARKDOWN_META), None
+        )
+
+    def _comment(self, comment, article, depth, body, body_html):
         """A row in COMMENT_COLUMNS' order; its parent's id (index 1) comes later."""
         created = (mapping.utc(comment.date_gmt) or mapping.utc(comment.date)
                    or article.published_at or self.now)  # fmt: skip
         ip = _ip(comment.ip)
         if ip and created < self.ip_cutoff:
             ip = truncate_ip(ip)
-        own = next((value for key, value in comment.meta if key == MARKDOWN_META), None)
-        body = own if own is not None else mapping.comment_body(comment.content)
         return [
             article.pk, None, depth, mapping.plain(comment.author, 245) or "Anonymous",
-            comment.email[:100], comment.url[:200], body, render_comment_body(body),
+            comment.email[:100], comment.url[:200], body, body_html,
             mapping.comment_status(comment), ip, created, "imported from WordPress",
         ]  # fmt: skip
 
