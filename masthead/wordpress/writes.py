@@ -93,8 +93,9 @@ class Writer:
         markup = self.renderer.submit([self._source(comment) for thread in threads
                                        for comment, _, _ in thread])  # fmt: skip
         articles, records = [], []
+        published = Article.objects.published()  # one query set for the batch
         for item in items:
-            article, record = self._article(item)
+            article, record = self._article(item, published)
             articles.append(article)
             records.append(record)
         Article.objects.bulk_create(articles)
@@ -106,7 +107,7 @@ class Writer:
         sections = {a.section_id for a in articles if a.section_id}
         purge_on_commit({page_tags.ARTICLES} | {page_tags.section(pk) for pk in sections})
 
-    def _article(self, item):
+    def _article(self, item, published):
         run, where = self.run, f"post {item.wp_id}"
         status, note = mapping.article_status(item)
         if note:
@@ -128,7 +129,7 @@ class Writer:
         )  # fmt: skip
         if status in ("draft", "review") and not item.date_gmt.strip("0 :-"):
             article.published_at = None
-        _derive(article)
+        _derive(article, published)
         self.report.count(f"{item.type}s imported ({status})")
         record = ImportedPost(
             site=run.site, wp_id=item.wp_id, guid=item.guid[:500], post_type=item.type,
@@ -246,9 +247,9 @@ class Writer:
         ]  # fmt: skip
 
 
-def _derive(article):
+def _derive(article, published_stories):
     """What Article.save() derives, without the save (the batch inserts it)."""
-    article.render_body()
+    article.render_body(published_stories)
     article.word_count = text.count_words(article.read_text)
     article.reading_minutes = text.reading_minutes(article.read_text, article.image_count)
 
