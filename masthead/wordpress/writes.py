@@ -30,13 +30,15 @@ from .exporter import MARKDOWN_META
 from .models import ImportedAttachment, ImportedComment, ImportedPost
 
 Tagging = Article.tags.through
-# Raw inserts for the two tables with ten rows a post (fastwrite.py). No
-# comment email is due (emails_due keeps its default, False).
+# Raw inserts (fastwrite.py) for every table but articles, whose instances
+# render their own bodies. No comment email is due (emails_due stays False).
 COMMENT_COLUMNS = (
     "article_id", "parent_id", "depth", "name", "email", "website", "body", "body_html",
     "status", "ip_address", "created_at", "status_reason",
 )  # fmt: skip
 COMMENT_RECORD_COLUMNS = ("site_id", "wp_id", "comment_id", "kind", "meta")
+POST_RECORD_COLUMNS = ("site_id", "wp_id", "guid", "post_type", "article_id", "sticky",
+                       "old_paths", "meta", "hero_wp_id")  # fmt: skip
 PARALLEL_FROM = 1000  # posts: below that, starting worker processes costs more
 
 
@@ -47,6 +49,10 @@ class Writer:
         self.now = timezone.now()
         self.comment_rows = fastwrite.Table(Comment, COMMENT_COLUMNS)
         self.comment_records = fastwrite.Table(ImportedComment, COMMENT_RECORD_COLUMNS)
+        self.post_records = fastwrite.Table(ImportedPost, POST_RECORD_COLUMNS)
+        self.bylines = fastwrite.Table(ArticleAuthor, ("article_id", "person_id", "position"))
+        self.tagging = fastwrite.Table(Tagging, ("article_id", "tag_id"))
+        self.references = fastwrite.Table(BodyReference, ("article_id", "kind", "key"))
         self.renderer = parallel.Renderer(run.options.workers if run.total >= PARALLEL_FROM else 1)
         self.ip_cutoff = self.now - timedelta(days=retention_days())
         self.heroes = dict(
@@ -102,7 +108,8 @@ class Writer:
         self._links(items, articles)
         for article, record in zip(articles, records, strict=True):
             record.article = article
-        ImportedPost.objects.bulk_create(records)
+        self.post_records.insert([[getattr(record, name) for name in POST_RECORD_COLUMNS]
+                                  for record in records])  # fmt: skip
         self._comments(threads, articles, markup())
         sections = {a.section_id for a in articles if a.section_id}
         purge_on_commit({page_tags.ARTICLES} | {page_tags.section(pk) for pk in sections})
@@ -156,18 +163,16 @@ class Writer:
         bylines, tagging, references, embeds = [], [], [], []
         for item, article in zip(items, articles, strict=True):
             for position, login in enumerate(mapping.bylines(item)):
-                bylines.append(ArticleAuthor(
-                    article=article, person_id=self.run.people.by_login[login], position=position
-                ))  # fmt: skip
+                bylines.append((article.pk, self.run.people.by_login[login], position))
             for tag_id in dict.fromkeys(self._tag_ids(item, article)):
-                tagging.append(Tagging(article_id=article.pk, tag_id=tag_id))
+                tagging.append((article.pk, tag_id))
             for kind, key in article.body_references_wanted:
-                references.append(BodyReference(article=article, kind=kind, key=key))
+                references.append((article.pk, kind, key))
                 if kind == BodyReference.Kind.EMBED:
                     embeds.append(key)
-        ArticleAuthor.objects.bulk_create(bylines)
-        Tagging.objects.bulk_create(tagging)
-        BodyReference.objects.bulk_create(references)
+        self.bylines.insert(bylines)
+        self.tagging.insert(tagging)
+        self.references.insert(references)
         if embeds:
             request_embeds(embeds)
 
