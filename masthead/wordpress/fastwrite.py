@@ -59,10 +59,19 @@ class Table:
 
 
 def _adapter(field):
-    """How a value becomes a parameter: None where the driver takes it as is."""
+    """How a value becomes a parameter: None where the driver takes it as is.
+    The backend's own adapters, without the field API around them (its cost
+    was a third of these inserts); values are already valid and aware."""
+    ops = connection.ops
     if isinstance(field, (models.CharField, models.TextField, models.IntegerField,
                           models.BooleanField, models.ForeignKey)):  # fmt: skip
         return None
+    if isinstance(field, models.DateTimeField):
+        return ops.adapt_datetimefield_value
+    if isinstance(field, models.GenericIPAddressField):
+        return lambda value: ops.adapt_ipaddressfield_value(value or None)
+    if isinstance(field, models.JSONField):
+        return lambda value: ops.adapt_json_value(value, field.encoder)
     return lambda value: field.get_db_prep_save(value, connection)
 
 
