@@ -6,6 +6,8 @@ Both run after the posts, so every target exists, and both are idempotent:
 a second run records no redirect twice and pins nothing twice.
 """
 
+from django.db import reset_queries
+
 from masthead.frontpage.models import Pin
 from masthead.frontpage.services import MAX_TOP_PINS
 from masthead.redirects.services import record_moves
@@ -26,12 +28,18 @@ def hand_over(site, report):
 
 
 class _Counted:
+    """The pairs, counted as they go by; and, every chunk of them, Django's
+    query log emptied: with DEBUG on (the CLI's dev settings) it keeps 9,000
+    queries, and bulk upserts of 1,000 rows each took it past 300 MB."""
+
     def __init__(self, iterable):
         self.iterable, self.count = iterable, 0
 
     def __iter__(self):
         for value in self.iterable:
             self.count += 1
+            if self.count % 1000 == 0:
+                reset_queries()
             yield value
 
 
