@@ -57,8 +57,10 @@ def import_file(path, options=None):
         if options.dry_run:
             transaction.set_rollback(True)
     if not options.dry_run:
-        writes.after_import(run.site)
-        hand_over(run.site, report)
+        site = run.site
+        del run  # its plan of every post's address, no longer needed (tens of MB)
+        writes.after_import(site)
+        hand_over(site, report)
     return report
 
 
