@@ -2,6 +2,8 @@
 
     .venv/bin/python bench/wxr.py [--posts 100000] [--databases sqlite,postgresql]
 
+(BENCH_PG_DATABASE names the PostgreSQL database it drops and creates.)
+
 Writes a WXR file of N posts and 10 N comments (a third of them replies, with
 varied words, so no rendering is shared between rows), then runs
 `masthead import-wxr` on it in a child process against a fresh database of
@@ -27,7 +29,7 @@ MASTHEAD = str(Path(sys.executable).with_name("masthead"))
 PG_SERVER = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 if not PG_SERVER.startswith("postgres"):
     PG_SERVER = "postgres://postgres@127.0.0.1:5432/postgres"
-PG_DATABASE = "masthead_bench_wxr"
+PG_DATABASE = os.environ.get("BENCH_PG_DATABASE", "masthead_bench_wxr")  # one per engineer
 WORDS = ("council mayor river budget school board vote residents bridge library police "
          "fire storm flood market business hospital nurses trail park county city street "
          "plan project funding meeting week month year public hearing state team season "

@@ -168,12 +168,14 @@ class Article(models.Model):
         self.word_count = text.count_words(self.read_text)
         self.reading_minutes = text.reading_minutes(self.read_text, self.image_count)
 
-    def render_body(self):
+    def render_body(self, published_stories=None):
+        """`published_stories`: Article.objects.published(), which a caller
+        rendering many bodies (an import) may build once for all of them."""
+        if published_stories is None:
+            published_stories = Article.objects.published()
         try:
             rendered = render_story(
-                self.body,
-                own_slug=self.slug,
-                published_stories=Article.objects.published(),
+                self.body, own_slug=self.slug, published_stories=published_stories
             )
         except ValidationError:
             # A body written outside a form (a script, an import) with a broken

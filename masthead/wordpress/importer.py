@@ -41,6 +41,7 @@ class Options:
     section_from: str = "category"  # or "primary" (Yoast's primary category)
     pingbacks: str = "keep"  # or "skip"
     batch_size: int = 200
+    workers: int = 2  # processes rendering comments, on files of 1,000 posts or more
     progress: object = None  # progress(done, total, label)
     checkpoint: object = None  # checkpoint(posts written): tests stop a run here
 
@@ -56,8 +57,10 @@ def import_file(path, options=None):
         if options.dry_run:
             transaction.set_rollback(True)
     if not options.dry_run:
-        writes.after_import(run.site)
-        hand_over(run.site, report)
+        site = run.site
+        del run  # its plan of every post's address, no longer needed (tens of MB)
+        writes.after_import(site)
+        hand_over(site, report)
     return report
 
 
@@ -81,7 +84,7 @@ class _Run:
     def survey(self):
         totals = {"posts": 0}
         pending = []  # posts of pass 1, as (wp_id, slug, paths), until slugs are settled
-        for record in read(self.path):
+        for record in read(self.path, comments=False):
             if isinstance(record, Site):
                 self._site(record)
             elif isinstance(record, Item):
@@ -182,6 +185,12 @@ class _Run:
     def import_posts(self):
         self.library = self._library()
         writer = writes.Writer(run=self)
+        try:
+            self._write_batches(writer)
+        finally:
+            writer.close()
+
+    def _write_batches(self, writer):
         batch = []
         for record in read(self.path):
             if isinstance(record, Item) and record.wp_id in self.plan:

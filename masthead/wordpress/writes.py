@@ -11,7 +11,6 @@ sent: WordPress's readers were notified years ago (issue 22, item 9).
 """
 
 import ipaddress
-from contextlib import contextmanager
 from datetime import timedelta
 
 from django.db import reset_queries, transaction
@@ -21,24 +20,41 @@ from masthead.articles.models import Article, ArticleAuthor, BodyReference
 from masthead.comments.models import Comment
 from masthead.comments.privacy import retention_days, truncate_ip
 from masthead.core import text
-from masthead.core.sanitize import render_comment_body
 from masthead.jobs.queue import enqueue_on_commit
 from masthead.media.embeds import request_embeds
 from masthead.pagecache import tags as page_tags
 from masthead.pagecache.purges import purge_on_commit
 
-from . import bodies, mapping, permalinks, tasks
+from . import bodies, fastwrite, mapping, parallel, permalinks, tasks
 from .exporter import MARKDOWN_META
 from .models import ImportedAttachment, ImportedComment, ImportedPost
 
 Tagging = Article.tags.through
+# Raw inserts (fastwrite.py) for every table but articles, whose instances
+# render their own bodies. No comment email is due (emails_due stays False).
+COMMENT_COLUMNS = (
+    "article_id", "parent_id", "depth", "name", "email", "website", "body", "body_html",
+    "status", "ip_address", "created_at", "status_reason",
+)  # fmt: skip
+COMMENT_RECORD_COLUMNS = ("site_id", "wp_id", "comment_id", "kind", "meta")
+POST_RECORD_COLUMNS = ("site_id", "wp_id", "guid", "post_type", "article_id", "sticky",
+                       "old_paths", "meta", "hero_wp_id")  # fmt: skip
+PARALLEL_FROM = 1000  # posts: below that, starting worker processes costs more
 
 
 class Writer:
     def __init__(self, *, run):
         self.run, self.report, self.options = run, run.report, run.options
         self.done = 0
-        self.ip_cutoff = timezone.now() - timedelta(days=retention_days())
+        self.now = timezone.now()
+        self.comment_rows = fastwrite.Table(Comment, COMMENT_COLUMNS)
+        self.comment_records = fastwrite.Table(ImportedComment, COMMENT_RECORD_COLUMNS)
+        self.post_records = fastwrite.Table(ImportedPost, POST_RECORD_COLUMNS)
+        self.bylines = fastwrite.Table(ArticleAuthor, ("article_id", "person_id", "position"))
+        self.tagging = fastwrite.Table(Tagging, ("article_id", "tag_id"))
+        self.references = fastwrite.Table(BodyReference, ("article_id", "kind", "key"))
+        self.renderer = parallel.Renderer(run.options.workers if run.total >= PARALLEL_FROM else 1)
+        self.ip_cutoff = self.now - timedelta(days=retention_days())
         self.heroes = dict(
             ImportedAttachment.objects.filter(site=run.site, image__isnull=False)
             .values_list("wp_id", "image_id")
@@ -64,6 +80,9 @@ class Writer:
         if self.options.progress:
             self.options.progress(self.done, self.run.total, "posts")
 
+    def close(self):
+        self.renderer.close()
+
     def _ensure_people_and_terms(self, items):
         for item in items:
             guests = mapping.guest_names(item)
@@ -76,21 +95,26 @@ class Writer:
                     self.run.terms.tag(nicename, name)
 
     def _write(self, items):
+        threads = [self._thread(item) for item in items]
+        markup = self.renderer.submit([self._source(comment) for thread in threads
+                                       for comment, _, _ in thread])  # fmt: skip
         articles, records = [], []
+        published = Article.objects.published()  # one query set for the batch
         for item in items:
-            article, record = self._article(item)
+            article, record = self._article(item, published)
             articles.append(article)
             records.append(record)
         Article.objects.bulk_create(articles)
         self._links(items, articles)
         for article, record in zip(articles, records, strict=True):
             record.article = article
-        ImportedPost.objects.bulk_create(records)
-        self._comments(items, articles)
+        self.post_records.insert([[getattr(record, name) for name in POST_RECORD_COLUMNS]
+                                  for record in records])  # fmt: skip
+        self._comments(threads, articles, markup())
         sections = {a.section_id for a in articles if a.section_id}
         purge_on_commit({page_tags.ARTICLES} | {page_tags.section(pk) for pk in sections})
 
-    def _article(self, item):
+    def _article(self, item, published):
         run, where = self.run, f"post {item.wp_id}"
         status, note = mapping.article_status(item)
         if note:
@@ -112,7 +136,7 @@ class Writer:
         )  # fmt: skip
         if status in ("draft", "review") and not item.date_gmt.strip("0 :-"):
             article.published_at = None
-        _derive(article)
+        _derive(article, published)
         self.report.count(f"{item.type}s imported ({status})")
         record = ImportedPost(
             site=run.site, wp_id=item.wp_id, guid=item.guid[:500], post_type=item.type,
@@ -139,18 +163,16 @@ class Writer:
         bylines, tagging, references, embeds = [], [], [], []
         for item, article in zip(items, articles, strict=True):
             for position, login in enumerate(mapping.bylines(item)):
-                bylines.append(ArticleAuthor(
-                    article=article, person_id=self.run.people.by_login[login], position=position
-                ))  # fmt: skip
+                bylines.append((article.pk, self.run.people.by_login[login], position))
             for tag_id in dict.fromkeys(self._tag_ids(item, article)):
-                tagging.append(Tagging(article_id=article.pk, tag_id=tag_id))
+                tagging.append((article.pk, tag_id))
             for kind, key in article.body_references_wanted:
-                references.append(BodyReference(article=article, kind=kind, key=key))
+                references.append((article.pk, kind, key))
                 if kind == BodyReference.Kind.EMBED:
                     embeds.append(key)
-        ArticleAuthor.objects.bulk_create(bylines)
-        Tagging.objects.bulk_create(tagging)
-        BodyReference.objects.bulk_create(references)
+        self.bylines.insert(bylines)
+        self.tagging.insert(tagging)
+        self.references.insert(references)
         if embeds:
             request_embeds(embeds)
 
@@ -163,26 +185,24 @@ class Writer:
             if terms.sections.get(nicename) != article.section_id:
                 yield terms.tag(nicename, nicename)
 
-    def _comments(self, items, articles):
-        levels, records = {}, []
-        for item, article in zip(items, articles, strict=True):
-            for comment, depth, parent in self._thread(item):
-                row = self._comment(comment, article, depth)
+    def _comments(self, threads, articles, markup):
+        """Level by level, so that each reply's parent already has its id."""
+        levels, markup = {}, iter(markup)
+        for thread, article in zip(threads, articles, strict=True):
+            for comment, depth, parent in thread:
+                row = self._comment(comment, article, depth, *next(markup))
                 levels.setdefault(depth, []).append((row, parent, comment))
-        by_wp_id = {}
-        with _dates_as_given():
-            for depth in sorted(levels):
-                rows = levels[depth]
-                for row, parent, _comment in rows:
-                    row.parent = by_wp_id.get(parent)
-                Comment.objects.bulk_create([row for row, _, _ in rows], batch_size=500)
-                for row, _, comment in rows:
-                    by_wp_id[comment.wp_id] = row
-                    records.append(ImportedComment(
-                        site=self.run.site, wp_id=comment.wp_id, comment=row,
-                        kind=mapping.comment_kind(comment), meta=[list(m) for m in comment.meta],
-                    ))  # fmt: skip
-        ImportedComment.objects.bulk_create(records, batch_size=1000)
+        ids, records = {}, []
+        for depth in sorted(levels):
+            rows = levels[depth]
+            for row, parent, _comment in rows:
+                row[1] = ids.get(parent)
+            new_ids = self.comment_rows.insert([row for row, _, _ in rows], returning=True)
+            for (_row, _parent, comment), pk in zip(rows, new_ids, strict=True):
+                ids[comment.wp_id] = pk
+                records.append((self.run.site.pk, comment.wp_id, pk,
+                                mapping.comment_kind(comment), [list(m) for m in comment.meta]))  # fmt: skip
+        self.comment_records.insert(records)
         self.report.count("comments imported", len(records))
 
     def _thread(self, item):
@@ -212,37 +232,31 @@ class Writer:
                               sum(mapping.comment_kind(c) != "comment" for c, _, _ in out))
         return out
 
-    def _comment(self, comment, article, depth):
-        created = mapping.utc(comment.date_gmt) or mapping.utc(comment.date) or article.published_at
+    def _source(self, comment):
+        """What parallel.comment_markup() needs."""
+        return comment.content, next(
+            (value for key, value in comment.meta if key == MARKDOWN_META), None
+        )
+
+    def _comment(self, comment, article, depth, body, body_html):
+        """A row in COMMENT_COLUMNS' order; its parent's id (index 1) comes later."""
+        created = (mapping.utc(comment.date_gmt) or mapping.utc(comment.date)
+                   or article.published_at or self.now)  # fmt: skip
         ip = _ip(comment.ip)
-        if ip and created and created < self.ip_cutoff:
+        if ip and created < self.ip_cutoff:
             ip = truncate_ip(ip)
-        own = next((value for key, value in comment.meta if key == MARKDOWN_META), None)
-        body = own if own is not None else mapping.comment_body(comment.content)
-        return Comment(
-            article=article, depth=depth, name=mapping.plain(comment.author, 245) or "Anonymous",
-            email=comment.email[:100], website=comment.url[:200], body=body,
-            body_html=render_comment_body(body), status=mapping.comment_status(comment),
-            ip_address=ip, created_at=created, status_reason="imported from WordPress",
-        )  # fmt: skip
+        return [
+            article.pk, None, depth, mapping.plain(comment.author, 245) or "Anonymous",
+            comment.email[:100], comment.url[:200], body, body_html,
+            mapping.comment_status(comment), ip, created, "imported from WordPress",
+        ]  # fmt: skip
 
 
-def _derive(article):
+def _derive(article, published_stories):
     """What Article.save() derives, without the save (the batch inserts it)."""
-    article.render_body()
+    article.render_body(published_stories)
     article.word_count = text.count_words(article.read_text)
     article.reading_minutes = text.reading_minutes(article.read_text, article.image_count)
-
-
-@contextmanager
-def _dates_as_given():
-    """Comment.created_at is auto_now_add; an imported comment keeps its date."""
-    field = Comment._meta.get_field("created_at")
-    field.auto_now_add = False
-    try:
-        yield
-    finally:
-        field.auto_now_add = True
 
 
 def _ip(value):

@@ -58,3 +58,11 @@ def test_redis_reuses_one_client_per_pool():
     first = cache._cache.get_client(write=True)
     assert cache._cache.get_client(write=True) is first
     assert cache._cache.get_client("any key") is first  # one server: one pool
+
+
+def test_set_many_sets_every_key_with_its_timeout(cache):
+    cache.set_many({f"key{n}": n for n in range(50)}, timeout=None)
+    cache.set_many({"brief": 1}, timeout=1)
+    time.sleep(1.1)
+    assert cache.get_many([f"key{n}" for n in range(50)]) == {f"key{n}": n for n in range(50)}
+    assert cache.get("brief") is None

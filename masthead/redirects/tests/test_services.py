@@ -63,3 +63,30 @@ def test_moving_an_address_again_keeps_one_row_for_it():
     services.record_move(old_path="/a/", new_path="/z/")
     assert rows() == {"/a/": "/z/"}
     assert Redirect.objects.get().kind == Redirect.Kind.AUTOMATIC
+
+
+MOVES = [
+    ("/a/", "/b/"), ("/b/", "/c/"), ("/x/", "/y/?from=x"), ("/y/", "/z/"),
+    ("/loop/", "/loop/"), ("/d/", "/e/"), ("/d/", "/f/"), ("/f/", "/d/"),
+    ("/?p=1", "/articles/one/"), ("/p1/", "https://example.org/"), ("/g/", "/a/"),
+    ("/campaign/", "/h/#top"), ("/h/", "/i/"), ("/caf%C3%A9/", "/j/"), ("/k/", "/café/"),
+]  # fmt: skip
+
+
+@pytest.mark.parametrize("chunk", [1, 3, 1000])
+def test_record_moves_leaves_the_rows_record_move_would_leave_one_by_one(chunk):
+    add("/old/", "/a/")
+    add("/before/", "/articles/one/?utm=1")
+    expected_refusals = []
+    for old, new in MOVES:
+        try:
+            services.record_move(old_path=old, new_path=new)
+        except services.RedirectLoop:
+            expected_refusals.append((old, new))
+    expected = rows()
+    Redirect.objects.all().delete()
+    add("/old/", "/a/")
+    add("/before/", "/articles/one/?utm=1")
+    refused = services.record_moves(iter(MOVES), chunk=chunk)
+    assert rows() == expected
+    assert [(old, new) for old, new, _error in refused] == expected_refusals

@@ -11,7 +11,7 @@ from masthead.articles.models import Article, Section, Tag
 from masthead.comments.models import Comment
 from masthead.comments.signals import comment_was_posted
 from masthead.people.models import Person
-from masthead.wordpress import permalinks
+from masthead.wordpress import permalinks, writes
 from masthead.wordpress.importer import Options, import_file
 from masthead.wordpress.models import ImportedComment, ImportedPost
 
@@ -95,6 +95,16 @@ def test_a_run_killed_midway_then_run_again_equals_one_run(theme, django_db_bloc
     assert Comment.objects.filter(article__isnull=True).count() == 0
     import_file(theme, Options(batch_size=16))
     assert snapshot() == whole
+
+
+def test_comments_rendered_by_worker_processes_are_the_same(theme, monkeypatch):
+    import_file(theme)
+    alone = sorted(Comment.objects.values_list("body", "body_html"))
+    Article.objects.all().delete()
+    ImportedPost.objects.all().delete()
+    monkeypatch.setattr(writes, "PARALLEL_FROM", 0)  # a pool even for this small file
+    import_file(theme, Options(workers=2))
+    assert sorted(Comment.objects.values_list("body", "body_html")) == alone
 
 
 def test_every_old_address_is_kept_for_its_redirect(theme):

@@ -33,9 +33,11 @@ class Command(BaseCommand):
                             help="Keep pingbacks and trackbacks (marked as such) or skip them.")
         parser.add_argument("--batch-size", type=int, default=200,
                             help="Posts written per transaction.")
+        parser.add_argument("--workers", type=int, default=2,
+                            help="Processes rendering comments on large files (1: none).")
 
     def handle(self, *args, file, uploads, dry_run, author_map, section_from, pingbacks,
-               batch_size, **options):
+               batch_size, workers, **options):
         if not file.is_file():
             raise CommandError(f"{file}: no such file.")
         if uploads is not None and not uploads.is_dir():
@@ -44,7 +46,8 @@ class Command(BaseCommand):
         try:
             report = import_file(file, Options(
                 uploads=uploads, dry_run=dry_run, section_from=section_from,
-                pingbacks=pingbacks, batch_size=max(batch_size, 1), progress=_progress(started),
+                pingbacks=pingbacks, batch_size=max(batch_size, 1), workers=max(workers, 1),
+                progress=_progress(started),
                 author_map=read_author_map(author_map) if author_map else {},
             ))
         except WXRError as err:

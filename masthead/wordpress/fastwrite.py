@@ -1,0 +1,81 @@
+"""Raw multi-row INSERTs for the import's large tables (issue 22).
+
+bulk_create prepares every field of every row through the field API, and
+building the model instances costs more again: together they were most of a
+large import. The importer already holds plain, checked values, so a Table
+converts only the columns that need it (dates, JSON, addresses) and fills
+every other column once with its default, as masthead/demo/synthetic.py does.
+Like bulk_create, it sends no signal and calls no save(): the writer does in
+bulk what those would have done (writes.py).
+"""
+
+from django.db import connection, models
+from django.utils import timezone
+
+MAX_ROWS = 1000  # per statement, where the backend sets no parameter limit
+
+
+class Table:
+    """Rows of one model: the `varying` fields (attnames) in the caller's
+    order, then every other concrete field at its default."""
+
+    def __init__(self, model, varying):
+        quote = connection.ops.quote_name
+        fields = {f.attname: f for f in model._meta.concrete_fields if not f.primary_key}
+        chosen = [fields[name] for name in varying]
+        others = [field for name, field in fields.items() if name not in varying]
+        self.constants = tuple(_default(field) for field in others)
+        self.adapters = [(at, adapt) for at, field in enumerate(chosen)
+                         if (adapt := _adapter(field)) is not None]  # fmt: skip
+        columns = ", ".join(quote(field.column) for field in chosen + others)
+        self.head = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES "
+        self.row_sql = "(" + ", ".join(["%s"] * (len(chosen) + len(others))) + ")"
+        self.returning = f" RETURNING {quote(model._meta.pk.column)}"
+        limit = connection.features.max_query_params
+        self.rows_per_statement = min(MAX_ROWS, limit // (len(chosen) + len(others))) \
+            if limit else MAX_ROWS  # fmt: skip
+
+    def insert(self, rows, *, returning=False):
+        """Insert the rows (sequences in `varying` order); their new ids, in
+        order, when `returning` (as bulk_create relies on, RETURNING keeps the
+        VALUES order on SQLite and PostgreSQL)."""
+        ids = []
+        with connection.cursor() as cursor:
+            for start in range(0, len(rows), self.rows_per_statement):
+                chunk = rows[start : start + self.rows_per_statement]
+                params = [value for row in chunk for value in self._prepared(row)]
+                sql = self.head + ", ".join([self.row_sql] * len(chunk))
+                cursor.execute(sql + self.returning if returning else sql, params)
+                if returning:
+                    ids.extend(row[0] for row in cursor.fetchall())
+        return ids
+
+    def _prepared(self, row):
+        if self.adapters:
+            row = list(row)
+            for at, adapt in self.adapters:
+                row[at] = adapt(row[at])
+        return (*row, *self.constants)
+
+
+def _adapter(field):
+    """How a value becomes a parameter: None where the driver takes it as is.
+    The backend's own adapters, without the field API around them (its cost
+    was a third of these inserts); values are already valid and aware."""
+    ops = connection.ops
+    if isinstance(field, (models.CharField, models.TextField, models.IntegerField,
+                          models.BooleanField, models.ForeignKey)):  # fmt: skip
+        return None
+    if isinstance(field, models.DateTimeField):
+        return ops.adapt_datetimefield_value
+    if isinstance(field, models.GenericIPAddressField):
+        return lambda value: ops.adapt_ipaddressfield_value(value or None)
+    if isinstance(field, models.JSONField):
+        return lambda value: ops.adapt_json_value(value, field.encoder)
+    return lambda value: field.get_db_prep_save(value, connection)
+
+
+def _default(field):
+    if getattr(field, "auto_now", False) or getattr(field, "auto_now_add", False):
+        return field.get_db_prep_save(timezone.now(), connection)
+    return field.get_db_prep_save(field.get_default(), connection)
