@@ -41,3 +41,21 @@ class Progress:
             f"\r{self.label}: {self.done:,}/{self.total:,}{self.unit} "
             f"({rate:,.0f}{self.unit}/s)   "
         )
+
+
+class Stages:
+    """One progress line per stage of a longer job (database, media, checks):
+    calling it with a label ends the previous line and starts the next."""
+
+    def __init__(self, stream=None):
+        self.stream, self.current = stream, None
+
+    def __call__(self, label, total=0):
+        self.close()
+        self.current = Progress(label, total, stream=self.stream)
+        return self.current
+
+    def close(self):
+        if self.current is not None:
+            self.current.close()
+            self.current = None

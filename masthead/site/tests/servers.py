@@ -17,6 +17,7 @@ import urllib.error
 import urllib.parse
 import urllib.request
 import uuid
+from contextlib import contextmanager
 from pathlib import Path
 
 from masthead.core.tests.smtp import free_port
@@ -37,6 +38,28 @@ def site_environment(var_dir, **extra):
         "PYTHONPATH": str(Path(__file__).resolve().parents[3]),
         **extra,
     }
+
+
+@contextmanager
+def fresh_database(folder):
+    """An empty database of the kind the tests run on: a new SQLite file under
+    folder, or a new PostgreSQL database (dropped after) when DATABASE_URL
+    names PostgreSQL."""
+    url = os.environ.get("DATABASE_URL", "")
+    if not url.startswith("postgres"):
+        Path(folder).mkdir(parents=True, exist_ok=True)
+        yield f"sqlite:///{Path(folder) / 'site.sqlite3'}"
+        return
+    import psycopg
+
+    name = f"masthead_fresh_{uuid.uuid4().hex[:10]}"
+    with psycopg.connect(url, autocommit=True) as admin:
+        admin.execute(f'CREATE DATABASE "{name}"')
+    try:
+        yield url.rsplit("/", 1)[0] + f"/{name}"
+    finally:
+        with psycopg.connect(url, autocommit=True) as admin:
+            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
 
 
 def run(args, env, timeout=180):

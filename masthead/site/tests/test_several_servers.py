@@ -17,7 +17,14 @@ import pytest
 
 from masthead.media.tests.images import picture
 
-from .servers import AppServer, Browser, fetch_bytes, run, site_environment
+from .servers import (
+    AppServer,
+    Browser,
+    fetch_bytes,
+    fresh_database,
+    run,
+    site_environment,
+)
 
 ARTICLE = """
 from django.utils import timezone
@@ -35,20 +42,8 @@ print(image.url)
 
 @pytest.fixture
 def shared_database(tmp_path):
-    url = os.environ.get("DATABASE_URL", "")
-    if not url.startswith("postgres"):
-        yield f"sqlite:///{tmp_path / 'site.sqlite3'}"
-        return
-    import psycopg
-
-    name = f"masthead_servers_{uuid.uuid4().hex[:8]}"
-    with psycopg.connect(url, autocommit=True) as admin:
-        admin.execute(f'CREATE DATABASE "{name}"')
-    try:
-        yield url.rsplit("/", 1)[0] + f"/{name}"
-    finally:
-        with psycopg.connect(url, autocommit=True) as admin:
-            admin.execute(f'DROP DATABASE IF EXISTS "{name}" WITH (FORCE)')
+    with fresh_database(tmp_path / "db") as url:
+        yield url
 
 
 @pytest.fixture
