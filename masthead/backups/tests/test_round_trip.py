@@ -52,7 +52,9 @@ while not stop.exists() and n < 20000:
                  email=f"poster{n}@example.org", body=f"Posted mid-backup, number {n}.",
                  ip_address=f"10.{n // 65536 % 256}.{n // 256 % 256}.{n % 256}")
     n += 1
-    count.write_text(str(n))
+    # Replaced whole, never read half-written (an empty read would be 0).
+    count.with_suffix(".new").write_text(str(n))
+    os.replace(count.with_suffix(".new"), count)
 """
 
 FACTS = """
