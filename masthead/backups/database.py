@@ -127,16 +127,29 @@ def pg_dump(db, target, snapshot, *, progress):
 
 def pg_restore(db, source, *, progress):
     tools = postgres_tools()
+    progress.total = _tables_in_dump(tools, source)
     args = [tools["pg_restore"], "--no-owner", "--no-privileges", "--exit-on-error",
             "--single-transaction", "--verbose", f"--dbname={db['NAME']}", str(source)]
     _run(args, libpq_environment(db), progress, r"processing data for table")
 
 
-def postgres_is_empty(cursor):
+def _tables_in_dump(tools, source):
+    """How many tables' data the dump holds: the restore's progress total."""
+    listing = subprocess.run([tools["pg_restore"], "--list", str(source)],
+                             capture_output=True, text=True, check=False).stdout
+    return sum(" TABLE DATA " in line for line in listing.splitlines())
+
+
+def all_tables(cursor):
+    """Every table of the schema, Django's or not (the dump's progress total)."""
     cursor.execute(
         "SELECT count(*) FROM pg_tables WHERE schemaname = current_schema()"
     )
-    return cursor.fetchone()[0] == 0
+    return cursor.fetchone()[0]
+
+
+def postgres_is_empty(cursor):
+    return all_tables(cursor) == 0
 
 
 def _run(args, env, progress, step_pattern):

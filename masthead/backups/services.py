@@ -68,8 +68,8 @@ def _back_up_database(db, directory, progress):
 def _postgres_dump(db, target, progress):
     with database.postgres_snapshot(db) as (cursor, snapshot):
         tables = census.existing(cursor, census.model_tables(), "postgresql")
-        database.pg_dump(db, target, snapshot,
-                         progress=progress("Database", total=len(tables)))
+        database.pg_dump(db, target, snapshot, progress=progress(
+            "Database", total=database.all_tables(cursor)))
         return census.census(cursor, tables, progress=progress("Counting",
                                                                total=len(tables)))
 
@@ -101,7 +101,7 @@ def restore(*, directory, progress):
         )
     _refuse_unless_empty(vendor)
     try:
-        _restore_database(vendor, source, progress, tables=len(manifest["tables"]))
+        _restore_database(vendor, source, progress)
         tables = _census_now(vendor, progress)
         bad_files = media.restore(storages["default"], directory, manifest["media"],
                                   progress=progress("Media"))
@@ -136,7 +136,7 @@ def _refuse_unless_empty(vendor):
         )
 
 
-def _restore_database(vendor, source, progress, *, tables):
+def _restore_database(vendor, source, progress):
     db = connections["default"].settings_dict
     connections["default"].close()
     if vendor == "sqlite":
@@ -144,7 +144,7 @@ def _restore_database(vendor, source, progress, *, tables):
         database.sqlite_restore(source, db["NAME"])
         step.step()
     else:
-        database.pg_restore(db, source, progress=progress("Database", total=tables))
+        database.pg_restore(db, source, progress=progress("Database"))
 
 
 def _census_now(vendor, progress):
