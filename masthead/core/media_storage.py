@@ -48,6 +48,16 @@ def media_storage(url, public_url=""):
     return {"BACKEND": S3, "OPTIONS": options}
 
 
+def media_origin(entry):
+    """scheme://host readers' browsers fetch pictures from, when not the
+    site's own (a bucket or CDN): pages' CSP img-src must allow it."""
+    options = entry.get("OPTIONS", {})
+    if entry["BACKEND"] != S3 or "custom_domain" not in options:
+        return ""
+    host = options["custom_domain"].split("/", 1)[0]
+    return f"{options['url_protocol']}//{host}"
+
+
 def _query(query):
     values = {name: found[-1] for name, found in parse_qs(query).items()}
     unknown = sorted(set(values) - QUERY_OPTIONS)

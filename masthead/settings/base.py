@@ -14,7 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from masthead.core.email import email_settings
 from masthead.core.headers import DEFAULT_POLICY
-from masthead.core.media_storage import media_storage
+from masthead.core.media_storage import media_origin, media_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("MASTHEAD_VAR_DIR", BASE_DIR / "var"))
@@ -259,6 +259,8 @@ STORAGES = {
     ),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
+# Where readers' browsers fetch pictures from when it is not this site.
+MASTHEAD_MEDIA_ORIGIN = media_origin(STORAGES["default"])
 # Uploaded images are served by Django only when nothing else (nginx, a CDN) does.
 MASTHEAD_SERVE_MEDIA = env_bool("MASTHEAD_SERVE_MEDIA", True)
 # How long browsers may keep an original upload served by the app (seconds).
@@ -310,7 +312,8 @@ CONTENT_SECURITY_POLICY = {
         # replaced by "'nonce-<value>'" when a page uses request.csp_nonce.
         "script-src": ["'self'", NONCE],
         "style-src": ["'self'"],
-        "img-src": ["'self'", "data:"],
+        # Pictures come from the bucket or CDN when media is kept there.
+        "img-src": ["'self'", "data:", *filter(None, [MASTHEAD_MEDIA_ORIGIN])],
         "font-src": ["'self'"],
         "connect-src": ["'self'"],
         "object-src": ["'none'"],

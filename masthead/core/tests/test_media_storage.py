@@ -2,7 +2,13 @@
 
 import pytest
 
-from masthead.core.media_storage import LOCAL, S3, MediaStorageURLError, media_storage
+from masthead.core.media_storage import (
+    LOCAL,
+    S3,
+    MediaStorageURLError,
+    media_origin,
+    media_storage,
+)
 
 
 def test_unset_means_the_local_folder():
@@ -49,3 +55,11 @@ def test_a_mistake_names_the_part_at_fault_and_never_the_secret(url, public, mes
         media_storage(url.replace("s3://", "s3://key:hunter2@", 1), public)
     assert message in str(refused.value)
     assert "hunter2" not in str(refused.value)
+
+
+def test_pages_may_load_pictures_from_the_bucket_or_cdn_and_nowhere_else():
+    bucket = "s3://media/site?endpoint_url=http://127.0.0.1:8333"
+    assert media_origin(media_storage(bucket)) == "http://127.0.0.1:8333"
+    cdn = media_storage("s3://media", "https://cdn.example.org/m")
+    assert media_origin(cdn) == "https://cdn.example.org"
+    assert media_origin(media_storage("")) == ""

@@ -120,6 +120,7 @@ class Browser:
 
     def get(self, path):
         with self.opener.open(self.base + path, timeout=30) as response:
+            self.headers = response.headers
             return response.status, response.read().decode()
 
     def post(self, path, fields, files=None):

@@ -97,12 +97,16 @@ def test_a_picture_uploaded_on_one_server_is_shown_by_the_other(two_servers, s3_
     run(["worker", "--once"], envs[0])  # renditions, into the bucket
     original = run(["shell", "--no-imports", "-c", ARTICLE], envs[0]).strip()
 
-    status, page = Browser(second.url).get("/articles/crane/")
+    reader = Browser(second.url)
+    status, page = reader.get("/articles/crane/")
 
     bucket = f"{s3_media.endpoint}/{s3_media.bucket}/{s3_media.prefix}/"
     links = linked_pictures(page, bucket)
     assert status == 200
     assert any("/renditions/" in url for url in links), page
+    # The browser is allowed to load them: the bucket's origin is in img-src.
+    policy = reader.headers["Content-Security-Policy"]
+    assert f"img-src 'self' data: {s3_media.endpoint};" in policy
     for url in links:
         got_status, headers, body = fetch_bytes(url)
         assert got_status == 200 and headers["Content-Type"].startswith("image/")
