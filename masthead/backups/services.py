@@ -9,6 +9,7 @@ checks every table and file against the manifest before it says "done".
 """
 
 import json
+import shutil
 from datetime import UTC, datetime
 from pathlib import Path
 
@@ -38,13 +39,22 @@ def backup(*, directory, with_objects=False, progress):
         files = media.back_up(storages["default"], directory,
                               with_objects=with_objects, progress=progress("Media"))
     except (database.DatabaseError, media.MediaError, OSError) as err:
-        raise BackupError(str(err)) from err
+        _empty(directory)  # it was empty: only this run's half-written files go
+        raise BackupError(f"{err} Nothing was kept in {directory}.") from err
     manifest = {
         "format": FORMAT, "created_at": datetime.now(UTC).isoformat(),
         "database": snapshot, "tables": tables, "media": files,
     }
     (directory / MANIFEST).write_text(json.dumps(manifest, indent=1, sort_keys=True))
     return manifest
+
+
+def _empty(directory):
+    for path in directory.iterdir():
+        if path.is_dir():
+            shutil.rmtree(path)
+        else:
+            path.unlink()
 
 
 def _back_up_database(db, directory, progress):

@@ -175,3 +175,18 @@ def test_a_backup_into_a_folder_with_files_is_refused(tmp_path, live_site):
     )
     assert result.returncode != 0 and "is not empty" in result.stderr
     assert (tmp_path / "old" / "manifest.json").read_text() == "{}"
+
+
+def test_a_damaged_backup_is_refused_before_anything_is_restored(
+    tmp_path, live_site, empty_site
+):
+    run(["backup", str(tmp_path / "backup")], live_site)
+    snapshot = next((tmp_path / "backup").glob("database.*"))
+    with open(snapshot, "ab") as damaged:
+        damaged.write(b"\0")
+    result = subprocess.run(
+        [*CLI, "restore", str(tmp_path / "backup")], env=empty_site,
+        capture_output=True, text=True, timeout=120,
+    )
+    assert result.returncode != 0
+    assert "does not match its checksum: the copy is damaged" in result.stderr
