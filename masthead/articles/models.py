@@ -168,15 +168,17 @@ class Article(models.Model):
         self.word_count = text.count_words(self.read_text)
         self.reading_minutes = text.reading_minutes(self.read_text, self.image_count)
 
-    def render_body(self, published_stories=None):
+    def render_body(self, published_stories=None, render_text=None):
         """`published_stories`: Article.objects.published(), which a caller
-        rendering many bodies (an import) may build once for all of them."""
+        rendering many bodies (an import) may build once for all of them;
+        `render_text`: see render_story()."""
         if published_stories is None:
             published_stories = Article.objects.published()
         try:
             rendered = render_story(
-                self.body, own_slug=self.slug, published_stories=published_stories
-            )
+                self.body, own_slug=self.slug, published_stories=published_stories,
+                render_text=render_text,
+            )  # fmt: skip
         except ValidationError:
             # A body written outside a form (a script, an import) with a broken
             # block is still saved and shown, as plain Markdown.

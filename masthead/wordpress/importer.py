@@ -200,6 +200,7 @@ class _Run:
                     batch = []
         if batch:
             writer.write(batch)
+        writer.flush()
 
     def _library(self):
         library = Library()
@@ -218,15 +219,15 @@ class _Run:
             library.by_url.setdefault(original_url(record.url), record.wp_id)
         return library
 
-    def link(self, href, where):
-        """The new address for a link to an imported post; others as they were."""
+    def link(self, href):
+        """(the new address of a link to an imported post, or the link as it
+        was; False when it points at this site but at no imported post)."""
         if not self._is_ours(href) or href.startswith(("#", "mailto:")):
-            return href
+            return href, True
         path = permalinks.path_of(href, self.base)
         if path is None or "/wp-content/" in path or path.startswith("/files/"):
-            return href
+            return href, True
         wp_id = self.paths.get(path) or self.paths.get(path.rstrip("/") + "/")
         if wp_id in self.plan:
-            return Article(slug=self.plan[wp_id]).get_absolute_url()
-        self.report.note("internal links not rewritten", href, where)
-        return href
+            return Article(slug=self.plan[wp_id]).get_absolute_url(), True
+        return href, False
