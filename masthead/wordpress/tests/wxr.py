@@ -115,3 +115,8 @@ def comment(wp_id, text, *, name="A Reader", email="reader@example.com", parent=
         "<wp:comment_approved>1</wp:comment_approved><wp:comment_type></wp:comment_type>"
         f"<wp:comment_parent>{parent}</wp:comment_parent></wp:comment>"
     )
+
+
+def head(site=SITE):
+    """The file up to its first author, for a test writing a large file in a stream."""
+    return _HEAD.format(site=site)
