@@ -191,6 +191,10 @@ BAD_FILES = {
     # libxml2 stops the amplification itself, or we refuse the DTD: either way.
     "bomb.xml": (bomb, r"line 1: (the file declares a DTD|.*entity amplification)"),
     "xxe.xml": (external_entity, "line 1: the file declares a DTD"),
+    # The DTD's own line, not the root's after it.
+    "late-dtd.xml": (lambda tmp: f'<?xml version="1.0"?>\n<!-- hi -->\n<!DOCTYPE rss '
+                                 f'[<!ENTITY x "y">]>\n{HEADER}</channel></rss>',
+                     "line 3: the file declares a DTD"),
 }  # fmt: skip
 
 
