@@ -9,6 +9,9 @@ the importer, so they share its settings; they touch no database. Small files
 """
 
 import multiprocessing
+import os
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 
 from masthead.core.sanitize import render_comment_body
@@ -31,7 +34,9 @@ class Renderer:
         self.pool = None
         if workers > 1:
             context = multiprocessing.get_context("fork")
-            self.pool = ProcessPoolExecutor(workers, mp_context=context)
+            self.pool = ProcessPoolExecutor(
+                workers, mp_context=context, initializer=_end_with, initargs=(os.getpid(),)
+            )
 
     def submit(self, sources):
         """Start on [(content, own)]; returns a callable that gives the results."""
@@ -44,3 +49,16 @@ class Renderer:
     def close(self):
         if self.pool is not None:
             self.pool.shutdown()
+
+
+def _end_with(parent):
+    """A worker ends when the importer does: killed with SIGKILL (issue 22's
+    "kill it and run it again"), the importer runs no shutdown, and its
+    workers would wait on their queue forever."""
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()

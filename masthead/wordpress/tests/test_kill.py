@@ -262,3 +262,40 @@ def test_a_killed_import_run_again_gives_the_same_site_as_one_run(tmp_path, site
     for name in ("posts", "comment records"):
         unique, rows = distinct_wp_ids(killed, name)
         assert unique == rows
+
+
+RENDERING = """
+import sys
+from masthead.wordpress import parallel
+renderer = parallel.Renderer(2)
+renderer.submit([("<p>Hello</p>", None)] * 600)()
+print(*renderer.pool._processes, flush=True)
+sys.stdin.read()  # until killed
+"""
+
+
+def alive(pid):
+    try:
+        with open(f"/proc/{pid}/stat") as stat:
+            return stat.read().rsplit(")", 1)[1].split()[0] != "Z"  # a zombie has ended
+    except FileNotFoundError:
+        return False
+
+
+@pytest.mark.skipif(not Path("/proc").is_dir(), reason="reads /proc")
+def test_comment_workers_end_when_the_import_is_killed():
+    """Files of 1,000 posts or more render comments in worker processes; a
+    SIGKILLed import used to leave them waiting forever."""
+    child = subprocess.Popen([sys.executable, "-c", RENDERING], stdin=subprocess.PIPE,
+                             stdout=subprocess.PIPE, text=True)  # fmt: skip
+    workers = [int(pid) for pid in child.stdout.readline().split()]
+    assert len(workers) == 2 and all(alive(pid) for pid in workers)
+    child.kill()
+    child.wait(timeout=10)
+    deadline = time.monotonic() + 10
+    while any(alive(pid) for pid in workers) and time.monotonic() < deadline:
+        time.sleep(0.1)
+    survivors = [pid for pid in workers if alive(pid)]
+    for pid in survivors:  # tidy up before failing
+        os.kill(pid, signal.SIGKILL)
+    assert survivors == []
