@@ -35,8 +35,9 @@ class Renderer:
         if workers > 1:
             context = multiprocessing.get_context("fork")
             self.pool = ProcessPoolExecutor(
-                workers, mp_context=context, initializer=_end_with, initargs=(os.getpid(),)
-            )
+                workers, mp_context=context,
+                initializer=_end_with, initargs=(os.getpid(),),
+            )  # fmt: skip
 
     def submit(self, sources):
         """Start on [(content, own)]; returns a callable that gives the results."""
