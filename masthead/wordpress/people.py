@@ -16,6 +16,8 @@ from masthead.people.models import Person
 from . import mapping, permalinks
 from .models import ImportedAuthor, ImportedTerm
 
+EARLIER = "author map lines not applied (the login came in with an earlier run)"
+
 
 class AuthorMapError(ValueError):
     """Why an author map cannot be used, with the line to look at."""
@@ -74,6 +76,19 @@ class People:
             for a in ImportedAuthor.objects.filter(site=site).only("login", "person_id")
         }
         self.names = {}  # login -> display name, for credits
+        self._report_earlier_logins()
+
+    def _report_earlier_logins(self):
+        """A map line for a login an earlier run imported changes nothing (its
+        bylines are written): listed, so the editor knows to fix them by hand."""
+        earlier = {login: self.by_login[login] for login in self.author_map
+                   if login in self.by_login}  # fmt: skip
+        people = Person.objects.filter(pk__in=earlier.values())
+        slugs = dict(people.values_list("pk", "slug"))
+        for login, pk in earlier.items():
+            name, slug = self.author_map[login]
+            if slugs.get(pk) != slug:
+                self.report.note(EARLIER, f"{login} → {name}")
 
     def add(self, login, name, email=""):
         """The person id for a login, made (or matched by slug) if new."""

@@ -70,6 +70,17 @@ def test_an_author_map_merges_two_logins_and_renames_one(newsroom, tmp_path):
     assert "people matched to existing people" in report
 
 
+def test_a_map_given_after_the_logins_came_in_says_so(newsroom, tmp_path):
+    run(newsroom)
+    mapping = tmp_path / "authors.csv"
+    mapping.write_text("jdoe,Jane Doe\njane,Jane Doe\nbsmith,Robert Smith\n")
+    report = run(newsroom, "--author-map", mapping)
+    assert Person.objects.count() == 3  # nothing merged behind the editor's back
+    listed = report.split("author map lines not applied")[1].split("\n\n")[0]
+    assert "jane → Jane Doe" in listed and "bsmith → Robert Smith" in listed
+    assert "jdoe" not in listed  # already Jane Doe
+
+
 def test_without_a_map_each_login_is_its_own_person(newsroom):
     run(newsroom)
     assert sorted(Person.objects.values_list("name", flat=True)) == [
