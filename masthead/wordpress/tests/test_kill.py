@@ -29,7 +29,7 @@ from masthead.wordpress.models import ImportedComment, ImportedPost
 from . import wxr
 
 MASTHEAD = str(Path(sys.executable).with_name("masthead"))
-POSTS, COMMENTS = 600, 6  # a few seconds of writing, in batches of 20
+POSTS, COMMENTS = 400, 6  # a few seconds of writing, in batches of 20
 TABLES = {
     "articles": Article._meta.db_table,
     "comments": Comment._meta.db_table,

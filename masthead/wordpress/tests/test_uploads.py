@@ -81,6 +81,7 @@ def uploads_tree(root):
     )
     (folder / "fake.jpg").write_bytes(b"<html>This is a web page saved as .jpg</html>")
     (folder / "huge.png").write_bytes(picture("PNG", size=(1100, 1000)))
+    (root / "outside.jpg").write_bytes(picture())  # beside the folder, not in it
     return root / "uploads"
 
 
@@ -147,6 +148,14 @@ def site_file(path, base):
         attachment(105, "huge.png", base, title="Too many pixels"),
         attachment(106, "lost.jpg", base, title="Never copied"),
         wxr.item(
+            107,
+            "Climbs out",
+            post_type="attachment",
+            status="inherit",
+            attachment_url=f"{base}/outside.jpg",
+            meta=[("_wp_attached_file", "../outside.jpg")],
+        ),
+        wxr.item(
             200,
             "Boats return",
             slug="boats-return",
@@ -206,6 +215,7 @@ def test_refused_and_missing_files_are_reported_and_nothing_is_fetched(imported)
     assert "2024/05/huge.png: This image is 1100×1000 pixels" in refused
     missing = report.split("missing attachments")[1].split("\n\n")[0]
     assert "/2024/05/lost.jpg" in missing and "harbour" not in missing
+    assert "/outside.jpg" in missing  # a "../" path is not followed out
     assert asked == []  # the old host was never asked for a file
 
 
@@ -250,7 +260,7 @@ def test_a_second_run_imports_no_picture_twice_and_picks_up_a_found_one(
     assert Image.objects.count() == 4
     assert image_named("lost.jpg").alt_text == "Never copied"
     assert "attachments already imported" in out.getvalue()
-    assert "missing attachments" not in out.getvalue()
+    assert "lost.jpg" not in out.getvalue().split("missing attachments")[1]
 
 
 def test_a_dry_run_with_uploads_stores_no_picture(tmp_path, old_host, settings):
