@@ -276,3 +276,29 @@ def test_a_dry_run_with_uploads_stores_no_picture(tmp_path, old_host, settings):
     )
     assert Image.objects.count() == 0 and not (tmp_path / "media").exists()
     assert "pictures imported" in out.getvalue() and "fake.jpg" in out.getvalue()
+
+
+def test_uploads_given_on_a_later_run_fill_in_the_hero_and_the_figures(
+    tmp_path, old_host, settings
+):
+    """Import first, copy wp-content/uploads over later: the second run brings
+    the pictures, and the stories already written show them."""
+    settings.MASTHEAD_MAX_IMAGE_PIXELS = 1_000_000
+    path = site_file(tmp_path / "site.xml", old_host[0])
+    call_command("import_wxr", str(path), stdout=io.StringIO(), stderr=io.StringIO())
+    article = Article.objects.get(slug="boats-return")
+    assert article.hero_image is None and Image.objects.count() == 0
+    call_command(
+        "import_wxr", str(path), "--uploads", str(uploads_tree(tmp_path)),
+        stdout=io.StringIO(), stderr=io.StringIO(),
+    )  # fmt: skip
+    article.refresh_from_db()
+    assert article.hero_image == image_named("harbour.jpg")
+    named = []
+    for block in story.blocks(article.body):
+        if block.kind == "figure":
+            named.append(story.figure(block).name)
+        elif block.kind == "gallery":
+            named += [name for name, _ in story.gallery(block)]
+    assert named == ["crane.jpg", "harbour.jpg", "weir.png"]
+    assert all(image_named(name) is not None for name in named)
