@@ -12,6 +12,9 @@ prepare in-process: a pool costs more to start than they take.
 """
 
 import multiprocessing
+import os
+import threading
+import time
 from concurrent.futures import ProcessPoolExecutor
 from dataclasses import dataclass, field
 
@@ -91,7 +94,11 @@ class Preparer:
         _adopt(run)
         if workers > 1:
             context = multiprocessing.get_context("fork")
-            self.pool = ProcessPoolExecutor(workers, mp_context=context)  # forked: _run too
+            # Forked: each worker has _run too.
+            self.pool = ProcessPoolExecutor(
+                workers, mp_context=context,
+                initializer=_end_with, initargs=(os.getpid(),),
+            )  # fmt: skip
 
     def submit(self, posts):
         """Start on the posts; returns a callable that gives their Prepared."""
@@ -103,3 +110,16 @@ class Preparer:
     def close(self):
         if self.pool is not None:
             self.pool.shutdown()
+
+
+def _end_with(parent):
+    """A worker ends when the importer does: killed with SIGKILL (issue 22's
+    "kill it and run it again"), the importer runs no shutdown, and its
+    workers would wait on their queue forever."""
+
+    def watch():
+        while os.getppid() == parent:
+            time.sleep(0.5)
+        os._exit(1)
+
+    threading.Thread(target=watch, daemon=True).start()
