@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from masthead.core import text
 from masthead.core.links import slug_url
-from masthead.core.sanitize import plain_text, render_article_body
+from masthead.core.sanitize import prose_text, render_article_body
 from masthead.core.story import blank_blocks
 
 from .querysets import ArticleManager, BodyReferenceQuerySet, SectionQuerySet
@@ -242,7 +242,9 @@ class Article(models.Model):
 
     @property
     def summary(self):
-        return self.standfirst or plain_text(self.body_html)[:280]
+        # The prose alone: an imported story without an excerpt began its
+        # summary with a caption and its credit (issue 22).
+        return self.standfirst or " ".join(prose_text(self.body_html).split())[:280]
 
     def comments_are_open(self, now=None):
         """Closed per article, or automatically N days after publication."""
