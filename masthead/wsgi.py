@@ -6,6 +6,7 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "masthead.settings.production")
 
 from masthead.core.compression import CompressionMiddleware  # noqa: E402
+from masthead.core.metrics import CountedRequests  # noqa: E402
 from masthead.pagecache.wsgi import CachedPagesApplication  # noqa: E402  (needs settings)
 
 # Requests after which what a worker built to serve them is frozen too.
@@ -39,6 +40,7 @@ class FrozenAfterWarmUp:
 
 
 # Compression outside the page cache's fast path: cached pages are compressed too.
+# Counting outside both, so every response is counted (core/metrics.py).
 application = FrozenAfterWarmUp(
-    CompressionMiddleware(CachedPagesApplication(get_wsgi_application()))
+    CountedRequests(CompressionMiddleware(CachedPagesApplication(get_wsgi_application())))
 )

@@ -15,14 +15,17 @@ Django 6 changes one import.
 """
 
 import time
+from dataclasses import dataclass
 
 from django.db import transaction
+from django.db.models import Count, Min
+from django.utils import timezone
 from django_tasks import task as job  # noqa: F401  (re-exported for other apps)
 from django_tasks_db.management.commands.db_worker import Worker
 from django_tasks_db.models import DBTaskResult
 from django_tasks_db.utils import exclusive_transaction
 
-__all__ = ["job", "enqueue", "enqueue_on_commit", "run_pending"]
+__all__ = ["job", "enqueue", "enqueue_on_commit", "run_pending", "backlog"]
 
 
 def enqueue(task, *args, run_after=None, **kwargs):
@@ -83,3 +86,28 @@ def run_pending(*, log=lambda line: None, max_tasks=None, worker_id="masthead"):
             break
         worker.run_task(claimed)
     return worker.ran
+
+
+@dataclass(frozen=True)
+class Backlog:
+    """What waits in the queue: jobs due now, the age of the oldest, failures."""
+
+    due: int
+    oldest_due_seconds: float
+    running: int
+    failed: int
+
+
+def backlog(*, now=None):
+    """The queue's state in two queries, for /metrics (a job held until later is
+    not late, so only due jobs count towards the oldest's age)."""
+    now = now or timezone.now()
+    results = DBTaskResult.objects.filter(backend_name="default")
+    due = results.ready().aggregate(n=Count("pk"), oldest=Min("enqueued_at"))
+    states = dict(
+        results.filter(status__in=["RUNNING", "FAILED"])
+        .values_list("status").annotate(n=Count("pk")).order_by()
+    )
+    oldest = (now - due["oldest"]).total_seconds() if due["oldest"] else 0.0
+    return Backlog(due["n"], max(0.0, oldest), states.get("RUNNING", 0),
+                   states.get("FAILED", 0))

@@ -361,7 +361,9 @@ MASTHEAD_SITE_URL = os.environ.get("MASTHEAD_SITE_URL", "")
 MASTHEAD_PAGE_CACHE = env_bool("MASTHEAD_PAGE_CACHE", True)
 MASTHEAD_PAGE_CACHE_ALIAS = "default"
 MASTHEAD_PAGE_CACHE_TTL = int(os.environ.get("MASTHEAD_PAGE_CACHE_TTL", "86400"))
-MASTHEAD_PAGE_CACHE_EXCLUDE = ["/admin/", "/media/", "/static/", "/healthz", "/readyz"]
+MASTHEAD_PAGE_CACHE_EXCLUDE = [
+    "/admin/", "/media/", "/static/", "/healthz", "/readyz", "/metrics",
+]
 # Each process keeps this many bytes of pages in memory, trusted until a purge.
 MASTHEAD_PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("MASTHEAD_PAGE_CACHE_LOCAL_BYTES", str(32 << 20)))
 # Without Redis, purges are announced to this machine's processes by this file.
@@ -423,6 +425,14 @@ MASTHEAD_PREVIEW_LINK_MAX_AGE = int(os.environ.get("MASTHEAD_PREVIEW_LINK_MAX_AG
 # How long "NAME is editing" stands after the editor's last heartbeat
 # (seconds; the open editor sends one every 30 s; editorial/locks.py).
 MASTHEAD_EDIT_LOCK_SECONDS = int(os.environ.get("MASTHEAD_EDIT_LOCK_SECONDS", "180"))
+
+# /metrics (site/metrics.py): open to staff, to a bearer token equal to this,
+# and to requests no proxy relayed from these networks (loopback by default).
+MASTHEAD_METRICS_TOKEN = os.environ.get("MASTHEAD_METRICS_TOKEN", "")
+MASTHEAD_METRICS_NETWORKS = env_list("MASTHEAD_METRICS_NETWORKS", "127.0.0.0/8,::1/128")
+# Where `masthead serve`'s worker processes keep their counters, summed by a
+# scrape (prometheus_client's multiprocess mode); emptied when serve starts.
+MASTHEAD_METRICS_DIR = os.environ.get("MASTHEAD_METRICS_DIR", str(VAR_DIR / "metrics"))
 
 LOGGING = {
     "version": 1,

@@ -72,6 +72,9 @@ def cache_answers():
 def storage_answers():
     """Remote storage (S3) is listed; a local folder must exist or be creatable
     (Django makes it on the first upload, so a new site has none yet)."""
+    # STORAGE CHECK HOOK (issue 24, items 1-6): when S3 media lands, its
+    # `masthead.media.storage.is_reachable()` replaces this body (a cheap HEAD
+    # of the bucket, never a listing of it on every probe).
     location = getattr(default_storage, "location", None)
     if location is None:
         default_storage.listdir("")
