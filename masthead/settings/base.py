@@ -434,11 +434,39 @@ MASTHEAD_METRICS_NETWORKS = env_list("MASTHEAD_METRICS_NETWORKS", "127.0.0.0/8,:
 # scrape (prometheus_client's multiprocess mode); emptied when serve starts.
 MASTHEAD_METRICS_DIR = os.environ.get("MASTHEAD_METRICS_DIR", str(VAR_DIR / "metrics"))
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-}
+
+
+def logging_config(log_format):
+    """Logs to stderr; with "json", one JSON object a line and a line per request
+    (core/requestlog.py), which production turns on."""
+    json_lines = log_format == "json"
+    config = {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": "masthead.core.requestlog.JsonFormatter"}},
+        "handlers": {"console": {"class": "logging.StreamHandler"}},
+        "root": {
+            "handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")
+        },
+    }
+    if json_lines:
+        config["handlers"]["console"]["formatter"] = "json"
+        config["loggers"] = {"masthead.requests": {"level": "INFO"}}
+    return config
+
+
+LOG_FORMAT_CHOICES = ("text", "json")
+
+
+def log_format(default):
+    chosen = os.environ.get("MASTHEAD_LOG_FORMAT", default).strip().lower() or default
+    if chosen not in LOG_FORMAT_CHOICES:
+        raise ImproperlyConfigured(
+            f"MASTHEAD_LOG_FORMAT must be text or json, not {chosen!r}."
+        )
+    return chosen
+
+
+LOGGING = logging_config(log_format("text"))
 
 SECRET_KEY = secret_key_for(DEBUG, VAR_DIR)
