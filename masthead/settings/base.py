@@ -413,6 +413,12 @@ MASTHEAD_DKIM_DOMAIN = os.environ.get("MASTHEAD_DKIM_DOMAIN", "")
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # How often the worker looks for due articles and queued jobs (seconds).
 MASTHEAD_WORKER_INTERVAL = float(os.environ.get("MASTHEAD_WORKER_INTERVAL", "5"))
+# A job that raises is tried this many times in all, the first retry after
+# RETRY seconds, doubling to an hour; a job "running" longer than LEASE seconds
+# was left by a killed worker and is taken back (keep it above the longest job).
+MASTHEAD_JOB_MAX_ATTEMPTS = int(os.environ.get("MASTHEAD_JOB_MAX_ATTEMPTS", "5"))
+MASTHEAD_JOB_RETRY_SECONDS = float(os.environ.get("MASTHEAD_JOB_RETRY_SECONDS", "30"))
+MASTHEAD_JOB_LEASE_SECONDS = float(os.environ.get("MASTHEAD_JOB_LEASE_SECONDS", "900"))
 # Uploads above this many pixels are refused: a small file can decode to
 # gigabytes (a "decompression bomb").
 MASTHEAD_MAX_IMAGE_PIXELS = int(os.environ.get("MASTHEAD_MAX_IMAGE_PIXELS", "40000000"))

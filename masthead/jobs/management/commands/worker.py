@@ -45,6 +45,7 @@ class Command(BaseCommand):
         self.running = True
         self.daily_done = {}
         self.worker_id = f"masthead-{get_random_string(8)}"
+        self.next_reclaim = 0.0
         if not once:
             signal.signal(signal.SIGINT, self.stop)
             signal.signal(signal.SIGTERM, self.stop)
@@ -62,7 +63,17 @@ class Command(BaseCommand):
         chores.run_due(
             log=self.log, today=timezone.now().date(), daily_done=self.daily_done
         )
+        self.reclaim()
         queue.run_pending(log=self.log, worker_id=self.worker_id)
+
+    def reclaim(self):
+        """Take back jobs a killed worker left, a few times per lease: the look
+        reads every running row, so not on every tick."""
+        if time.monotonic() < self.next_reclaim:
+            return
+        queue.reclaim_abandoned(log=self.log)
+        lease = settings.MASTHEAD_JOB_LEASE_SECONDS
+        self.next_reclaim = time.monotonic() + min(60.0, lease / 4)
 
     def sleep(self, seconds):
         deadline = time.monotonic() + seconds
