@@ -198,14 +198,21 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
+    # A Redis that does not answer within this many seconds is treated as
+    # away: pages uncached, counters in each process (core/cache.py).
+    redis_timeout = float(os.environ.get("MASTHEAD_REDIS_TIMEOUT", "0.5"))
     CACHES = {
         "default": {
             "BACKEND": "masthead.core.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("MASTHEAD_CACHE_PREFIX", "masthead"),
+            "OPTIONS": {"socket_timeout": redis_timeout,
+                        "socket_connect_timeout": redis_timeout},
         }
     }
-    CACHES["counters"] = CACHES["default"]  # flood control's counters
+    # Flood control's and login throttling's counters: the same Redis, kept in
+    # each process's memory while it is away.
+    CACHES["counters"] = {**CACHES["default"], "BACKEND": "masthead.core.cache.RedisCounters"}
 else:
     # On disk, not in process memory: every app server process on this machine
     # must see the same cached pages, purges and flood counters. diskcache keeps
