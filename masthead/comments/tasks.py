@@ -10,6 +10,8 @@ editors, queue a job (`send_comment_emails`) with the host they were made on;
 its "posted" event still runs the jobs queued before comments had an outbox.
 """
 
+import smtplib
+
 from django.db import transaction
 
 from masthead.jobs.queue import job
@@ -26,8 +28,12 @@ def send_due_emails(*, log=lambda line: None):
     """Send the emails about newly stored comments; returns how many comments.
 
     Each batch is claimed (flag cleared) before it is sent, under row locks
-    other workers skip: two workers never email about the same comment, and
-    a failed send is logged, not retried, as a failed job would be.
+    other workers skip: two workers never email about the same comment. A
+    refusal of one address is logged, not retried; a mail server that cannot
+    be reached (or answers 4xx) gives the flag back to the comment and to the
+    rest of the batch, which wait for the next tick (issue 24: stopping the
+    SMTP server lost every email due meanwhile). A comment whose first email
+    left before the server went may send that one twice: never none.
     """
     done = 0
     while True:
@@ -41,8 +47,12 @@ def send_due_emails(*, log=lambda line: None):
             Comment.objects.filter(pk__in=[c.pk for c in claimed]).update(emails_due=False)
         if not claimed:
             return done
-        for comment in claimed:
-            _send_logged(comment, "posted", None, log)
+        for position, comment in enumerate(claimed):
+            if not _send_logged(comment, "posted", None, log):
+                waiting = [c.pk for c in claimed[position:]]
+                Comment.objects.filter(pk__in=waiting).update(emails_due=True)
+                log(f"mail server away: emails about {len(waiting)} comments wait")
+                return done + position
         done += len(claimed)
 
 
@@ -69,10 +79,26 @@ def _send(comment, event, base_url):
 
 
 def _send_logged(comment, event, base_url, log):
+    """Send; False when the mail server is away (try again later)."""
     try:
         _send(comment, event, base_url)
     except Exception as error:  # one bad address must not stop the others
+        if mail_server_away(error):
+            return False
         log(f"emails about comment {comment.pk} failed: {error!r}")
+    return True
+
+
+def mail_server_away(error):
+    """Not this message's fault: no connection, a dropped one, or a 4xx
+    ("try again later") reply."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return all(400 <= code < 500 for code, _ in error.recipients.values())
+    if isinstance(error, smtplib.SMTPResponseException):
+        temporary = 400 <= error.smtp_code < 500
+        return temporary or isinstance(error, smtplib.SMTPConnectError)
+    return isinstance(error, (ConnectionError, TimeoutError,
+                              smtplib.SMTPServerDisconnected))
 
 
 def send_due_emails_chore(*, log):
