@@ -12,7 +12,7 @@ its "posted" event still runs the jobs queued before comments had an outbox.
 
 import smtplib
 
-from django.db import transaction
+from django.db import DatabaseError, transaction
 
 from masthead.jobs.queue import job
 
@@ -34,7 +34,10 @@ def send_due_emails(*, log=lambda line: None):
     rest of the batch, which wait for the next tick (issue 24: stopping the
     SMTP server lost every email due meanwhile). A comment whose first email
     left before the server went may send that one twice: never none.
+    The database going away mid-batch is the same: the flags are given back,
+    by the next call if the database cannot take them now.
     """
+    _give_back_owed()
     done = 0
     while True:
         with transaction.atomic():
@@ -50,10 +53,23 @@ def send_due_emails(*, log=lambda line: None):
         for position, comment in enumerate(claimed):
             if not _send_logged(comment, "posted", None, log):
                 waiting = [c.pk for c in claimed[position:]]
-                Comment.objects.filter(pk__in=waiting).update(emails_due=True)
-                log(f"mail server away: emails about {len(waiting)} comments wait")
+                _owed_flags.update(waiting)
+                log(f"mail server or database away: emails about {len(waiting)} "
+                    "comments wait")
+                _give_back_owed()
                 return done + position
         done += len(claimed)
+
+
+# Comments whose emails were claimed but not sent, while the database could
+# not take their flag back: this process gives it back on its next call.
+_owed_flags = set()
+
+
+def _give_back_owed():
+    if _owed_flags:
+        Comment.objects.filter(pk__in=list(_owed_flags)).update(emails_due=True)
+        _owed_flags.clear()
 
 
 @job()
@@ -82,6 +98,8 @@ def _send_logged(comment, event, base_url, log):
     """Send; False when the mail server is away (try again later)."""
     try:
         _send(comment, event, base_url)
+    except DatabaseError:
+        return False  # the recipients could not be read: later, not never
     except Exception as error:  # one bad address must not stop the others
         if mail_server_away(error):
             return False

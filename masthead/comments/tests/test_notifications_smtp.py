@@ -93,7 +93,7 @@ def test_emails_due_while_the_mail_server_is_down_are_sent_when_it_is_back(
     lines = []
     assert send_due_emails(log=lines.append) == 0
     assert Comment.objects.filter(emails_due=True).count() == 3  # none lost
-    assert lines == ["mail server away: emails about 3 comments wait"]
+    assert lines == ["mail server or database away: emails about 3 comments wait"]
     for name, value in email_settings(smtp_server.url).items():
         setattr(settings, name, value)
     assert send_due_emails() == 3
