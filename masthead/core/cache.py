@@ -132,7 +132,7 @@ class RedisCache(DjangoRedisCache):
         elif owed:
             self._cache.set_many(owed, None)
         self._down_until, self._owed = None, {}
-        log.warning("Redis answers again; %s purge writes replayed",
+        log.warning("Redis answers again; %s lasting writes (purges, tag versions) replayed",
                     "all (cache flushed)" if owed is None else len(owed))
 
     def _owe(self, data, timeout, version):
