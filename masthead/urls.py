@@ -14,7 +14,7 @@ from masthead.comments import urls as comment_urls
 from masthead.core.uploads import serve_media
 from masthead.editorial import urls as editorial_urls
 from masthead.search import views as search_views
-from masthead.site import health, pages
+from masthead.site import health, metrics, pages
 from masthead.site import views as site_views
 
 render_article = pages.article_response
@@ -54,6 +54,7 @@ urlpatterns = [
     path("favicon.ico", site_views.favicon),
     path("healthz", health.healthz, name="healthz"),
     path("readyz", health.readyz, name="readyz"),
+    path("metrics", metrics.metrics_view, name="metrics"),
 ]
 
 if settings.MASTHEAD_SERVE_MEDIA:

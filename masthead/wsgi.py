@@ -6,6 +6,8 @@ from django.core.wsgi import get_wsgi_application
 os.environ.setdefault("DJANGO_SETTINGS_MODULE", "masthead.settings.production")
 
 from masthead.core.compression import CompressionMiddleware  # noqa: E402
+from masthead.core.metrics import CountedRequests  # noqa: E402
+from masthead.core.requestlog import RequestLog  # noqa: E402
 from masthead.pagecache.wsgi import CachedPagesApplication  # noqa: E402  (needs settings)
 
 # Requests after which what a worker built to serve them is frozen too.
@@ -39,6 +41,10 @@ class FrozenAfterWarmUp:
 
 
 # Compression outside the page cache's fast path: cached pages are compressed too.
+# Counting and the request log outside both, so every response is counted and
+# logged (core/metrics.py, core/requestlog.py).
 application = FrozenAfterWarmUp(
-    CompressionMiddleware(CachedPagesApplication(get_wsgi_application()))
+    RequestLog(CountedRequests(
+        CompressionMiddleware(CachedPagesApplication(get_wsgi_application()))
+    ))
 )

@@ -8,7 +8,7 @@ from django.utils.translation import gettext_lazy as _
 
 from masthead.core import text
 from masthead.core.links import slug_url
-from masthead.core.sanitize import plain_text, render_article_body
+from masthead.core.sanitize import prose_text, render_article_body
 from masthead.core.story import blank_blocks
 
 from .querysets import ArticleManager, BodyReferenceQuerySet, SectionQuerySet
@@ -168,15 +168,17 @@ class Article(models.Model):
         self.word_count = text.count_words(self.read_text)
         self.reading_minutes = text.reading_minutes(self.read_text, self.image_count)
 
-    def render_body(self, published_stories=None):
+    def render_body(self, published_stories=None, render_text=None):
         """`published_stories`: Article.objects.published(), which a caller
-        rendering many bodies (an import) may build once for all of them."""
+        rendering many bodies (an import) may build once for all of them;
+        `render_text`: see render_story()."""
         if published_stories is None:
             published_stories = Article.objects.published()
         try:
             rendered = render_story(
-                self.body, own_slug=self.slug, published_stories=published_stories
-            )
+                self.body, own_slug=self.slug, published_stories=published_stories,
+                render_text=render_text,
+            )  # fmt: skip
         except ValidationError:
             # A body written outside a form (a script, an import) with a broken
             # block is still saved and shown, as plain Markdown.
@@ -240,7 +242,9 @@ class Article(models.Model):
 
     @property
     def summary(self):
-        return self.standfirst or plain_text(self.body_html)[:280]
+        # The prose alone: an imported story without an excerpt began its
+        # summary with a caption and its credit (issue 22).
+        return self.standfirst or " ".join(prose_text(self.body_html).split())[:280]
 
     def comments_are_open(self, now=None):
         """Closed per article, or automatically N days after publication."""

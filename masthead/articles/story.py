@@ -79,9 +79,11 @@ def embed_urls(source):
     return urls
 
 
-def render_story(source, *, own_slug=None, published_stories=None):
+def render_story(source, *, own_slug=None, published_stories=None, render_text=None):
     """Rendered for a body. ``published_stories`` is Article.objects.published()
     (passed in: this module sits below the model that calls it).
+    ``render_text`` renders the Markdown between blocks; an import passes the
+    HTML its worker processes rendered already (wordpress/parallel.py).
 
     Raises ValidationError for a block that cannot be read (validate())."""
     try:
@@ -91,9 +93,10 @@ def render_story(source, *, own_slug=None, published_stories=None):
         raise ValidationError(str(error), code="story") from error
     result = Rendered()
     html = []
+    render_text = render_text or render_article_body
     for piece in pieces:
         if isinstance(piece, str):
-            html.append(render_article_body(piece))
+            html.append(render_text(piece))
         else:
             html.append(_BLOCKS[piece.kind](piece, rows, result))
     result.html = "\n".join(part for part in html if part)

@@ -10,7 +10,9 @@ editors, queue a job (`send_comment_emails`) with the host they were made on;
 its "posted" event still runs the jobs queued before comments had an outbox.
 """
 
-from django.db import transaction
+import smtplib
+
+from django.db import DatabaseError, transaction
 
 from masthead.jobs.queue import job
 
@@ -26,9 +28,16 @@ def send_due_emails(*, log=lambda line: None):
     """Send the emails about newly stored comments; returns how many comments.
 
     Each batch is claimed (flag cleared) before it is sent, under row locks
-    other workers skip: two workers never email about the same comment, and
-    a failed send is logged, not retried, as a failed job would be.
+    other workers skip: two workers never email about the same comment. A
+    refusal of one address is logged, not retried; a mail server that cannot
+    be reached (or answers 4xx) gives the flag back to the comment and to the
+    rest of the batch, which wait for the next tick (issue 24: stopping the
+    SMTP server lost every email due meanwhile). A comment whose first email
+    left before the server went may send that one twice: never none.
+    The database going away mid-batch is the same: the flags are given back,
+    by the next call if the database cannot take them now.
     """
+    _give_back_owed()
     done = 0
     while True:
         with transaction.atomic():
@@ -41,9 +50,26 @@ def send_due_emails(*, log=lambda line: None):
             Comment.objects.filter(pk__in=[c.pk for c in claimed]).update(emails_due=False)
         if not claimed:
             return done
-        for comment in claimed:
-            _send_logged(comment, "posted", None, log)
+        for position, comment in enumerate(claimed):
+            if not _send_logged(comment, "posted", None, log):
+                waiting = [c.pk for c in claimed[position:]]
+                _owed_flags.update(waiting)
+                log(f"mail server or database away: emails about {len(waiting)} "
+                    "comments wait")
+                _give_back_owed()
+                return done + position
         done += len(claimed)
+
+
+# Comments whose emails were claimed but not sent, while the database could
+# not take their flag back: this process gives it back on its next call.
+_owed_flags = set()
+
+
+def _give_back_owed():
+    if _owed_flags:
+        Comment.objects.filter(pk__in=list(_owed_flags)).update(emails_due=True)
+        _owed_flags.clear()
 
 
 @job()
@@ -69,10 +95,28 @@ def _send(comment, event, base_url):
 
 
 def _send_logged(comment, event, base_url, log):
+    """Send; False when the mail server is away (try again later)."""
     try:
         _send(comment, event, base_url)
+    except DatabaseError:
+        return False  # the recipients could not be read: later, not never
     except Exception as error:  # one bad address must not stop the others
+        if mail_server_away(error):
+            return False
         log(f"emails about comment {comment.pk} failed: {error!r}")
+    return True
+
+
+def mail_server_away(error):
+    """Not this message's fault: no connection, a dropped one, or a 4xx
+    ("try again later") reply."""
+    if isinstance(error, smtplib.SMTPRecipientsRefused):
+        return all(400 <= code < 500 for code, _ in error.recipients.values())
+    if isinstance(error, smtplib.SMTPResponseException):
+        temporary = 400 <= error.smtp_code < 500
+        return temporary or isinstance(error, smtplib.SMTPConnectError)
+    return isinstance(error, (ConnectionError, TimeoutError,
+                              smtplib.SMTPServerDisconnected))
 
 
 def send_due_emails_chore(*, log):

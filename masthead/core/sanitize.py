@@ -119,3 +119,14 @@ def render_comment_body(markdown_text):
 def plain_text(markup):
     """Visible text of sanitized HTML, for summaries and search."""
     return html.unescape(nh3.clean(markup or "", tags=set()))
+
+
+def prose_text(markup):
+    """plain_text() of a story's prose alone: not the captions, credits,
+    fact boxes, pull quotes or gallery of its blocks (core/story.py), which
+    read as nonsense run into a search result's or a feed's summary."""
+    prose = nh3.clean(markup or "", tags=set(), clean_content_tags=_BLOCK_TAGS)
+    return html.unescape(prose)
+
+
+_BLOCK_TAGS = {"figure", "aside"}

@@ -200,14 +200,21 @@ DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
 
 REDIS_URL = os.environ.get("REDIS_URL", "")
 if REDIS_URL:
+    # A Redis that does not answer within this many seconds is treated as
+    # away: pages uncached, counters in each process (core/cache.py).
+    redis_timeout = float(os.environ.get("MASTHEAD_REDIS_TIMEOUT", "0.5"))
     CACHES = {
         "default": {
             "BACKEND": "masthead.core.cache.RedisCache",
             "LOCATION": REDIS_URL,
             "KEY_PREFIX": os.environ.get("MASTHEAD_CACHE_PREFIX", "masthead"),
+            "OPTIONS": {"socket_timeout": redis_timeout,
+                        "socket_connect_timeout": redis_timeout},
         }
     }
-    CACHES["counters"] = CACHES["default"]  # flood control's counters
+    # Flood control's and login throttling's counters: the same Redis, kept in
+    # each process's memory while it is away.
+    CACHES["counters"] = {**CACHES["default"], "BACKEND": "masthead.core.cache.RedisCounters"}
 else:
     # On disk, not in process memory: every app server process on this machine
     # must see the same cached pages, purges and flood counters. diskcache keeps
@@ -372,7 +379,9 @@ MASTHEAD_SITE_URL = os.environ.get("MASTHEAD_SITE_URL", "")
 MASTHEAD_PAGE_CACHE = env_bool("MASTHEAD_PAGE_CACHE", True)
 MASTHEAD_PAGE_CACHE_ALIAS = "default"
 MASTHEAD_PAGE_CACHE_TTL = int(os.environ.get("MASTHEAD_PAGE_CACHE_TTL", "86400"))
-MASTHEAD_PAGE_CACHE_EXCLUDE = ["/admin/", "/media/", "/static/", "/healthz", "/readyz"]
+MASTHEAD_PAGE_CACHE_EXCLUDE = [
+    "/admin/", "/media/", "/static/", "/healthz", "/readyz", "/metrics",
+]
 # Each process keeps this many bytes of pages in memory, trusted until a purge.
 MASTHEAD_PAGE_CACHE_LOCAL_BYTES = int(os.environ.get("MASTHEAD_PAGE_CACHE_LOCAL_BYTES", str(32 << 20)))
 # Without Redis, purges are announced to this machine's processes by this file.
@@ -422,6 +431,12 @@ MASTHEAD_DKIM_DOMAIN = os.environ.get("MASTHEAD_DKIM_DOMAIN", "")
 TASKS = {"default": {"BACKEND": "django_tasks_db.DatabaseBackend"}}
 # How often the worker looks for due articles and queued jobs (seconds).
 MASTHEAD_WORKER_INTERVAL = float(os.environ.get("MASTHEAD_WORKER_INTERVAL", "5"))
+# A job that raises is tried this many times in all, the first retry after
+# RETRY seconds, doubling to an hour; a job "running" longer than LEASE seconds
+# was left by a killed worker and is taken back (keep it above the longest job).
+MASTHEAD_JOB_MAX_ATTEMPTS = int(os.environ.get("MASTHEAD_JOB_MAX_ATTEMPTS", "5"))
+MASTHEAD_JOB_RETRY_SECONDS = float(os.environ.get("MASTHEAD_JOB_RETRY_SECONDS", "30"))
+MASTHEAD_JOB_LEASE_SECONDS = float(os.environ.get("MASTHEAD_JOB_LEASE_SECONDS", "900"))
 # Uploads above this many pixels are refused: a small file can decode to
 # gigabytes (a "decompression bomb").
 MASTHEAD_MAX_IMAGE_PIXELS = int(os.environ.get("MASTHEAD_MAX_IMAGE_PIXELS", "40000000"))
@@ -435,11 +450,47 @@ MASTHEAD_PREVIEW_LINK_MAX_AGE = int(os.environ.get("MASTHEAD_PREVIEW_LINK_MAX_AG
 # (seconds; the open editor sends one every 30 s; editorial/locks.py).
 MASTHEAD_EDIT_LOCK_SECONDS = int(os.environ.get("MASTHEAD_EDIT_LOCK_SECONDS", "180"))
 
-LOGGING = {
-    "version": 1,
-    "disable_existing_loggers": False,
-    "handlers": {"console": {"class": "logging.StreamHandler"}},
-    "root": {"handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")},
-}
+# /metrics (site/metrics.py): open to staff, to a bearer token equal to this,
+# and to requests no proxy relayed from these networks (loopback by default).
+MASTHEAD_METRICS_TOKEN = os.environ.get("MASTHEAD_METRICS_TOKEN", "")
+MASTHEAD_METRICS_NETWORKS = env_list("MASTHEAD_METRICS_NETWORKS", "127.0.0.0/8,::1/128")
+# Where `masthead serve`'s worker processes keep their counters, summed by a
+# scrape (prometheus_client's multiprocess mode); emptied when serve starts.
+MASTHEAD_METRICS_DIR = os.environ.get("MASTHEAD_METRICS_DIR", str(VAR_DIR / "metrics"))
+
+
+
+def logging_config(log_format):
+    """Logs to stderr; with "json", one JSON object a line and a line per request
+    (core/requestlog.py), which production turns on."""
+    json_lines = log_format == "json"
+    config = {
+        "version": 1,
+        "disable_existing_loggers": False,
+        "formatters": {"json": {"()": "masthead.core.requestlog.JsonFormatter"}},
+        "handlers": {"console": {"class": "logging.StreamHandler"}},
+        "root": {
+            "handlers": ["console"], "level": os.environ.get("LOG_LEVEL", "WARNING")
+        },
+    }
+    if json_lines:
+        config["handlers"]["console"]["formatter"] = "json"
+        config["loggers"] = {"masthead.requests": {"level": "INFO"}}
+    return config
+
+
+LOG_FORMAT_CHOICES = ("text", "json")
+
+
+def log_format(default):
+    chosen = os.environ.get("MASTHEAD_LOG_FORMAT", default).strip().lower() or default
+    if chosen not in LOG_FORMAT_CHOICES:
+        raise ImproperlyConfigured(
+            f"MASTHEAD_LOG_FORMAT must be text or json, not {chosen!r}."
+        )
+    return chosen
+
+
+LOGGING = logging_config(log_format("text"))
 
 SECRET_KEY = secret_key_for(DEBUG, VAR_DIR)

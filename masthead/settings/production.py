@@ -14,7 +14,7 @@ if not os.environ.get("DATABASE_URL"):
     )
 
 from .base import *  # noqa: E402,F403
-from .base import env_bool  # noqa: E402
+from .base import env_bool, log_format, logging_config  # noqa: E402
 
 SESSION_COOKIE_SECURE = env_bool("MASTHEAD_SECURE_COOKIES", True)
 CSRF_COOKIE_SECURE = SESSION_COOKIE_SECURE
@@ -25,6 +25,8 @@ SECURE_HSTS_SECONDS = int(os.environ.get("MASTHEAD_HSTS_SECONDS", "31536000"))
 SECURE_HSTS_INCLUDE_SUBDOMAINS = env_bool("MASTHEAD_HSTS_INCLUDE_SUBDOMAINS", False)
 SECURE_HSTS_PRELOAD = env_bool("MASTHEAD_HSTS_PRELOAD", False)
 SECURE_PROXY_SSL_HEADER = ("HTTP_X_FORWARDED_PROTO", "https")
+# One JSON line per request and per log record, with the request id (issue 24).
+LOGGING = logging_config(log_format("json"))
 
 # A newsroom's first deploy must not lose its email to a log (issue 21).
 from masthead.core.email import require_delivery  # noqa: E402

@@ -29,6 +29,8 @@ if os.environ.get("REDIS_URL"):
         "KEY_PREFIX": f"masthead-test-{os.getpid()}",
     }
 CACHES["counters"] = CACHES["default"]
+if os.environ.get("REDIS_URL"):
+    CACHES["counters"] = {**CACHES["default"], "BACKEND": "masthead.core.cache.RedisCounters"}
 # Tests run inside transactions whose on_commit purges never fire; the page
 # cache's own tests switch it on and run those callbacks.
 MASTHEAD_PAGE_CACHE = False

@@ -3,7 +3,8 @@
 /healthz says the process answers; it touches nothing else, so a database
 outage never gets healthy app servers killed. /readyz says whether this
 process can serve: the database answers and has every migration applied, the
-cache takes a write and the media storage can be listed. Both are cheap,
+cache takes a write and the media storage can be listed. A cache that does
+not answer makes it "degraded" but still 200 (see DEGRADED_ONLY). Both are cheap,
 unauthenticated and never cached (`Cache-Control: no-store`, and the page
 cache skips them), and show only check names and "ok"/"failing": no versions,
 hosts or error text for an outsider to read.
@@ -32,8 +33,9 @@ def healthz(request):
 @never_cache
 def readyz(request):
     checks = {name: _passes(name, check) for name, check in CHECKS.items()}
-    ready = all(checks.values())
-    body = {"status": "ok" if ready else "failing",
+    ready = all(ok for name, ok in checks.items() if name not in DEGRADED_ONLY)
+    status = "ok" if all(checks.values()) else "degraded" if ready else "failing"
+    body = {"status": status,
             "checks": {name: "ok" if ok else "failing" for name, ok in checks.items()}}  # fmt: skip
     return JsonResponse(body, status=200 if ready else 503)
 
@@ -72,6 +74,9 @@ def cache_answers():
 def storage_answers():
     """Remote storage (S3) is listed; a local folder must exist or be creatable
     (Django makes it on the first upload, so a new site has none yet)."""
+    # STORAGE CHECK HOOK (issue 24, items 1-6): when S3 media lands, its
+    # `masthead.media.storage.is_reachable()` replaces this body (a cheap HEAD
+    # of the bucket, never a listing of it on every probe).
     location = getattr(default_storage, "location", None)
     if location is None:
         default_storage.listdir("")
@@ -81,6 +86,13 @@ def storage_answers():
         path = path.parent
     return path.is_dir() and os.access(path, os.W_OK | os.X_OK)
 
+
+# Failing, these leave the server in the load balancer ("degraded", 200): the
+# cache is shared by every app server, and without it pages are served
+# uncached and flood control counts per process (core/cache.py), so taking
+# every server out for a Redis outage would turn a slowdown into an outage
+# (issue 24, item 8).
+DEGRADED_ONLY = {"cache"}
 
 CHECKS = {
     "database": database_answers,

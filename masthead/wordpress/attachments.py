@@ -87,8 +87,10 @@ class Attachments:
         record.image = image
         if image is not None and image.pk:
             record.name = image.file.name.removeprefix("images/")
-        if not self.dry_run:
-            record.save()
+        # Saved in a dry run too (with no picture: no file is stored), inside
+        # its rolled-back transaction, so its report counts the attachment
+        # pages' redirects as a real run does.
+        record.save()
         self.done[item.wp_id] = record
         return record
 

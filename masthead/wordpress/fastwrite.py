@@ -6,7 +6,10 @@ large import. The importer already holds plain, checked values, so a Table
 converts only the columns that need it (dates, JSON, addresses) and fills
 every other column once with its default, as masthead/demo/synthetic.py does.
 Like bulk_create, it sends no signal and calls no save(): the writer does in
-bulk what those would have done (writes.py).
+bulk what those would have done (writes.py). On PostgreSQL the rows go in by
+COPY, which spares the server parsing thousands of parameters a statement and
+the driver building them; ids, when wanted, are taken from the table's
+sequence first (as Django's own inserts would have drawn them).
 """
 
 from django.db import connection, models
@@ -28,7 +31,11 @@ class Table:
         self.adapters = [(at, adapt) for at, field in enumerate(chosen)
                          if (adapt := _adapter(field)) is not None]  # fmt: skip
         columns = ", ".join(quote(field.column) for field in chosen + others)
-        self.head = f"INSERT INTO {quote(model._meta.db_table)} ({columns}) VALUES "
+        table, pk = quote(model._meta.db_table), quote(model._meta.pk.column)
+        self.head = f"INSERT INTO {table} ({columns}) VALUES "
+        self.copy = f"COPY {table} ({columns}) FROM STDIN"
+        self.copy_with_ids = f"COPY {table} ({pk}, {columns}) FROM STDIN"
+        self.sequence = (model._meta.db_table, model._meta.pk.column)
         self.row_sql = "(" + ", ".join(["%s"] * (len(chosen) + len(others))) + ")"
         self.returning = f" RETURNING {quote(model._meta.pk.column)}"
         limit = connection.features.max_query_params
@@ -39,6 +46,8 @@ class Table:
         """Insert the rows (sequences in `varying` order); their new ids, in
         order, when `returning` (as bulk_create relies on, RETURNING keeps the
         VALUES order on SQLite and PostgreSQL)."""
+        if connection.vendor == "postgresql":
+            return self._copy(rows, returning)
         ids = []
         with connection.cursor() as cursor:
             for start in range(0, len(rows), self.rows_per_statement):
@@ -48,6 +57,25 @@ class Table:
                 cursor.execute(sql + self.returning if returning else sql, params)
                 if returning:
                     ids.extend(row[0] for row in cursor.fetchall())
+        return ids
+
+    def _copy(self, rows, returning):
+        if not rows:
+            return []
+        with connection.cursor() as cursor:
+            if not returning:
+                with cursor.cursor.copy(self.copy) as copy:
+                    for row in rows:
+                        copy.write_row(self._prepared(row))
+                return []
+            cursor.execute(
+                "SELECT nextval(pg_get_serial_sequence(%s, %s)) FROM generate_series(1, %s)",
+                [*self.sequence, len(rows)],
+            )
+            ids = [found for (found,) in cursor.fetchall()]
+            with cursor.cursor.copy(self.copy_with_ids) as copy:
+                for pk, row in zip(ids, rows, strict=True):
+                    copy.write_row((pk, *self._prepared(row)))
         return ids
 
     def _prepared(self, row):

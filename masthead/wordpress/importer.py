@@ -54,13 +54,14 @@ def import_file(path, options=None):
         run = _Run(path, options, report)
         run.survey()
         run.import_posts()
-        if options.dry_run:
-            transaction.set_rollback(True)
-    if not options.dry_run:
         site = run.site
         del run  # its plan of every post's address, no longer needed (tens of MB)
+        # A dry run hands over too, inside its rolled-back transaction, so its
+        # report counts the redirects and pins a real run would make (issue 22).
         writes.after_import(site)
         hand_over(site, report)
+        if options.dry_run:
+            transaction.set_rollback(True)
     return report
 
 
@@ -200,6 +201,7 @@ class _Run:
                     batch = []
         if batch:
             writer.write(batch)
+        writer.flush()
 
     def _library(self):
         library = Library()
@@ -218,15 +220,15 @@ class _Run:
             library.by_url.setdefault(original_url(record.url), record.wp_id)
         return library
 
-    def link(self, href, where):
-        """The new address for a link to an imported post; others as they were."""
+    def link(self, href):
+        """(the new address of a link to an imported post, or the link as it
+        was; False when it points at this site but at no imported post)."""
         if not self._is_ours(href) or href.startswith(("#", "mailto:")):
-            return href
+            return href, True
         path = permalinks.path_of(href, self.base)
         if path is None or "/wp-content/" in path or path.startswith("/files/"):
-            return href
+            return href, True
         wp_id = self.paths.get(path) or self.paths.get(path.rstrip("/") + "/")
         if wp_id in self.plan:
-            return Article(slug=self.plan[wp_id]).get_absolute_url()
-        self.report.note("internal links not rewritten", href, where)
-        return href
+            return Article(slug=self.plan[wp_id]).get_absolute_url(), True
+        return href, False

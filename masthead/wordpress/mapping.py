@@ -50,7 +50,8 @@ def utc(value):
     if not value or value.startswith("0000"):
         return None
     try:
-        return datetime.strptime(value.strip()[:19], "%Y-%m-%d %H:%M:%S").replace(tzinfo=UTC)
+        # fromisoformat reads this format, at a tenth of strptime's cost.
+        return datetime.fromisoformat(value.strip()[:19]).replace(tzinfo=UTC)
     except ValueError:
         return None
 

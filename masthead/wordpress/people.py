@@ -16,21 +16,55 @@ from masthead.people.models import Person
 from . import mapping, permalinks
 from .models import ImportedAuthor, ImportedTerm
 
+EARLIER = "author map lines not applied (the login came in with an earlier run)"
+
+
+class AuthorMapError(ValueError):
+    """Why an author map cannot be used, with the line to look at."""
+
 
 def read_author_map(path):
     """{login: (name, slug)} from a CSV file of `login,name[,person-slug]` lines.
 
     Two logins given one name (or one slug) become one person: that is how
-    duplicates are merged; a new name renames.
+    duplicates are merged; a new name renames. Blank lines and lines starting
+    with "#" are skipped; any other line that is not two or three fields, or
+    leaves the login or the name empty, refuses the whole map (AuthorMapError):
+    an import that silently ignored a line would put the wrong bylines on a
+    whole archive (issue 22).
     """
+    try:
+        with open(path, newline="", encoding="utf-8") as handle:
+            return _author_rows(csv.reader(handle))
+    except FileNotFoundError as err:
+        raise AuthorMapError(f"{path}: no such file.") from err
+    except OSError as err:  # a folder, or no permission to read it
+        raise AuthorMapError(f"{path}: cannot be read ({err.strerror}).") from err
+    except UnicodeDecodeError as err:
+        raise AuthorMapError(f"{path}: not UTF-8 text; save it as UTF-8 CSV.") from err
+    except csv.Error as err:
+        raise AuthorMapError(f"{path}: not a CSV file ({err}).") from err
+    except AuthorMapError as err:
+        raise AuthorMapError(f"{path}, {err}") from err
+
+
+def _author_rows(rows):
     mapped = {}
-    with open(path, newline="", encoding="utf-8") as handle:
-        for row in csv.reader(handle):
-            if not row or row[0].startswith("#") or len(row) < 2:
-                continue
-            login, name = row[0].strip(), row[1].strip()
-            slug = row[2].strip() if len(row) > 2 and row[2].strip() else slugify(name)
-            mapped[login] = (name, slug)
+    for row in rows:
+        if not row or not "".join(row).strip() or row[0].lstrip().startswith("#"):
+            continue
+        line = rows.line_num
+        fields = [field.strip() for field in row]
+        if len(fields) not in (2, 3) or not fields[0] or not fields[1]:
+            got = ",".join(row)
+            raise AuthorMapError(
+                f"line {line}: expected login,name[,person-slug], got “{got}”."
+            )
+        login, name = fields[0], fields[1]
+        slug = slugify(fields[2]) if len(fields) == 3 and fields[2] else slugify(name)
+        if login in mapped and mapped[login] != (name, slug):
+            raise AuthorMapError(f"line {line}: “{login}” is mapped twice, two ways.")
+        mapped[login] = (name, slug)
     return mapped
 
 
@@ -42,6 +76,19 @@ class People:
             for a in ImportedAuthor.objects.filter(site=site).only("login", "person_id")
         }
         self.names = {}  # login -> display name, for credits
+        self._report_earlier_logins()
+
+    def _report_earlier_logins(self):
+        """A map line for a login an earlier run imported changes nothing (its
+        bylines are written): listed, so the editor knows to fix them by hand."""
+        earlier = {login: self.by_login[login] for login in self.author_map
+                   if login in self.by_login}  # fmt: skip
+        people = Person.objects.filter(pk__in=earlier.values())
+        slugs = dict(people.values_list("pk", "slug"))
+        for login, pk in earlier.items():
+            name, slug = self.author_map[login]
+            if slugs.get(pk) != slug:
+                self.report.note(EARLIER, f"{login} → {name}")
 
     def add(self, login, name, email=""):
         """The person id for a login, made (or matched by slug) if new."""

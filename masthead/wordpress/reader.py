@@ -120,7 +120,7 @@ def read(source, *, comments=True):
         source, events=("start", "end"), resolve_entities=False, no_network=True,
         load_dtd=False, huge_tree=False, remove_comments=True,
     )  # fmt: skip
-    reader = _Reader(comments=comments)
+    reader = _Reader(comments=comments, source=source)
     etree.clear_error_log()  # _fault() reads this thread's log of this parse
     try:
         for event, element in events:
@@ -154,15 +154,16 @@ def _fault(err):
 
 
 class _Reader:
-    def __init__(self, comments=True):
+    def __init__(self, comments=True, source=None):
         self.depth, self.site, self.names = 0, Site(), None
+        self.source = source  # a path: where a refused DTD's line is looked up
         self.comments = comments
         self.started = False
 
     def start(self, element, events):
         """An element opens at depth 1 or 2 (self.depth, counted by read())."""
         if self.depth == 1:
-            _check_root(element, events)
+            _check_root(element, self.source)
         elif element.tag != "channel":
             raise WXRError(
                 f"this is not a WXR file: <{_local(element.tag)}> where WordPress "
@@ -236,19 +237,33 @@ class _Reader:
             yield self.site
 
 
-def _check_root(element, events):
+def _check_root(element, source):
     docinfo = element.getroottree().docinfo
     if docinfo.internalDTD is not None or docinfo.doctype:
         raise WXRError(
             "the file declares a DTD (<!DOCTYPE …>). WordPress never writes one, "
             "and its entities could expand into an XML bomb or read other files: "
-            "refused.", 1,
+            "refused.", _doctype_line(source, element.sourceline),
         )
     if element.tag != "rss":
         raise WXRError(
             f"this is not a WXR file: its root is <{_local(element.tag)}>, not <rss>.",
             element.sourceline,
         )
+
+
+def _doctype_line(source, root_line):
+    """The line of <!DOCTYPE: lxml gives the root's line, not the DTD's before it.
+    Looked up in the file's first megabyte, where a prolog ends."""
+    if not root_line or root_line <= 1:
+        return 1
+    try:
+        with open(source, "rb") as handle:
+            head = handle.read(1 << 20)
+    except (OSError, TypeError):  # a file object, not a path
+        return 1
+    at = head.find(b"<!DOCTYPE")
+    return head.count(b"\n", 0, at) + 1 if at >= 0 else 1
 
 
 class _Names:

@@ -191,3 +191,12 @@ def test_markdown_links_with_dangerous_schemes_lose_their_href():
     article = make_article(body="[click](javascript:alert(1)) and [ok](https://example.org)")
     assert "href=\"javascript" not in article.body_html
     assert 'href="https://example.org"' in article.body_html
+
+
+def test_a_summary_without_standfirst_is_the_prose_not_captions_or_fact_boxes():
+    article = Article(
+        body="::: figure missing.jpg\nA crane at work\n:::\n\nThe bridge opened on Monday.\n\n"
+        "::: factbox Key dates\n- 1998: built\n:::\n\nTraffic was light.",
+    )
+    article.derive()
+    assert article.summary == "The bridge opened on Monday. Traffic was light."

@@ -74,3 +74,29 @@ def test_reply_opt_in_confirmation_arrives_at_the_mail_server(
     body = received.get_content()
     assert f"open this link:\n{SITE}/articles/" in body
     assert "ada@example.com" not in body  # the address is the envelope, not the text
+
+
+def test_emails_due_while_the_mail_server_is_down_are_sent_when_it_is_back(
+    client, article, settings, smtp_server
+):
+    from masthead.core.tests.smtp import free_port
+
+    down = f"smtp://127.0.0.1:{free_port()}/?timeout=2"  # nothing listens there
+    for name, value in email_settings(down).items():
+        setattr(settings, name, value)
+    for n in range(3):
+        Comment.objects.create(
+            article=article, name=f"Reader {n}", email=f"r{n}@example.com",
+            body=f"Reply {n}", status=Comment.Status.PENDING,
+            notify_replies_requested=True, emails_due=True,
+        )
+    lines = []
+    assert send_due_emails(log=lines.append) == 0
+    assert Comment.objects.filter(emails_due=True).count() == 3  # none lost
+    assert lines == ["mail server or database away: emails about 3 comments wait"]
+    for name, value in email_settings(smtp_server.url).items():
+        setattr(settings, name, value)
+    assert send_due_emails() == 3
+    received = smtp_server.messages(count=3)
+    assert sorted(m["To"] for m in received) == [f"r{n}@example.com" for n in range(3)]
+    assert not Comment.objects.filter(emails_due=True).exists()

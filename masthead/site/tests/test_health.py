@@ -33,3 +33,27 @@ def test_readyz_says_which_dependency_fails_and_nothing_more(client, settings, t
     assert response.json()["checks"]["storage"] == "failing"
     assert response.json()["checks"]["database"] == "ok"
     assert str(tmp_path) not in response.content.decode()
+
+
+def test_readyz_with_the_cache_away_is_degraded_but_keeps_the_server_in(
+    client, settings
+):
+    """Every app server shares Redis: failing them all for it would be an outage
+    where pages could be served uncached (core/cache.py)."""
+    import socket
+
+    from django.core.cache import caches
+
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        closed = probe.getsockname()[1]
+    settings.CACHES = {**settings.CACHES, "default": {
+        "BACKEND": "masthead.core.cache.RedisCache",
+        "LOCATION": f"redis://127.0.0.1:{closed}/0"}}  # fmt: skip
+    try:
+        response = client.get("/readyz")
+    finally:
+        del caches["default"]
+    assert response.status_code == 200
+    assert response.json()["status"] == "degraded"
+    assert response.json()["checks"]["cache"] == "failing"

@@ -97,14 +97,19 @@ def test_a_run_killed_midway_then_run_again_equals_one_run(theme, django_db_bloc
     assert snapshot() == whole
 
 
-def test_comments_rendered_by_worker_processes_are_the_same(theme, monkeypatch):
-    import_file(theme)
-    alone = sorted(Comment.objects.values_list("body", "body_html"))
+def test_bodies_prepared_by_worker_processes_are_the_same(theme, monkeypatch):
+    def rendered():
+        return (sorted(Article.objects.values_list("slug", "body", "body_html", "word_count")),
+                sorted(Comment.objects.values_list("body", "body_html")))  # fmt: skip
+
+    alone_report = import_file(theme)
+    alone = rendered()
     Article.objects.all().delete()
     ImportedPost.objects.all().delete()
     monkeypatch.setattr(writes, "PARALLEL_FROM", 0)  # a pool even for this small file
-    import_file(theme, Options(workers=2))
-    assert sorted(Comment.objects.values_list("body", "body_html")) == alone
+    pooled_report = import_file(theme, Options(workers=2, batch_size=7))
+    assert rendered() == alone
+    assert pooled_report.lists == alone_report.lists  # links not rewritten, unknown blocks…
 
 
 def test_every_old_address_is_kept_for_its_redirect(theme):

@@ -1,7 +1,9 @@
 import os
 import shutil
 import sys
+from pathlib import Path
 
+from django.conf import settings
 from django.core.management import call_command
 from django.core.management.base import BaseCommand, CommandError
 
@@ -33,6 +35,7 @@ class Command(BaseCommand):
             raise CommandError(f"--bind wants HOST:PORT, not {bind!r}.")
         if not no_collectstatic:
             call_command("collectstatic", interactive=False, verbosity=0)
+        self.metrics_folder()
         cores = os.cpu_count() or 1
         argv = (self.granian if server == "granian" else self.gunicorn)(
             executable, bind, workers, cores, access_log
@@ -40,6 +43,18 @@ class Command(BaseCommand):
         self.stdout.write(f"Serving on http://{bind}/ with {server}")
         self.stdout.flush()
         os.execv(executable, argv)
+
+    def metrics_folder(self):
+        """Every worker process counts requests into files here (core/metrics.py).
+
+        Emptied first: counters start at zero with the server, as Prometheus
+        expects of a restarted target, and files of old pids do not pile up.
+        """
+        folder = Path(settings.MASTHEAD_METRICS_DIR)
+        folder.mkdir(parents=True, exist_ok=True)
+        for stale in folder.glob("*.db"):
+            stale.unlink()
+        os.environ["PROMETHEUS_MULTIPROC_DIR"] = str(folder)
 
     def granian(self, executable, bind, workers, cores, access_log):
         host, port = bind.rsplit(":", 1)

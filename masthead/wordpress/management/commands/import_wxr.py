@@ -5,7 +5,7 @@ from pathlib import Path
 from django.core.management.base import BaseCommand, CommandError
 
 from masthead.wordpress.importer import Options, WXRError, import_file
-from masthead.wordpress.people import read_author_map
+from masthead.wordpress.people import AuthorMapError, read_author_map
 
 
 class Command(BaseCommand):
@@ -42,13 +42,17 @@ class Command(BaseCommand):
             raise CommandError(f"{file}: no such file.")
         if uploads is not None and not uploads.is_dir():
             raise CommandError(f"--uploads {uploads}: no such folder.")
+        try:
+            mapped = read_author_map(author_map) if author_map else {}
+        except AuthorMapError as err:
+            raise CommandError(f"--author-map {err}") from err
         started = time.perf_counter()
         try:
             report = import_file(file, Options(
                 uploads=uploads, dry_run=dry_run, section_from=section_from,
                 pingbacks=pingbacks, batch_size=max(batch_size, 1), workers=max(workers, 1),
                 progress=_progress(started),
-                author_map=read_author_map(author_map) if author_map else {},
+                author_map=mapped,
             ))
         except WXRError as err:
             raise CommandError(f"{file}: {err}") from err
