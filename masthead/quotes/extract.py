@@ -293,5 +293,12 @@ def _after_cue(masked, c):
         return None
     cue = cue_after(masked, c.close + 1, c.tail_end)
     if cue and masked[c.close - 1] == "." and not cue.phrase[:1].islower():
-        return None
+        return cue if _cue_sentence(masked, c, cue) else None
     return cue
+
+
+def _cue_sentence(masked, c, cue):
+    """"…missing.” Trump said." A sentence that is only a name and its verb
+    attributes the quote before it, full stop or not (issue #25)."""
+    rest = masked[c.close + 1 : c.tail_end].strip().rstrip(".")
+    return len(rest.split()) <= 5 and rest.endswith(cue.verb)

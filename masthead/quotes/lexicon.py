@@ -199,6 +199,8 @@ ORG_WORDS = frozenset(
     holdings systems solutions logistics airlines motors foods farms
     railroad railway realty properties pharmacy insurance construction
     house senate congress convention caucus poll campaign network
+    force forces corps marines journal magazine organization organisation
+    institution pac government legislature assembly parliament embassy
     """.split()
 )
 
