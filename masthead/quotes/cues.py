@@ -347,7 +347,9 @@ def _phrase_after(masked, start, end):
 
 
 def _speaker_like(phrase):
-    words = phrase.split()
+    # "Jeffrey Lewis of the James Martin Center for Nonproliferation Studies":
+    # the affiliation does not count against the name's length.
+    words = phrase.split(" of ", 1)[0].split()
     if not words or len(words) > _MAX_SPEAKER_WORDS:
         return False
     if any(ch in phrase for ch in '.;:!?“”"') and not _abbreviated(words):

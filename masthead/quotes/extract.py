@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .attribute import Attributor, Quotation
-from .cues import ANY_CUE, cue_after, cue_before
+from .cues import ANY_CUE, cue_after, cue_before, verbs_in
 from .lexicon import CUE_PHRASES, CUE_VERBS, NON_SPEECH_LEADERS, WORK_NOUNS
 from .spans import (
     find_spans,
@@ -102,6 +102,8 @@ def _candidate(masked, bounds, spans, index):
     )
     candidate.partial = _is_partial(masked, candidate)
     candidate.after = _after_cue(masked, candidate)
+    if candidate.after is None and candidate.partial and candidate.closed:
+        candidate.after = _closing_cue(masked, candidate)
     return candidate
 
 
@@ -185,7 +187,7 @@ def _is_speech(masked, c):
     if c.n_words <= 2:
         # "No," she said. But not the "tiny home" plan. A word or two woven
         # into reported speech is a quote too: Gore insisted it was "premature".
-        return direct or _reported_fragment(masked, c)
+        return direct or _reported_fragment(masked, c) or _named_after(c)
     if direct:
         return True
     content = masked[c.start : c.end]
@@ -195,6 +197,11 @@ def _is_speech(masked, c):
     if _names_a_work(head_words, content, c.n_words):
         return False
     return not _title_case(content)
+
+
+def _named_after(c):
+    # A fragment whose sentence closes on "…, said Nargis Kassenova".
+    return c.partial and c.after is not None and c.after.phrase[:1].isupper()
 
 
 def _names_a_show(masked, c):
@@ -295,6 +302,25 @@ def _after_cue(masked, c):
     if cue and masked[c.close - 1] == "." and not cue.phrase[:1].islower():
         return cue if _cue_sentence(masked, c, cue) else None
     return cue
+
+
+def _closing_cue(masked, c):
+    """A partial quote's cue closing its sentence: it has used “velvet gloves”
+    in Central Asia, said Nargis Kassenova / …, Kassenova said (issue #25).
+
+    Only when nothing before the quote reports anyone: "Trump called her a
+    “liar,” Cruz said" leaves the fragment to the rules for its subject.
+    """
+    comma = masked.find(", ", c.close + 1, c.tail_end)
+    if comma < 0 or verbs_in(ANY_CUE, masked, c.head_start, c.open):
+        return None
+    while comma >= 0:
+        rest = masked[comma + 1 : c.tail_end].strip().rstrip(".")
+        cue = cue_after(masked, comma + 1, c.tail_end)
+        if cue is not None and len(rest.split()) <= 14 and " that " not in rest:
+            return cue
+        comma = masked.find(", ", comma + 2, c.tail_end)
+    return None
 
 
 def _cue_sentence(masked, c, cue):

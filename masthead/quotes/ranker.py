@@ -116,7 +116,9 @@ def candidate_features(table, decision, masked):
     # subject of the sentences, the one reported as saying), not whoever was
     # named last ("He nodded to his finish behind Ted Cruz. “…,” he said").
     agrees = [e for e in order if not gender or e.gender in (gender, "")]
-    subject_of_gender = next((e for e in agrees if traits[e][3]), None)
+    subject_of_gender = next(
+        (e for e in order if traits[e][3] and e.gender == gender), None
+    )
     reporter = next((e for e in agrees if traits[e][4]), None)
     return [
         (

@@ -48,6 +48,12 @@ class Resolution:
         parsed = _speaker_name(phrase)
         if parsed is not None:
             return self._named(parsed, position, phrase)
+        if phrase[:1].isupper() and " " not in phrase:
+            # "Israel said", "Rice said": a place's or a word's name that is
+            # the surname of someone in the story is that person (issue #25).
+            entity = self._person_named(lower, position)
+            if entity is not None and entity.name.lower().endswith(" " + lower):
+                return Resolved(entity.name, entity.role, "name", entity)
         return self._description(phrase, position)
 
     def _named(self, parsed, position, phrase):
@@ -86,9 +92,18 @@ class Resolution:
             and found.name.lower().endswith(key)
         ):
             return found
+        # A lone "Jack" is Brian Jack rather than Jack Dalrymple: a surname
+        # first, then a first name (issue #25).
+        latest_first = None
         for entity in self.before(position):
-            if entity.kind == "person" and entity.answers_to(key):
+            if entity.kind != "person":
+                continue
+            if entity.name.lower().rsplit(" ", 1)[-1] == key:
                 return entity
+            if latest_first is None and entity.answers_to(key):
+                latest_first = entity
+        if latest_first is not None:
+            return latest_first
         return found if found is not None and found.kind == "person" else None
 
     def _pronoun(self, pronoun, position, previous, since):
