@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .attribute import Attributor, Quotation
-from .cues import ANY_CUE, cue_after, cue_before, verbs_in
+from .cues import ANY_CUE, cue_after, cue_before, subject_phrase, verbs_in
 from .lexicon import CUE_PHRASES, CUE_VERBS, NON_SPEECH_LEADERS, WORK_NOUNS
 from .spans import (
     find_spans,
@@ -66,7 +66,11 @@ def prepare(text):
     )
     speech = []
     for c in candidates:
-        if _is_speech(masked, c) or (speech and listed_after(masked, speech[-1], c)):
+        if (
+            _is_speech(masked, c)
+            or (speech and listed_after(masked, speech[-1], c))
+            or _second_fragment(masked, speech, c)
+        ):
             speech.append(c)
     return masked, table, bounds, speech
 
@@ -225,13 +229,40 @@ def _reported_fragment(masked, c):
     if _FRAGMENT_VERBS.isdisjoint(_LOWER_WORDS.findall(head)):
         return False  # the quick test: no reporting verb in the sentence at all
     cue = c.before = cue_before(masked, c.head_start, c.open, partial=True)
-    if cue is None or cue.verb.split()[0] in _LABELLING:
+    if cue is None:
+        return _participle_of_named(masked, c)
+    if cue.verb.split()[0] in _LABELLING:
         return False  # police described the injuries as "not life-threatening"
     # The speaker must come before the verb: in "who said she is", "she" is
     # what was said, not who said it.
     if cue.verb not in masked[cue.at : c.open]:
         return False
     return cue.phrase.split()[0].lower() not in _RELATIVES
+
+
+def _participle_of_named(masked, c):
+    """Trump hit back, calling them "rapists": a participle's fragment is
+    speech when its sentence opens on a name or a pronoun (issue #25)."""
+    verbs = verbs_in(_FRAGMENT_VERBS, masked, c.head_start, c.open)
+    if not any(v.group().endswith("ing") for v in verbs):
+        return False
+    subject = subject_phrase(masked, c.head_start, c.open)
+    return subject is not None and subject.phrase[:1].isupper()
+
+
+def _second_fragment(masked, speech, c):
+    """Another short fragment in a partial quote's sentence: with “tremendous
+    success” after “a lot of sacrifices” (issue #25)."""
+    last = speech[-1] if speech else None
+    return (
+        last is not None
+        and last.partial
+        and c.partial
+        and c.n_words <= 6
+        and c.head_start == last.close + 1
+        and last.paragraph == c.paragraph
+        and not _title_case(masked[c.start : c.end])
+    )
 
 
 _RELATIVES = frozenset(("who", "which", "that"))

@@ -55,6 +55,7 @@ PARAPHRASE_VERBS = frozenset(
     criticized criticised hailed deemed likened referred promised promising
     vowed vowing warned warning urged urging pledged pledging saying telling
     describe insisting reminded reminding arguing noting adding admitting calling
+    calls labels terms brands praises criticizes blasts hails likens
     """.split()
 )
 
