@@ -114,9 +114,13 @@ class Attributor:
             # A partial quote's cue phrase that names nobody met before ("early
             # June", "Boos"), or a participle ("…, calling it “…”"): the speaker
             # is the subject of the sentence's reporting clause.
-            subject = self._subject(c)
+            subject = self._subject(c) or self._first_person(c)
             if subject is not None:
                 resolved = subject
+            elif resolved.entity is None:
+                # "But a few days later, Trump…", "Guns are “…”": words that
+                # name no one; the ranker chooses among the people so far.
+                return self._ranked(c, "partial", cue.at, cue.verb, "partial")
         if resolved.entity is not None:
             self.table.note(cue.at, resolved.entity)
         cue_type = _cue_type(side, cue.verb, resolved.how, c.partial)
@@ -150,6 +154,8 @@ class Attributor:
             return None
         group = 1 if found.group(1) else 2
         name, at = found.group(group), found.start(group)
+        if name.isupper():
+            return None  # "TRUMP COUNTER.": a section label, not a signature
         resolved = self.table.resolve(name, at, self.last_entity)
         if resolved.entity is None or resolved.how == "description":
             return None
@@ -219,6 +225,14 @@ class Attributor:
             return None
         return resolved if resolved.entity is not None else None
 
+    def _first_person(self, c):
+        """The first person named in the quote's sentence, not as an owner:
+        "Speaking in Salem, New Hampshire, Trump called him “a stiff”"."""
+        for at, entity in self.table.mentions_between(c.head_start, c.open):
+            if entity.kind == "person" and not ranker.possessive_at(self.masked, at):
+                return _as_resolved(entity, "partial")
+        return None
+
     def _paraphrase(self, c):
         """A partial quote with no cue verb: the sentence's subject, if named.
 
@@ -248,7 +262,12 @@ class Attributor:
             return None
         if cue.phrase.lower() in _PRONOUN_GENDER:
             return self._ranked(c, "partial", cue.at, "", "partial", cue.phrase.lower())
+        known = self.table.size()
         resolved = self.table.resolve(cue.phrase, cue.at, self.last_entity)
+        if resolved.entity is not None and self.table.size() > known:
+            # A word the table did not know ("Guns are “…”"): a person named
+            # later in the sentence is a likelier subject.
+            resolved = self._first_person(c) or resolved
         if resolved.entity is None or resolved.how == "description":
             return None  # "The county introduced a “green, yellow, red” system"
         quotation = _quotation(

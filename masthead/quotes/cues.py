@@ -103,6 +103,7 @@ _NAME_ONLY = re.compile(
     r"(?:[A-Z][\w'’\-]*\.?[ \t]+(?:(?:of|for|the)[ \t]+)*){0,4}[A-Z][\w'’\-]*$"
 )
 _MAX_SPEAKER_WORDS = 9
+_KEPT_STOPS = frozenset(("Jr.", "Sr."))
 
 
 @dataclass
@@ -331,7 +332,8 @@ def _phrase_after(masked, start, end):
         if not word[0].isalnum() or (words and word.lower() in _STOPS_AFTER_NAME):
             stop = token.start()
             break
-        words.append(word.rstrip("."))
+        # "Robert P. Casey Jr.": an initial and Jr. keep their stops.
+        words.append(word if len(word) == 2 or word in _KEPT_STOPS else word.rstrip("."))
         if len(words) > _MAX_SPEAKER_WORDS:
             return "", ""
     phrase = _PARTY.sub("", " ".join(words))

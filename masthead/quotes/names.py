@@ -37,6 +37,7 @@ _NICKNAME = re.compile(r"[“\"][^“”\"]*[”\"]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _CONNECTORS = frozenset("of de la del van von da di du le for and the".split())
 _SPLITTERS = frozenset(("and", "for", "the"))
+_OWNER_MARKS = ("’s", "'s", "s’", "s'")
 _KEEP_DOT = frozenset("jr. sr. inc. co. corp. st.".split())
 _FOLLOWS_PLACE = frozenset(
     "in at near from across to of into outside inside toward".split()
@@ -111,6 +112,12 @@ def follows_place_word(preceding_word):
 def clean_tokens(run):
     """Split a run into words, dropping nicknames, possessives and final stops."""
     tokens = (_NICKNAME.sub(" ", run) if "“" in run or '"' in run else run).split()
+    for index in range(len(tokens) - 2, -1, -1):
+        if tokens[index].endswith(_OWNER_MARKS):
+            # "Media Research Center’s Bozell", "Reuters’ Luciana Lopez": the
+            # person is after the possessive (issue #25).
+            tokens = tokens[index + 1 :]
+            break
     if tokens and tokens[-1].endswith(".") and tokens[-1].lower() not in _KEEP_DOT:
         if not (len(tokens[-1]) == 2 or tokens[-1].lower() in HONORIFICS):
             tokens[-1] = tokens[-1][:-1]

@@ -149,7 +149,7 @@ def _traits(table, masked, at):
     """
     cache = table.traits
     if at not in cache:
-        possessive = _possessive(masked, at)
+        possessive = possessive_at(masked, at)
         after_preposition = _after_preposition(masked, at)
         plain = not (possessive or after_preposition)
         cache[at] = (
@@ -236,7 +236,7 @@ def _subject(masked, at):
     return not before or before[-1] in '.!?\n:”"'
 
 
-def _possessive(masked, at):
+def possessive_at(masked, at):
     """Whether the mention is a possessive ("Trump’s plan"): rarely the speaker."""
     found = _NAME_AT.match(masked, at)
     end = found.end() if found else at

@@ -253,6 +253,11 @@ class EntityTable(Resolution):
         for at in range(index - 1, -1, -1):
             yield self.positions[at], self.entities[at]
 
+    def mentions_between(self, start, end):
+        """(offset, entity) of each mention from ``start`` to ``end``, in order."""
+        low, high = bisect_left(self.positions, start), bisect_left(self.positions, end)
+        return list(zip(self.positions[low:high], self.entities[low:high]))
+
     def size(self):
         """How many names the table knows: it grows when a cue names someone new."""
         return len(self._by_name)
