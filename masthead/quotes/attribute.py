@@ -59,13 +59,24 @@ class Attributor:
         self.record = record  # training: a list that collects ranker choices
 
     def attribute_all(self, candidates):
-        quotes = []
+        quotes, kept = [], []
         for c in candidates:
             found = self.attribute(c)
             if found is None:
                 continue
             quotation, entity = found
+            if kept and _cued_later(kept[-1], c, quotes[-1], quotation):
+                # Guns are “a crisis” and “stunt growth,” Howard Dean said:
+                # the first fragment is Dean's too (issue #25).
+                quotes[-1] = replace(
+                    quotation,
+                    text=quotes[-1].text,
+                    start=quotes[-1].start,
+                    end=quotes[-1].end,
+                    cue="",
+                )
             quotes.append(quotation)
+            kept.append(c)
             self.last, self.last_entity = c, entity
             if entity is not None:
                 self.quoted[entity] = self.quoted.get(entity, 0) + 1
@@ -274,6 +285,20 @@ class Attributor:
             masked, c, resolved, resolved.role, "", "partial", CONFIDENCE["paraphrase"]
         )
         return quotation, resolved.entity
+
+
+def _cued_later(previous, c, previous_quotation, quotation):
+    """Whether ``c`` is a fragment whose cue after it also speaks for the
+    fragment before it, in the same sentence, that had no cue of its own."""
+    return (
+        previous.partial
+        and c.partial
+        and previous.after is None
+        and c.after is not None
+        and c.head_start == previous.close + 1
+        and quotation.speaker is not None
+        and quotation.confidence > previous_quotation.confidence
+    )
 
 
 def find_cue(masked, c):
