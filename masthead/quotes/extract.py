@@ -106,7 +106,7 @@ def _candidate(masked, bounds, spans, index):
     )
     candidate.partial = _is_partial(masked, candidate)
     candidate.after = _after_cue(masked, candidate)
-    if candidate.after is None and candidate.partial and candidate.closed:
+    if candidate.after is None and candidate.closed:
         candidate.after = _closing_cue(masked, candidate)
     return candidate
 
@@ -336,8 +336,9 @@ def _after_cue(masked, c):
 
 
 def _closing_cue(masked, c):
-    """A partial quote's cue closing its sentence: it has used “velvet gloves”
-    in Central Asia, said Nargis Kassenova / …, Kassenova said (issue #25).
+    """A cue closing the quote's sentence: it has used “velvet gloves” in
+    Central Asia, said Nargis Kassenova / “…” because she would win, he
+    said (issue #25).
 
     Only when nothing before the quote reports anyone: "Trump called her a
     “liar,” Cruz said" leaves the fragment to the rules for its subject.

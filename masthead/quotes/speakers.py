@@ -58,6 +58,17 @@ _INTRODUCED = re.compile(
 _INTRODUCING = frozenset(_KINSHIP.keys() | ROLE_NOUNS)
 
 
+# Title words that qualify a title rather than give one: before a lone word
+# they make no person of it (issue #25: "Head Start" was a Mr. Start).
+_WEAK_TITLES = frozenset(
+    """
+    head former senior state county city fire police board school athletic
+    executive council member members u.s. us federal assistant vice interim
+    acting district democratic republican independent general major private
+    """.split()
+)
+
+
 @dataclass(eq=False)
 class Entity:
     """A person or organisation named in the article."""
@@ -207,6 +218,8 @@ class EntityTable(Resolution):
             found = self._by_word.get(key)
             if found or not (parsed.role or parsed.gender):
                 return found
+            if not parsed.gender and parsed.role.split()[-1].lower() in _WEAK_TITLES:
+                return None  # "Head Start", "State Farm": not Mr. Start
             parsed = replace(parsed, kind="person")  # "Mr. Alvarez", no first name
         if parsed.kind == "org":
             return (
