@@ -1,0 +1,123 @@
+"""Attribution patterns found on PolNeAR train (issue #25, second pass).
+
+One pattern per test, each written by hand; all people, places and
+organisations are invented.
+"""
+
+from masthead.quotes.extract import extract_quotes, prepare
+
+
+def speakers(text):
+    return [(q.text, q.speaker) for q in extract_quotes(text)]
+
+
+def test_a_partial_quotes_cue_may_close_its_sentence():
+    text = (
+        "The county has used “velvet gloves” with its towns, said Nadia Kessel, "
+        "a planner at Orvane College."
+    )
+    assert speakers(text) == [("velvet gloves", "Nadia Kessel")]
+
+
+def test_a_full_quotes_cue_may_close_its_sentence_after_a_paraphrase():
+    text = (
+        "“Many would call that a loss for Ada Roy” if she fell short, said Dov "
+        "Wasser, an analyst. “And yet it would settle the race” because she "
+        "would gain delegates, he said."
+    )
+    assert [s for _, s in speakers(text)] == ["Dov Wasser", "Dov Wasser"]
+
+
+def test_an_opening_mark_typed_for_a_closing_one_closes_the_quote():
+    text = "“It is unusual,“ said Lena Noble, a lawyer. “It is hard to pull off.”"
+    assert speakers(text) == [
+        ("It is unusual", "Lena Noble"),
+        ("It is hard to pull off.", "Lena Noble"),
+    ]
+
+
+def test_a_sentence_of_a_name_and_its_verb_after_a_full_stop_attributes():
+    text = (
+        "Ada Roy spoke first. Then Ben Tate rose.\n\n"
+        "“I hope you find the files that are missing.” Tate said."
+    )
+    assert speakers(text)[0][1] == "Ben Tate"
+
+
+def test_a_surname_that_is_also_a_place_is_the_person_with_it():
+    text = (
+        "Rep. Sol Israel spoke after Rep. Joe Crane.\n\n"
+        "“When the vote comes, they will need more chairs,” Israel said."
+    )
+    assert speakers(text)[0][1] == "Sol Israel"
+
+
+def test_a_lone_word_is_a_surname_before_it_is_a_first_name():
+    text = (
+        "Gov. Jack Darrow spoke. “We came in with zero,” said Bram Jack, a "
+        "strategist.\n\nJack noted that “many of those elected are undecided.”"
+    )
+    assert [s for _, s in speakers(text)] == ["Bram Jack", "Bram Jack"]
+
+
+def test_an_affiliation_does_not_make_a_speaker_too_long():
+    text = (
+        "“Building it would be a stretch,” Jeff Lowe of the Marten Center for "
+        "Nonproliferation Studies said."
+    )
+    assert speakers(text)[0][1] == "Jeff Lowe"
+
+
+def test_initials_and_jr_keep_their_stops():
+    text = "“We have to be careful,” said Sen. Robert P. Casey Jr. (D-Pa.), a backer."
+    assert speakers(text)[0][1] == "Robert P. Casey Jr."
+
+
+def test_a_possessive_owner_is_not_part_of_the_name():
+    text = "“The count is off,” said the Harbor Ledger’s Mina Osk."
+    assert speakers(text)[0][1] == "Mina Osk"
+
+
+def test_a_fragment_under_a_participle_with_a_named_subject_is_speech():
+    text = "Mayor Tilde Rask hit back, calling the critics “cowards” and worse."
+    assert speakers(text) == [("cowards", "Tilde Rask")]
+
+
+def test_a_second_short_fragment_in_the_sentence_is_speech_too():
+    text = (
+        "Tilde Rask claimed she had made “many sacrifices,” such as building "
+        "towers with “great success.”"
+    )
+    assert [s for _, s in speakers(text)] == ["Tilde Rask", "Tilde Rask"]
+
+
+def test_a_fragment_before_a_cued_one_shares_the_cue_after_them():
+    text = (
+        "Floods are “the gravest risk we face” and “a cost to every family,” "
+        "Hugo Brenn, the county engineer, told the board."
+    )
+    assert [s for _, s in speakers(text)] == ["Hugo Brenn", "Hugo Brenn"]
+
+
+def test_a_partial_quotes_cue_naming_no_one_goes_to_the_person_in_its_sentence():
+    text = (
+        "Oren Falk spoke in March.\n\n"
+        "But a few days later, Oren Falk reversed himself again, telling "
+        "reporters that the rules “are set for good.”"
+    )
+    assert speakers(text) == [("are set for good.", "Oren Falk")]
+
+
+def test_a_section_label_in_capitals_does_not_sign_the_quote_before_it():
+    text = (
+        "Minister Ola Brand spoke at the port.\n\n"
+        "“That is why this region matters to our security.”\n\n"
+        "HARBOR COUNTER.\n\n"
+        "The talks resume Monday."
+    )
+    assert speakers(text)[0][1] != "Harbor Counter"
+
+
+def test_a_qualifying_title_word_before_a_lone_word_makes_no_person():
+    _, table, _, _ = prepare("Ada Roy runs the Head Start program in Corvale.")
+    assert [e.name for e in table.entities] == ["Ada Roy"]
