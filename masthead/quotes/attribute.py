@@ -117,6 +117,10 @@ class Attributor:
         )
         known = self.table.size()
         resolved = self.table.resolve(cue.phrase, cue.at, self.last_entity, since)
+        if resolved.how == "unmatched" and not c.partial:
+            return self._ranked(c, "pronoun", cue.at, cue.verb, "description")
+        if resolved.how == "unmatched":
+            resolved = Resolved(None, "", "description")
         if c.partial and (
             resolved.entity is None
             or self.table.size() > known

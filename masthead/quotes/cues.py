@@ -329,7 +329,9 @@ def _phrase_after(masked, start, end):
     words, stop = [], end
     for token in _TOKEN.finditer(masked, start, min(end, start + 160)):
         word = token.group()
-        if not word[0].isalnum() or (words and word.lower() in _STOPS_AFTER_NAME):
+        if not word[0].isalnum() or (
+            words and word.lower() in _STOPS_AFTER_NAME and not _role_goes_on(words, word)
+        ):
             stop = token.start()
             break
         # "Robert P. Casey Jr.": an initial and Jr. keep their stops.
@@ -346,6 +348,12 @@ def _phrase_after(masked, start, end):
         # "according to the planning director, Hannah Voss,": the name is second.
         return appositive, phrase
     return phrase, appositive
+
+
+def _role_goes_on(words, word):
+    # "former secretary of state Hillary Clinton", "master of ceremonies Asab
+    # Tabchi": a description in lower case goes on past "of" to the name.
+    return word == "of" and all(w[:1].islower() for w in words)
 
 
 def _speaker_like(phrase):

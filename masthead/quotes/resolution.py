@@ -167,11 +167,26 @@ class Resolution:
         for entity in self.before(position):
             if entity.kind == "person" and head in entity.role_words:
                 return _as_resolved(entity, "description")
+        principal = self._principal(phrase, position)
+        if principal is not None:
+            # "a senior Cruz adviser", "one Trump confidant": unnamed, they
+            # speak for the person named in the description (PolNeAR's rule).
+            return _as_resolved(principal, "description")
         if head in ORG_WORDS or head in _SPOKES:
             return _as_resolved(self._org_like(head, position), "organisation")
         if head in _PERSON_NOUNS or head.endswith("year-old"):
-            return _as_resolved(self.most_recent_person(position), "description")
+            # "the Republican presidential candidate said": the ranker's to
+            # choose, not merely the latest person named.
+            return Resolved(None, "", "unmatched")
         return Resolved(_DETERMINER.sub("", phrase) or None, "", "description")
+
+    def _principal(self, phrase, position):
+        for word in phrase.replace("’s", "").replace("'s", "").split()[:-1]:
+            if word[:1].isupper():
+                entity = self._by_word.get(word.lower())
+                if entity is not None and entity.kind == "person":
+                    return entity
+        return None
 
     def _org_like(self, head, position):
         # "the district" is the latest organisation with "District" in its

@@ -59,6 +59,8 @@ def mask_markdown(text):
     # Each pass is skipped when its characters are absent: most bodies are
     # plain prose, and this runs on every article (see bench/quotes.py).
     masked = _LINK.sub(_blank_link, text) if "](" in text else text
+    if "\xa0" in masked:
+        masked = masked.replace("\xa0", " ")  # a no-break space is a space
     if "*" in masked:
         masked = _STARS.sub(_blank, masked)
     if "_" in masked:
