@@ -279,9 +279,13 @@ def role_before(masked, start):
     Plain string work: a regex anchored at the end of the window backtracked
     badly and was the slowest step of the whole extractor.
     """
-    window = masked[max(0, start - 60) : start]
-    if not window[-1:].isspace():
+    if not masked[start - 1 : start].isspace():
         return ""
+    # The quick test first: the word before is a role noun (most are not).
+    word_start = masked.rfind(" ", max(0, start - 30), start - 1) + 1
+    if masked[word_start : start - 1].strip().lower() not in ROLE_NOUNS:
+        return ""
+    window = masked[max(0, start - 60) : start]
     words = window.split()[-4:]
     if not words or words[-1].lower() not in ROLE_NOUNS:
         return ""

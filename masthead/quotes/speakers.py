@@ -29,6 +29,9 @@ from .roles import clean_role, singular
 # The leading space (not a look-behind) keeps the regex fast; see capital_runs.
 _PRONOUN = re.compile(r"[\s“\"(](?:[Hh]e|[Ss]he)\b")
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
+# A person's first mentions are searched for a pronoun that says the gender;
+# after that the search costs more than it finds (issue #25's speed).
+_GENDER_TRIES = 8
 _LAST_WORD = re.compile(r"([A-Za-z]+)[^A-Za-z]*$")
 _KINSHIP = {
     "daughter": "f",
@@ -78,6 +81,7 @@ class Entity:
     role: str = ""
     gender: str = ""
     role_words: set = field(default_factory=set)
+    gender_tries: int = 0  # mentions searched for a pronoun so far
 
     def add_role(self, role):
         role = clean_role(role)
@@ -161,7 +165,8 @@ class EntityTable(Resolution):
             entity.add_role(parsed.role or role_before(masked, start))
             entity.add_role(appositive_after(masked, end))
             entity.gender = entity.gender or parsed.gender
-            if not entity.gender:
+            if not entity.gender and entity.gender_tries < _GENDER_TRIES:
+                entity.gender_tries += 1
                 self._learn_gender(entity, end)
         self.note(start, entity)
 

@@ -4,6 +4,7 @@ One pattern per test, each written by hand; all people, places and
 organisations are invented.
 """
 
+from masthead.quotes.confidence import SHOW_THRESHOLD
 from masthead.quotes.extract import extract_quotes, prepare
 
 
@@ -121,3 +122,31 @@ def test_a_section_label_in_capitals_does_not_sign_the_quote_before_it():
 def test_a_qualifying_title_word_before_a_lone_word_makes_no_person():
     _, table, _, _ = prepare("Ada Roy runs the Head Start program in Corvale.")
     assert [e.name for e in table.entities] == ["Ada Roy"]
+
+
+def test_a_description_in_lower_case_runs_on_past_of_to_the_name():
+    text = "“We will win,” said former secretary of state Ada Roy, who spoke first."
+    assert speakers(text)[0][1] == "Ada Roy"
+
+
+def test_an_unnamed_adviser_speaks_for_the_person_named_in_the_description():
+    text = (
+        "Ted Voss spoke at the county fair.\n\n"
+        "“He will carry the state,” a senior Voss adviser said."
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "Ted Voss" and quote.confidence < SHOW_THRESHOLD
+
+
+def test_a_no_break_space_is_a_space():
+    text = "“It was a lovely day,” said another\xa0friend, Mara Lind."
+    assert speakers(text)[0][1] == "Mara Lind"
+
+
+def test_a_description_no_role_matches_is_never_shown_to_readers():
+    text = (
+        "Dana Ruiz toured the plant with Mayor Ben Holt.\n\n"
+        "“We need these jobs,” the Republican presidential candidate said."
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.cue_type == "description" and quote.confidence < SHOW_THRESHOLD
