@@ -22,7 +22,7 @@ from itertools import islice
 from operator import mul
 from pathlib import Path
 
-from .cues import verbs_in
+from .cues import ANY_CUE, verbs_in
 from .lexicon import CUE_VERBS
 
 WEIGHTS = Path(__file__).with_name("ranker_weights.json")
@@ -201,7 +201,7 @@ def _reporting(masked, at):
     for mark in "“\"":
         quote = masked.find(mark, end, stop)
         stop = stop if quote < 0 else quote
-    return bool(verbs_in(CUE_VERBS, masked, end, stop))
+    return bool(verbs_in(ANY_CUE, masked, end, stop))
 
 
 def _features(entity, rank, mention, decision, first, traits):
