@@ -307,7 +307,14 @@ def _cued_later(previous, c, previous_quotation, quotation):
 
 def find_cue(masked, c):
     """The cue of a quoted span and on which side it is: (Cue or None, side)."""
+    if c.after is not None and not (c.partial and c.after.phrase[:1].islower()):
+        return c.after, "after"
     if c.after is not None:
+        # "Trump claimed that “…,” one of the prosecutors for Petraeus said":
+        # a fragment's named subject before it, over a description after it.
+        before = cue_before(masked, c.head_start, c.open, partial=True)
+        if before is not None and before.phrase[:1].isupper():
+            return before, "before"
         return c.after, "after"
     head = masked[c.head_start : c.open].rstrip()
     if head.endswith(":"):

@@ -9,7 +9,14 @@ import re
 from bisect import bisect_left
 from dataclasses import dataclass
 
-from .lexicon import CUE_PHRASES, CUE_VERBS, PARAPHRASE_VERBS, ROLE_NOUNS
+from .lexicon import (
+    CUE_PHRASES,
+    CUE_VERBS,
+    FEMALE_NAMES,
+    MALE_NAMES,
+    PARAPHRASE_VERBS,
+    ROLE_NOUNS,
+)
 
 # Cue verbs are looked up word by word in a set: faster than one regex
 # alternation of ~200 verbs, which was a tenth of the extractor's time.
@@ -198,7 +205,8 @@ def cue_before(masked, start, end, partial=False):
 _INTRO = frozenset(
     """
     in on at after before when while during following asked as since with
-    without despite for by from under over speaking responding
+    without despite for by from under over speaking responding like unlike
+    besides amid
     """.split()
 )
 _CONJUNCTIONS = frozenset(("but", "and", "yet", "so", "still", "now", "then"))
@@ -242,11 +250,26 @@ def subject_phrase(masked, start, end):
 def _skip_intro(tokens):
     while tokens and tokens[0][0].lower() in _CONJUNCTIONS:
         tokens = tokens[1:]  # "But Reyes put it bluntly:"
-    if tokens and tokens[0][0].lower() in _INTRO:
+    if tokens and _opens_intro(tokens[0][0]):
         for index, (word, _) in enumerate(tokens):
             if word == ",":
                 return tokens[index + 1 :]
     return tokens
+
+
+def _opens_intro(word):
+    # "Filling in for Sanders, West landed…", "Informed of it, Early said…":
+    # a participle opens a phrase before the subject (issue #25); "Ted" and
+    # "Sterling" are names.
+    lower = word.lower()
+    if lower in _INTRO:
+        return True
+    return (
+        len(lower) > 4
+        and lower.endswith(("ing", "ed"))
+        and lower not in FEMALE_NAMES
+        and lower not in MALE_NAMES
+    )
 
 
 def _subject_words(tokens):

@@ -150,3 +150,20 @@ def test_a_description_no_role_matches_is_never_shown_to_readers():
     )
     (quote,) = extract_quotes(text)
     assert quote.cue_type == "description" and quote.confidence < SHOW_THRESHOLD
+
+
+def test_a_participle_or_like_phrase_before_the_subject_is_skipped():
+    text = (
+        "Ada Roy and Cal Wren spoke in Corvale.\n\n"
+        "Filling in for Ada Roy at the fair, Wren landed a dig at “my dear rival.”\n\n"
+        "Like Roy, Wren also rejected the plan, arguing it was “a false choice.”"
+    )
+    assert [s for _, s in speakers(text)] == ["Cal Wren", "Cal Wren"]
+
+
+def test_a_fragments_named_subject_before_it_wins_over_a_description_after():
+    text = (
+        "But even as Dana Voss claimed that “the general got off easy,” one of "
+        "the prosecutors for Tom Reyes said the cases differ."
+    )
+    assert speakers(text)[0][1] == "Dana Voss"
