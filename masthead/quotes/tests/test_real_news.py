@@ -64,7 +64,7 @@ def test_a_lone_word_is_a_surname_before_it_is_a_first_name():
 def test_an_affiliation_does_not_make_a_speaker_too_long():
     text = (
         "“Building it would be a stretch,” Jeff Lowe of the Marten Center for "
-        "Nonproliferation Studies said."
+        "Nonproliferation Studies in Ohio said."
     )
     assert speakers(text)[0][1] == "Jeff Lowe"
 
