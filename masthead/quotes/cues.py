@@ -6,7 +6,6 @@ the cue as written and the words that name the speaker, left unresolved.
 """
 
 import re
-from bisect import bisect_left
 from dataclasses import dataclass
 
 from .lexicon import (
@@ -49,41 +48,11 @@ class Verb:
 
 
 def verbs_in(verbs, text, start, end):
-    """Cue verbs (from the set ``verbs``) as whole words between two offsets.
-
-    The article's cue words are found once (``_index``) and each call picks
-    those in its stretch: the same sentences are asked about many times.
-    """
-    starts, found = _index(text)
-    found_here = []
-    for index in range(bisect_left(starts, start), len(starts)):
-        verb, word_end, single = found[index]
-        if word_end > end:
-            break
-        if single is None or single in verbs:
-            found_here.append(verb)
-    return found_here
-
-
-_INDEXED = [None, (), ()]  # the text last indexed, its verbs' starts, its verbs
-_ANY_WORD = ANY_CUE | frozenset(_PHRASES) | {"according"}
-
-
-def _index(text):
-    if _INDEXED[0] is not text:
-        starts, found = [], []
-        for verb, word_end, single in _scan(text):
-            starts.append(verb.start())
-            found.append((verb, word_end, single))
-        _INDEXED[:] = [text, starts, found]
-    return _INDEXED[1], _INDEXED[2]
-
-
-def _scan(text):
-    """(Verb, end of its first word, the word if it stands alone else None)."""
-    for match in _LOWER_WORD.finditer(text):
+    """Cue verbs (from the set ``verbs``) as whole words between two offsets."""
+    found = []
+    for match in _LOWER_WORD.finditer(text, start, end):
         word = match.group()
-        if word not in _ANY_WORD:
+        if word not in verbs and word not in _PHRASES:
             continue  # most words: skip the edge checks below
         at, stop = match.span()
         if at and (text[at - 1].isalnum() or text[at - 1] in _INNER):
@@ -97,10 +66,12 @@ def _scan(text):
                 and text.startswith(rest, stop + 1)
                 and not text[after : after + 1].isalnum()
             ):
-                yield Verb(at, after, f"{word} {rest}"), stop, None
+                found.append(Verb(at, after, f"{word} {rest}"))
                 break
         else:
-            yield Verb(at, stop, word), stop, word
+            if word in verbs:
+                found.append(Verb(at, stop, word))
+    return found
 
 
 _ACCORDING = re.compile(r"(?<!\w)[Aa]ccording[ \t]+to[ \t]+")
