@@ -163,7 +163,8 @@ class EntityTable(Resolution):
             return
         if entity.kind == "person":
             entity.add_role(parsed.role or role_before(masked, start))
-            entity.add_role(appositive_after(masked, end))
+            if masked[end : end + 1] == ",":  # the quick test: most have none
+                entity.add_role(appositive_after(masked, end))
             entity.gender = entity.gender or parsed.gender
             if not entity.gender and entity.gender_tries < _GENDER_TRIES:
                 entity.gender_tries += 1
