@@ -84,6 +84,8 @@ class Entity:
     gender_tries: int = 0  # mentions searched for a pronoun so far
 
     def add_role(self, role):
+        if not role or role == self.role:
+            return  # most mentions: no role, or the one already known
         role = clean_role(role)
         if role:
             self.role = self.role or role
@@ -122,14 +124,28 @@ class EntityTable(Resolution):
                 for match in CAPITAL_RUN.finditer(masked, start, end):
                     table._introduce(match.group())
                 continue
-            for match in CAPITAL_RUN.finditer(masked, start, end):
-                word = match.group()
-                if " " not in word and word.lower() in NON_NAME_CAPS:
-                    continue  # "The", "But", "Monday": most runs, and never names
-                for begin, stop, run in runs_of(masked, match):
-                    for piece in _list_members(begin, stop, run):
-                        table._read_run(masked, *piece)
+            table._read_stretch(masked, start, end)
         return table
+
+    def _read_stretch(self, masked, start, end):
+        # The hottest loop of the extractor: names bound locally, and the
+        # common case (one run, no "and") read without the helpers' calls.
+        read, skip = self._read_run, NON_NAME_CAPS
+        for match in CAPITAL_RUN.finditer(masked, start, end):
+            word = match.group()
+            if " " not in word:
+                if word.lower() in skip:
+                    continue  # "The", "But", "Monday": most runs, and never names
+                at = match.start()
+                if not (at and (masked[at - 1].isalnum() or masked[at - 1] in "'’")):
+                    read(masked, at, match.end(), word)
+                continue
+            for begin, stop, run in runs_of(masked, match):
+                if " and " in run:
+                    for piece in _list_members(begin, stop, run):
+                        read(masked, *piece)
+                else:
+                    read(masked, begin, stop, run)
 
     def _learn_gender(self, entity, end):
         # "Reyes … he said": an unknown gender is taken from the next subject
