@@ -27,6 +27,9 @@ _SIGNATURE = re.compile(
 )
 
 
+_SIGNED_WORD = re.compile(r"[ \t]*([A-Z][\w’'\-]+)\.?[ \t]*$")
+
+
 @dataclass(frozen=True)
 class Quotation:
     """One direct quotation and its attribution.
@@ -166,7 +169,7 @@ class Attributor:
         start, end = self.bounds[index]
         found = _SIGNATURE.match(self.masked, start, end) if end - start < 100 else None
         if found is None:
-            return None
+            return self._signed_by_surname(c, start, end)
         group = 1 if found.group(1) else 2
         name, at = found.group(group), found.start(group)
         if name.isupper():
@@ -178,6 +181,22 @@ class Attributor:
             self.masked, c, resolved, resolved.role, "", "after", CONFIDENCE["signed"]
         )
         return quotation, resolved.entity
+
+    def _signed_by_surname(self, c, start, end):
+        """"- Sanders." under a quote (the list dash masked away): a lone
+        word signs it only when it is the surname of someone in the story."""
+        found = _SIGNED_WORD.match(self.masked, start, end)
+        if found is None:
+            return None
+        word = found.group(1).lower()
+        entity = self.table._person_named(word, start)
+        if entity is None or not entity.name.lower().endswith(" " + word):
+            return None
+        resolved = _as_resolved(entity, "name")
+        quotation = _quotation(
+            self.masked, c, resolved, entity.role, "", "after", CONFIDENCE["signed"]
+        )
+        return quotation, entity
 
     def _ranked(self, c, kind, position, verb, cue_type, pronoun=""):
         """Let the ranker choose among the people mentioned before ``position``."""

@@ -109,6 +109,9 @@ _PARTY = re.compile(
 _NAME_ONLY = re.compile(
     r"(?:[A-Z][\w'’\-]*\.?[ \t]+(?:(?:of|for|the)[ \t]+)*){0,4}[A-Z][\w'’\-]*$"
 )
+_ROLE_THEN_NAME = re.compile(
+    r"((?:[a-z][\w'’\-]*[ \t]+){1,3})((?:[A-Z][\w'’\-]*\.?[ \t]+){1,3}[A-Z][\w'’\-]*)"
+)
 _MAX_SPEAKER_WORDS = 9
 _KEPT_STOPS = frozenset(("Jr.", "Sr."))
 
@@ -144,7 +147,10 @@ def cue_after(masked, start, end):
     # "Sotomayor has said", "Bass later said": the words between are not the name.
     filler = _FILLER.search(" " + phrase)
     phrase = _PARTY.sub("", phrase[: filler.start()] if filler else phrase).strip()
-    if not _speaker_like(phrase) or appositive.count(",") > 1:
+    # "Harry Bond, 30, of Raleigh, N.C., who was polled, said": a name may
+    # carry a long appositive; a phrase in lower case may not.
+    commas = 5 if phrase[:1].isupper() else 1
+    if not _speaker_like(phrase) or appositive.count(",") > commas:
         return None
     return Cue(_verb(verb), phrase, appositive.strip(" ,"), lead)
 
@@ -370,6 +376,10 @@ def _phrase_after(masked, start, end):
     if phrase[:1].islower() and _NAME_ONLY.match(appositive):
         # "according to the planning director, Hannah Voss,": the name is second.
         return appositive, phrase
+    named = _ROLE_THEN_NAME.fullmatch(appositive) if phrase[:1].islower() else None
+    if named is not None:
+        # "exhorted Clinton's introducer, actress Jamie Lee Curtis" (issue #25).
+        return named.group(2), named.group(1).strip()
     return phrase, appositive
 
 

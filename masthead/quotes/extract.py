@@ -347,9 +347,10 @@ def _closing_cue(masked, c):
     if comma < 0 or verbs_in(ANY_CUE, masked, c.head_start, c.open):
         return None
     while comma >= 0:
-        rest = masked[comma + 1 : c.tail_end].strip().rstrip(".")
         cue = cue_after(masked, comma + 1, c.tail_end)
-        if cue is not None and len(rest.split()) <= 14 and " that " not in rest:
+        # The cue right after the comma: "…, said RoseAnn DeMoro, executive
+        # director of …" however long its appositive.
+        if cue is not None and len(masked[comma + 1 : cue.at].split()) <= 3:
             return cue
         comma = masked.find(", ", comma + 2, c.tail_end)
     return None

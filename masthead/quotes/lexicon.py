@@ -28,6 +28,7 @@ CUE_VERBS = frozenset(
     ranted fumed griped protested protests objected objects charged charges
     alleged alleges accused accuses conceded acknowledged marveled marvelled
     boasts brags bragged mused predicted explains elaborated clarified
+    exhorted exhorts proclaimed proclaims
     """.split()
 )
 
@@ -56,6 +57,8 @@ PARAPHRASE_VERBS = frozenset(
     vowed vowing warned warning urged urging pledged pledging saying telling
     describe insisting reminded reminding arguing noting adding admitting calling
     calls labels terms brands praises criticizes blasts hails likens
+    tweeting writing asking declaring explaining claiming stating suggesting
+    complaining accusing joking boasting predicting recalling asserting
     """.split()
 )
 

@@ -167,3 +167,38 @@ def test_a_fragments_named_subject_before_it_wins_over_a_description_after():
         "the prosecutors for Tom Reyes said the cases differ."
     )
     assert speakers(text)[0][1] == "Dana Voss"
+
+
+def test_a_name_with_a_long_appositive_before_the_verb_is_the_speaker():
+    text = (
+        "“Both of them scare me,” Harry Bond, 30, of Raleigh, N.C., who was "
+        "among those polled, said in an interview."
+    )
+    assert speakers(text)[0][1] == "Harry Bond"
+
+
+def test_a_closing_cue_may_carry_a_long_appositive():
+    text = (
+        "“We are extremely happy” about the decision, said Rosa Demaro, director "
+        "of the Nurses Guild, a union that has broken away from many others."
+    )
+    assert speakers(text)[0][1] == "Rosa Demaro"
+
+
+def test_a_lone_surname_under_a_quote_signs_it_when_the_story_names_that_person():
+    text = (
+        "Senator Ines Vatra and Senator Pell Ostrander spoke.\n\n"
+        "“Freight lines pay almost nothing in taxes.”\n\n"
+        "- Vatra.\n\n"
+        "The claim is hard to check."
+    )
+    assert speakers(text)[0][1] == "Ines Vatra"
+
+
+def test_exhorting_and_tweeting_are_cues():
+    text = (
+        "“It is about time,” exhorted the host, actress Lena Marsh.\n\n"
+        "Republicans were quick to pile on, with Dana Voss tweeting that it "
+        "was a “disaster” for the plan."
+    )
+    assert [s for _, s in speakers(text)] == ["Lena Marsh", "Dana Voss"]
