@@ -183,7 +183,7 @@ class Attributor:
         return quotation, resolved.entity
 
     def _signed_by_surname(self, c, start, end):
-        """"- Sanders." under a quote (the list dash masked away): a lone
+        """ "- Sanders." under a quote (the list dash masked away): a lone
         word signs it only when it is the surname of someone in the story."""
         found = _SIGNED_WORD.match(self.masked, start, end)
         if found is None:

@@ -358,13 +358,13 @@ def _phrase_after(masked, start, end):
     words, stop = [], end
     for token in _TOKEN.finditer(masked, start, min(end, start + 160)):
         word = token.group()
-        if not word[0].isalnum() or (
-            words and word.lower() in _STOPS_AFTER_NAME and not _role_goes_on(words, word)
-        ):
+        stops = words and word.lower() in _STOPS_AFTER_NAME
+        if not word[0].isalnum() or (stops and not _role_goes_on(words, word)):
             stop = token.start()
             break
         # "Robert P. Casey Jr.": an initial and Jr. keep their stops.
-        words.append(word if len(word) == 2 or word in _KEPT_STOPS else word.rstrip("."))
+        keep = len(word) == 2 or word in _KEPT_STOPS
+        words.append(word if keep else word.rstrip("."))
         if len(words) > _MAX_SPEAKER_WORDS:
             return "", ""
     phrase = _PARTY.sub("", " ".join(words))

@@ -198,7 +198,7 @@ def _reporting(masked, at):
     end = found.end() if found else at
     stop = masked.find(". ", end, end + 150)
     stop = end + 150 if stop < 0 else stop
-    for mark in "“\"":
+    for mark in '“"':
         quote = masked.find(mark, end, stop)
         stop = stop if quote < 0 else quote
     return bool(verbs_in(ANY_CUE, masked, end, stop))

@@ -291,7 +291,7 @@ class EntityTable(Resolution):
     def mentions_between(self, start, end):
         """(offset, entity) of each mention from ``start`` to ``end``, in order."""
         low, high = bisect_left(self.positions, start), bisect_left(self.positions, end)
-        return list(zip(self.positions[low:high], self.entities[low:high]))
+        return list(zip(self.positions[low:high], self.entities[low:high], strict=True))
 
     def size(self):
         """How many names the table knows: it grows when a cue names someone new."""
@@ -311,7 +311,9 @@ def _stretches(length, quoted, skipped):
     the quotation as the quotation is never read.
     """
     at = 0
-    marks = sorted([(s, e, False) for s, e in quoted] + [(s, e, True) for s, e in skipped])
+    marks = sorted(
+        [(s, e, False) for s, e in quoted] + [(s, e, True) for s, e in skipped]
+    )
     for start, end, headline in marks:
         if start > at:
             yield at, start, False
