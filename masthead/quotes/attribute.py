@@ -13,10 +13,11 @@ from dataclasses import dataclass, replace
 
 from . import ranker
 from .confidence import CONFIDENCE, UNKNOWN
-from .cues import ANY_CUE, cue_before, label_before, subject_phrase, verbs_in
+from .cues import ANY_CUE, cue_before, verbs_in
 from .resolution import Resolved
-from .roles import clean_role
+from .roles import clean_role, one_name_per_person
 from .spans import listed_after
+from .subjects import label_before, subject_phrase
 
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 # A short line that signs the quote before it: "- Ada Roy." / "—Rep. Ada Roy, Ohio".
@@ -376,34 +377,6 @@ def _as_resolved(entity, how):
         return Resolved(None, "", how)
     how = "organisation" if entity.kind == "org" else how
     return Resolved(entity.name, entity.role, how, entity)
-
-
-def one_name_per_person(quotes):
-    """A bare surname ("Pruitt") is the one full name with it ("Joanna Pruitt").
-
-    Whichever came first in the story: the voices index must never show two
-    entries for one person of one story (issue #25). A surname two people
-    share stays as it is, to be settled by an editor.
-    """
-    full = {}
-    for q in quotes:
-        if q.speaker and " " in q.speaker:
-            full.setdefault(q.speaker.split()[-1].lower(), set()).add(q.speaker)
-    renamed = []
-    for q in quotes:
-        names = full.get((q.speaker or "").lower(), ())
-        if q.speaker and " " not in q.speaker and len(names) == 1:
-            (name,) = names
-            role = q.speaker_role or _role_of(quotes, name)
-            q = replace(q, speaker=name, speaker_role=role)
-        renamed.append(q)
-    return renamed
-
-
-def _role_of(quotes, name):
-    return next(
-        (q.speaker_role for q in quotes if q.speaker == name and q.speaker_role), ""
-    )
 
 
 def _quotation(masked, c, resolved, role, verb, cue_type, confidence=None):

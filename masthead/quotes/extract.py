@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .attribute import Attributor, Quotation
-from .cues import ANY_CUE, cue_after, cue_before, subject_phrase, verbs_in
+from .cues import ANY_CUE, cue_after, cue_before, verbs_in
 from .lexicon import CUE_PHRASES, CUE_VERBS, NON_SPEECH_LEADERS, WORK_NOUNS
 from .spans import (
     find_spans,
@@ -27,6 +27,7 @@ from .spans import (
     words,
 )
 from .speakers import EntityTable
+from .subjects import subject_phrase
 
 __all__ = ["Quotation", "extract_quotes"]
 
