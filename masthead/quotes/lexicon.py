@@ -245,21 +245,6 @@ FEMALE_NAMES = frozenset(
     condoleezza madeleine michele michelle jill hope jeanne dianne kirsten
     tammy amy claire marsha susana jan sheila ayanna kamala elise liz
     jennifer donna maxine barbara nancy ileana kelly sally katrina dana
-    betsy phyllis cecile maggie felicia patti juanita marla myra louise kelli
-    megyn deja tina gina lena nina tracy stacy kristen kristin heidi holly
-    carla marla darla paige brooke courtney whitney lindsay kelsey kendra
-    tonya sonia sonya gabriela gabrielle adriana mariana veronica silvia
-    yolanda alma norma irma ramona rosemary rosalind roxanne shannon jillian
-    jocelyn joanne joanna johanna josephine jo ann anne annie annette
-    antoinette arlene bernice candace cassandra cecilia charlene christy
-    cindy claudia constance daisy darlene delores edith edna eleanor
-    elaine eloise erica erika estelle eva florence geraldine
-    greta harriet hilda jeanette jessie jo joann josie kara karla kay
-    kristina lana laurie leslie lillian lois loretta lorena lydia mabel
-    madeline mae marcia margo marion marsha mavis melanie mildred minnie
-    miranda nadine nell olga opal rhonda robin rochelle rosalie
-    ruthie sabrina selena serena sherry stacey suzanne tamara terri
-    thelma tricia ursula vera wanda wilma maryam mariam fatimah yasmin zainab
     """.split()
 )
 MALE_NAMES = frozenset(
@@ -288,29 +273,6 @@ MALE_NAMES = frozenset(
     ben lincoln chuck elijah trey devin jason corey sean steve roger karl
     reid tom rahm rush glenn bret wolf anderson jake chuck lester matt
     paul dick colin al jimmy ronald gerald lyndon dwight franklin barry
-    jeff jared tad josh jon jorge sebastian brent ron marc robby jeffery
-    felipe norbert marty todd phil sheldon brad andy geoff marvin ari joel
-    craig francois manuel hugh mitchell simon charlie lance wesley rob monte
-    zeke evan brett allan freddy nigel dino gordon jaime dante teddy
-    stu geoffrey alberto alfredo andres armando arturo cesar eduardo
-    enrique fernando francisco guillermo ignacio julio lorenzo mario
-    pablo pedro ramon ricardo roberto rodrigo salvador santiago sergio
-    abdul ahmad hamid karim khalid mahmoud mustafa yusuf ibrahim samir
-    allen alvin andrew barney bart ben bennett bernard bert blake boyd
-    brian bryce calvin cameron chad chester clarence clayton cliff
-    clifford clyde cody cole conrad cory craig curt damon darrell
-    darren delbert derrick dominic don doug drew duane dustin eddie
-    edgar edwin elliot elliott elmer emmett erik ervin everett forrest
-    francis fred freddie garrett gavin gilbert gordon grady greg gregg
-    guy hank harlan hayden herb homer horace ira irving isaac jackie jacques
-    jamie jared jay jeremiah jerome jody joey johnny jonah julian kurt
-    lamar lanny leroy les lonnie luke lyle maurice mel
-    melvin merle micah mickey miles morris murray myron nathaniel neal
-    nolan otto percy perry pete preston quentin quincy
-    randall randolph rex ricky riley rocky rod rodney
-    roland ronnie ross rusty sammy seth sid spencer stanley
-    stewart sylvester terrence theodore toby todd tony travis troy tucker
-    vance vern wendell wilbur wiley woody zach
     """.split()
 )
 
