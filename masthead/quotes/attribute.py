@@ -28,6 +28,9 @@ _SIGNATURE = re.compile(
 )
 
 
+_INLINE_SIGNATURE = re.compile(
+    r"[ \t]*[―—–-][ \t]*((?:[A-Z][\w.’'\-]*[ \t]*){1,5}?)[ \t]*[,.]?[ \t]*$"
+)
 _SIGNED_WORD = re.compile(r"[ \t]*([A-Z][\w’'\-]+)\.?[ \t]*$")
 
 
@@ -91,7 +94,7 @@ class Attributor:
         if cue is None:
             if c.partial:
                 return self._paraphrase(c)
-            signed = self._signed(c)
+            signed = self._signed_inline(c) or self._signed(c)
             if signed is not None:
                 return signed
             if self._split_quote(c):
@@ -177,6 +180,23 @@ class Attributor:
             return None  # "TRUMP COUNTER.": a section label, not a signature
         resolved = self.table.resolve(name, at, self.last_entity)
         if resolved.entity is None or resolved.how == "description":
+            return None
+        quotation = _quotation(
+            self.masked, c, resolved, resolved.role, "", "after", CONFIDENCE["signed"]
+        )
+        return quotation, resolved.entity
+
+    def _signed_inline(self, c):
+        """A quote signed on its own line: "“…” ― Stephanie Egan" (issue #25)."""
+        if not c.closed:
+            return None
+        line_end = self.masked.find("\n", c.close, c.close + 100)
+        line_end = min(c.close + 100, len(self.masked)) if line_end < 0 else line_end
+        found = _INLINE_SIGNATURE.match(self.masked, c.close + 1, line_end)
+        if found is None:
+            return None
+        resolved = self.table.resolve(found.group(1), found.start(1), self.last_entity)
+        if resolved.entity is None or resolved.how != "name":
             return None
         quotation = _quotation(
             self.masked, c, resolved, resolved.role, "", "after", CONFIDENCE["signed"]

@@ -122,7 +122,9 @@ def _trim(masked, start, end):
 
 def _is_partial(masked, c):
     """Whether the quote is a fragment woven into the writer's own sentence."""
-    head = masked[c.head_start : c.open].strip()
+    # A quote opening its line ("― Stephanie Egan\n“Tonight…") has no head:
+    # a line break inside a sentence ends what came before (issue #25).
+    head = masked[c.head_start : c.open].rsplit("\n", 1)[-1].strip()
     lowercase = masked[c.start].islower()
     if not head:
         return lowercase

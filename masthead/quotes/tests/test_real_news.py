@@ -202,3 +202,15 @@ def test_exhorting_and_tweeting_are_cues():
         "was a “disaster” for the plan."
     )
     assert [s for _, s in speakers(text)] == ["Lena Marsh", "Dana Voss"]
+
+
+def test_quotes_each_on_its_own_line_signed_with_a_dash_are_each_signers():
+    text = (
+        "Readers sent their verdicts on the debate.\n"
+        "“He never answered a single question about the port.” ― Mara Lind\n"
+        "“The mayor looked tired and said nothing new all night.” ― Oren Falk\n"
+    )
+    assert speakers(text) == [
+        ("He never answered a single question about the port.", "Mara Lind"),
+        ("The mayor looked tired and said nothing new all night.", "Oren Falk"),
+    ]
