@@ -8,7 +8,6 @@ speaker, by the newspaper convention), the trained ranker (ranker.py)
 chooses among the people mentioned so far and says how sure it is.
 """
 
-import re
 from dataclasses import dataclass, replace
 
 from . import ranker
@@ -16,22 +15,11 @@ from .confidence import CONFIDENCE, UNKNOWN
 from .cues import ANY_CUE, cue_before, verbs_in
 from .resolution import Resolved
 from .roles import clean_role, one_name_per_person
+from .signatures import signer
 from .spans import listed_after
 from .subjects import label_before, subject_phrase
 
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
-# A short line that signs the quote before it: "- Ada Roy." / "—Rep. Ada Roy, Ohio".
-# (A Markdown list dash is masked away, so the dash may be gone.)
-_SIGNATURE = re.compile(
-    r"[-—–][ \t]*((?:[A-Z][\w.’'\-]*[ \t]*){1,5}?)[ \t]*(?:[,.]|$)"
-    r"|((?:[A-Z][\w.’'\-]*[ \t]*){2,5}?)[ \t]*\.?$"
-)
-
-
-_INLINE_SIGNATURE = re.compile(
-    r"[ \t]*[―—–-][ \t]*((?:[A-Z][\w.’'\-]*[ \t]*){1,5}?)[ \t]*[,.]?[ \t]*$"
-)
-_SIGNED_WORD = re.compile(r"[ \t]*([A-Z][\w’'\-]+)\.?[ \t]*$")
 
 
 @dataclass(frozen=True)
@@ -94,9 +82,18 @@ class Attributor:
         if cue is None:
             if c.partial:
                 return self._paraphrase(c)
-            signed = self._signed_inline(c) or self._signed(c)
+            signed = signer(self.table, self.masked, self.bounds, c, self.last_entity)
             if signed is not None:
-                return signed
+                quotation = _quotation(
+                    self.masked,
+                    c,
+                    signed,
+                    signed.role,
+                    "",
+                    "after",
+                    CONFIDENCE["signed"],
+                )
+                return quotation, signed.entity
             if self._split_quote(c):
                 # "“…,” Bass said. “…”": the second half of one statement is
                 # the same speaker's, as the ranker says nine times in ten
@@ -164,60 +161,6 @@ class Attributor:
             and last.paragraph == c.paragraph
             and not last.partial
         )
-
-    def _signed(self, c):
-        """A pull quote signed on the next line: "“…”" then "— Mary Ortiz, Dayton"."""
-        index = c.paragraph + 1
-        if index >= len(self.bounds) or c.closed is False:
-            return None
-        start, end = self.bounds[index]
-        found = _SIGNATURE.match(self.masked, start, end) if end - start < 100 else None
-        if found is None:
-            return self._signed_by_surname(c, start, end)
-        group = 1 if found.group(1) else 2
-        name, at = found.group(group), found.start(group)
-        if name.isupper():
-            return None  # "TRUMP COUNTER.": a section label, not a signature
-        resolved = self.table.resolve(name, at, self.last_entity)
-        if resolved.entity is None or resolved.how == "description":
-            return None
-        quotation = _quotation(
-            self.masked, c, resolved, resolved.role, "", "after", CONFIDENCE["signed"]
-        )
-        return quotation, resolved.entity
-
-    def _signed_inline(self, c):
-        """A quote signed on its own line: "“…” ― Stephanie Egan" (issue #25)."""
-        if not c.closed:
-            return None
-        line_end = self.masked.find("\n", c.close, c.close + 100)
-        line_end = min(c.close + 100, len(self.masked)) if line_end < 0 else line_end
-        found = _INLINE_SIGNATURE.match(self.masked, c.close + 1, line_end)
-        if found is None:
-            return None
-        resolved = self.table.resolve(found.group(1), found.start(1), self.last_entity)
-        if resolved.entity is None or resolved.how != "name":
-            return None
-        quotation = _quotation(
-            self.masked, c, resolved, resolved.role, "", "after", CONFIDENCE["signed"]
-        )
-        return quotation, resolved.entity
-
-    def _signed_by_surname(self, c, start, end):
-        """ "- Sanders." under a quote (the list dash masked away): a lone
-        word signs it only when it is the surname of someone in the story."""
-        found = _SIGNED_WORD.match(self.masked, start, end)
-        if found is None:
-            return None
-        word = found.group(1).lower()
-        entity = self.table._person_named(word, start)
-        if entity is None or not entity.name.lower().endswith(" " + word):
-            return None
-        resolved = _as_resolved(entity, "name")
-        quotation = _quotation(
-            self.masked, c, resolved, entity.role, "", "after", CONFIDENCE["signed"]
-        )
-        return quotation, entity
 
     def _ranked(self, c, kind, position, verb, cue_type, pronoun=""):
         """Let the ranker choose among the people mentioned before ``position``."""

@@ -78,6 +78,10 @@ class Resolution:
             entity.add_role(role)
         return Resolved(entity.name, role or entity.role, "name", entity)
 
+    def person_named(self, key, position):
+        """The person a lone word (a surname, else a first name) points at."""
+        return self._person_named(key, position)
+
     def _person_named(self, key, position):
         if key in self._by_name and self._by_name[key].kind == "person":
             return self._by_name[key]
