@@ -16,7 +16,7 @@ from .cues import ANY_CUE, cue_before, verbs_in
 from .resolution import Resolved
 from .roles import clean_role, one_name_per_person
 from .signatures import signer
-from .spans import listed_after
+from .spans import listed_after, sentence_start
 from .subjects import label_before, subject_phrase
 
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
@@ -94,6 +94,9 @@ class Attributor:
                     CONFIDENCE["signed"],
                 )
                 return quotation, signed.entity
+            introduced = self._introduced_above(c)
+            if introduced is not None:
+                return introduced
             if self._split_quote(c):
                 # "“…,” Bass said. “…”": the second half of one statement is
                 # the same speaker's, as the ranker says nine times in ten
@@ -161,6 +164,28 @@ class Attributor:
             and last.paragraph == c.paragraph
             and not last.partial
         )
+
+    def _introduced_above(self, c):
+        """A quote paragraph under one ending in a colon: "As Joel Pollak
+        reported:" then "“…”" is Pollak's (issue #25, block quotes)."""
+        if c.paragraph == 0 or self.bounds[c.paragraph][0] != c.open:
+            return None
+        start, end = self.bounds[c.paragraph - 1]
+        if self.masked[end - 1 : end] != ":":
+            return None
+        head = sentence_start(self.masked, start, end - 1)
+        cue = cue_before(self.masked, head, end) or subject_phrase(
+            self.masked, head, end - 1
+        )
+        if cue is None or cue.phrase.lower() in _PRONOUN_GENDER:
+            return None
+        resolved = self.table.resolve(cue.phrase, cue.at, self.last_entity)
+        if resolved.entity is None or resolved.how == "description":
+            return None
+        quotation = _quotation(
+            self.masked, c, resolved, resolved.role, cue.verb, "colon"
+        )
+        return quotation, resolved.entity
 
     def _ranked(self, c, kind, position, verb, cue_type, pronoun=""):
         """Let the ranker choose among the people mentioned before ``position``."""

@@ -214,3 +214,12 @@ def test_quotes_each_on_its_own_line_signed_with_a_dash_are_each_signers():
         ("He never answered a single question about the port.", "Mara Lind"),
         ("The mayor looked tired and said nothing new all night.", "Oren Falk"),
     ]
+
+
+def test_a_quote_paragraph_under_a_colon_is_the_introducers():
+    text = (
+        "“We will reopen the road by Friday,” Mayor Ben Holt said.\n\n"
+        "As the columnist Joel Parrish reported after the raid:\n\n"
+        "“The county has done almost nothing with what it found in the barn.”"
+    )
+    assert speakers(text)[-1][1] == "Joel Parrish"
