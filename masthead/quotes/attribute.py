@@ -8,23 +8,18 @@ speaker, by the newspaper convention), the trained ranker (ranker.py)
 chooses among the people mentioned so far and says how sure it is.
 """
 
-import re
 from dataclasses import dataclass, replace
 
 from . import ranker
 from .confidence import CONFIDENCE, UNKNOWN
-from .cues import ANY_CUE, cue_before, label_before, subject_phrase, verbs_in
+from .cues import ANY_CUE, cue_before, verbs_in
 from .resolution import Resolved
-from .roles import clean_role
-from .spans import listed_after
+from .roles import clean_role, one_name_per_person
+from .signatures import signer
+from .spans import listed_after, sentence_start
+from .subjects import label_before, subject_phrase
 
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
-# A short line that signs the quote before it: "- Ada Roy." / "—Rep. Ada Roy, Ohio".
-# (A Markdown list dash is masked away, so the dash may be gone.)
-_SIGNATURE = re.compile(
-    r"[-—–][ \t]*((?:[A-Z][\w.’'\-]*[ \t]*){1,5}?)[ \t]*(?:[,.]|$)"
-    r"|((?:[A-Z][\w.’'\-]*[ \t]*){2,5}?)[ \t]*\.?$"
-)
 
 
 @dataclass(frozen=True)
@@ -59,13 +54,24 @@ class Attributor:
         self.record = record  # training: a list that collects ranker choices
 
     def attribute_all(self, candidates):
-        quotes = []
+        quotes, kept = [], []
         for c in candidates:
             found = self.attribute(c)
             if found is None:
                 continue
             quotation, entity = found
+            if kept and _cued_later(kept[-1], c, quotes[-1], quotation):
+                # Guns are “a crisis” and “stunt growth,” Howard Dean said:
+                # the first fragment is Dean's too (issue #25).
+                quotes[-1] = replace(
+                    quotation,
+                    text=quotes[-1].text,
+                    start=quotes[-1].start,
+                    end=quotes[-1].end,
+                    cue="",
+                )
             quotes.append(quotation)
+            kept.append(c)
             self.last, self.last_entity = c, entity
             if entity is not None:
                 self.quoted[entity] = self.quoted.get(entity, 0) + 1
@@ -76,9 +82,21 @@ class Attributor:
         if cue is None:
             if c.partial:
                 return self._paraphrase(c)
-            signed = self._signed(c)
+            signed = signer(self.table, self.masked, self.bounds, c, self.last_entity)
             if signed is not None:
-                return signed
+                quotation = _quotation(
+                    self.masked,
+                    c,
+                    signed,
+                    signed.role,
+                    "",
+                    "after",
+                    CONFIDENCE["signed"],
+                )
+                return quotation, signed.entity
+            introduced = self._introduced_above(c)
+            if introduced is not None:
+                return introduced
             if self._split_quote(c):
                 # "“…,” Bass said. “…”": the second half of one statement is
                 # the same speaker's, as the ranker says nine times in ten
@@ -106,6 +124,10 @@ class Attributor:
         )
         known = self.table.size()
         resolved = self.table.resolve(cue.phrase, cue.at, self.last_entity, since)
+        if resolved.how == "unmatched" and not c.partial:
+            return self._ranked(c, "pronoun", cue.at, cue.verb, "description")
+        if resolved.how == "unmatched":
+            resolved = Resolved(None, "", "description")
         if c.partial and (
             resolved.entity is None
             or self.table.size() > known
@@ -114,9 +136,13 @@ class Attributor:
             # A partial quote's cue phrase that names nobody met before ("early
             # June", "Boos"), or a participle ("…, calling it “…”"): the speaker
             # is the subject of the sentence's reporting clause.
-            subject = self._subject(c)
+            subject = self._subject(c) or self._first_person(c)
             if subject is not None:
                 resolved = subject
+            elif resolved.entity is None:
+                # "But a few days later, Trump…", "Guns are “…”": words that
+                # name no one; the ranker chooses among the people so far.
+                return self._ranked(c, "partial", cue.at, cue.verb, "partial")
         if resolved.entity is not None:
             self.table.note(cue.at, resolved.entity)
         cue_type = _cue_type(side, cue.verb, resolved.how, c.partial)
@@ -139,22 +165,25 @@ class Attributor:
             and not last.partial
         )
 
-    def _signed(self, c):
-        """A pull quote signed on the next line: "“…”" then "— Mary Ortiz, Dayton"."""
-        index = c.paragraph + 1
-        if index >= len(self.bounds) or c.closed is False:
+    def _introduced_above(self, c):
+        """A quote paragraph under one ending in a colon: "As Joel Pollak
+        reported:" then "“…”" is Pollak's (issue #25, block quotes)."""
+        if c.paragraph == 0 or self.bounds[c.paragraph][0] != c.open:
             return None
-        start, end = self.bounds[index]
-        found = _SIGNATURE.match(self.masked, start, end) if end - start < 100 else None
-        if found is None:
+        start, end = self.bounds[c.paragraph - 1]
+        if self.masked[end - 1 : end] != ":":
             return None
-        group = 1 if found.group(1) else 2
-        name, at = found.group(group), found.start(group)
-        resolved = self.table.resolve(name, at, self.last_entity)
+        head = sentence_start(self.masked, start, end - 1)
+        cue = cue_before(self.masked, head, end) or subject_phrase(
+            self.masked, head, end - 1
+        )
+        if cue is None or cue.phrase.lower() in _PRONOUN_GENDER:
+            return None
+        resolved = self.table.resolve(cue.phrase, cue.at, self.last_entity)
         if resolved.entity is None or resolved.how == "description":
             return None
         quotation = _quotation(
-            self.masked, c, resolved, resolved.role, "", "after", CONFIDENCE["signed"]
+            self.masked, c, resolved, resolved.role, cue.verb, "colon"
         )
         return quotation, resolved.entity
 
@@ -219,6 +248,14 @@ class Attributor:
             return None
         return resolved if resolved.entity is not None else None
 
+    def _first_person(self, c):
+        """The first person named in the quote's sentence, not as an owner:
+        "Speaking in Salem, New Hampshire, Trump called him “a stiff”"."""
+        for at, entity in self.table.mentions_between(c.head_start, c.open):
+            if entity.kind == "person" and not ranker.possessive_at(self.masked, at):
+                return _as_resolved(entity, "partial")
+        return None
+
     def _paraphrase(self, c):
         """A partial quote with no cue verb: the sentence's subject, if named.
 
@@ -248,7 +285,12 @@ class Attributor:
             return None
         if cue.phrase.lower() in _PRONOUN_GENDER:
             return self._ranked(c, "partial", cue.at, "", "partial", cue.phrase.lower())
+        known = self.table.size()
         resolved = self.table.resolve(cue.phrase, cue.at, self.last_entity)
+        if resolved.entity is not None and self.table.size() > known:
+            # A word the table did not know ("Guns are “…”"): a person named
+            # later in the sentence is a likelier subject.
+            resolved = self._first_person(c) or resolved
         if resolved.entity is None or resolved.how == "description":
             return None  # "The county introduced a “green, yellow, red” system"
         quotation = _quotation(
@@ -257,9 +299,30 @@ class Attributor:
         return quotation, resolved.entity
 
 
+def _cued_later(previous, c, previous_quotation, quotation):
+    """Whether ``c`` is a fragment whose cue after it also speaks for the
+    fragment before it, in the same sentence, that had no cue of its own."""
+    return (
+        previous.partial
+        and c.partial
+        and previous.after is None
+        and c.after is not None
+        and c.head_start == previous.close + 1
+        and quotation.speaker is not None
+        and quotation.confidence > previous_quotation.confidence
+    )
+
+
 def find_cue(masked, c):
     """The cue of a quoted span and on which side it is: (Cue or None, side)."""
+    if c.after is not None and not (c.partial and c.after.phrase[:1].islower()):
+        return c.after, "after"
     if c.after is not None:
+        # "Trump claimed that “…,” one of the prosecutors for Petraeus said":
+        # a fragment's named subject before it, over a description after it.
+        before = cue_before(masked, c.head_start, c.open, partial=True)
+        if before is not None and before.phrase[:1].isupper():
+            return before, "before"
         return c.after, "after"
     head = masked[c.head_start : c.open].rstrip()
     if head.endswith(":"):
@@ -302,34 +365,6 @@ def _as_resolved(entity, how):
         return Resolved(None, "", how)
     how = "organisation" if entity.kind == "org" else how
     return Resolved(entity.name, entity.role, how, entity)
-
-
-def one_name_per_person(quotes):
-    """A bare surname ("Pruitt") is the one full name with it ("Joanna Pruitt").
-
-    Whichever came first in the story: the voices index must never show two
-    entries for one person of one story (issue #25). A surname two people
-    share stays as it is, to be settled by an editor.
-    """
-    full = {}
-    for q in quotes:
-        if q.speaker and " " in q.speaker:
-            full.setdefault(q.speaker.split()[-1].lower(), set()).add(q.speaker)
-    renamed = []
-    for q in quotes:
-        names = full.get((q.speaker or "").lower(), ())
-        if q.speaker and " " not in q.speaker and len(names) == 1:
-            (name,) = names
-            role = q.speaker_role or _role_of(quotes, name)
-            q = replace(q, speaker=name, speaker_role=role)
-        renamed.append(q)
-    return renamed
-
-
-def _role_of(quotes, name):
-    return next(
-        (q.speaker_role for q in quotes if q.speaker == name and q.speaker_role), ""
-    )
 
 
 def _quotation(masked, c, resolved, role, verb, cue_type, confidence=None):

@@ -8,7 +8,7 @@ the cue as written and the words that name the speaker, left unresolved.
 import re
 from dataclasses import dataclass
 
-from .lexicon import CUE_PHRASES, CUE_VERBS, PARAPHRASE_VERBS, ROLE_NOUNS
+from .lexicon import CUE_PHRASES, CUE_VERBS, PARAPHRASE_VERBS
 
 # Cue verbs are looked up word by word in a set: faster than one regex
 # alternation of ~200 verbs, which was a tenth of the extractor's time.
@@ -102,7 +102,11 @@ _PARTY = re.compile(
 _NAME_ONLY = re.compile(
     r"(?:[A-Z][\w'’\-]*\.?[ \t]+(?:(?:of|for|the)[ \t]+)*){0,4}[A-Z][\w'’\-]*$"
 )
+_ROLE_THEN_NAME = re.compile(
+    r"((?:[a-z][\w'’\-]*[ \t]+){1,3})((?:[A-Z][\w'’\-]*\.?[ \t]+){1,3}[A-Z][\w'’\-]*)"
+)
 _MAX_SPEAKER_WORDS = 9
+_KEPT_STOPS = frozenset(("Jr.", "Sr."))
 
 
 @dataclass
@@ -136,7 +140,10 @@ def cue_after(masked, start, end):
     # "Sotomayor has said", "Bass later said": the words between are not the name.
     filler = _FILLER.search(" " + phrase)
     phrase = _PARTY.sub("", phrase[: filler.start()] if filler else phrase).strip()
-    if not _speaker_like(phrase) or appositive.count(",") > 1:
+    # "Harry Bond, 30, of Raleigh, N.C., who was polled, said": a name may
+    # carry a long appositive; a phrase in lower case may not.
+    commas = 5 if phrase[:1].isupper() else 1
+    if not _speaker_like(phrase) or appositive.count(",") > commas:
         return None
     return Cue(_verb(verb), phrase, appositive.strip(" ,"), lead)
 
@@ -163,92 +170,6 @@ def cue_before(masked, start, end, partial=False):
         if cue is not None:
             return cue
     return None
-
-
-_INTRO = frozenset(
-    """
-    in on at after before when while during following asked as since with
-    without despite for by from under over speaking responding
-    """.split()
-)
-_CONJUNCTIONS = frozenset(("but", "and", "yet", "so", "still", "now", "then"))
-_NAME_JOINS = frozenset(("of", "de", "van", "von", "la", "del"))
-_DETERMINERS = frozenset("the a an his her its their our this that".split())
-
-
-def label_before(masked, start, end):
-    """A name set right before a colon: "Pollsters agree - Carl Bialik:"."""
-    window = masked[max(start, end - 80) : end].rstrip(" \t:")
-    found = _LABEL.search(window)
-    if found is None:
-        return None
-    at = max(start, end - 80) + found.start(1)
-    return Cue(":", found.group(1), "", at)
-
-
-_LABEL = re.compile(
-    r"(?:^|[-—–,;]\s+|\s[a-z]+\s+)"
-    r"((?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’\-]*[a-z][\w'’\-]*)$"
-)
-
-
-def subject_phrase(masked, start, end):
-    """The subject at the head of a clause: "Reyes put it bluntly:" gives "Reyes".
-
-    Used when a colon introduction or a partial quotation has no cue verb
-    next to the speaker. A leading "In a statement," style phrase is skipped.
-    """
-    tokens = [(t.group(), t.start()) for t in _TOKEN.finditer(masked, start, end)]
-    tokens = _skip_intro(tokens)
-    if not tokens:
-        return None
-    word, at = tokens[0]
-    if word.lower() in _PRONOUNS:
-        return Cue(":", word, "", at)
-    taken = _subject_words(tokens)
-    return Cue(":", " ".join(taken), "", at) if taken else None
-
-
-def _skip_intro(tokens):
-    while tokens and tokens[0][0].lower() in _CONJUNCTIONS:
-        tokens = tokens[1:]  # "But Reyes put it bluntly:"
-    if tokens and tokens[0][0].lower() in _INTRO:
-        for index, (word, _) in enumerate(tokens):
-            if word == ",":
-                return tokens[index + 1 :]
-    return tokens
-
-
-def _subject_words(tokens):
-    first = tokens[0][0]
-    taken = []
-    if first[0].isupper() and first.lower() not in _DETERMINERS:
-        # "Commission chair Diane Forsythe": role words may sit inside the name.
-        for word, _ in tokens:
-            if not (
-                word[0].isupper() or word in _NAME_JOINS or word.lower() in ROLE_NOUNS
-            ):
-                break
-            taken.append(word)
-        return taken
-    if first.lower() not in _DETERMINERS:
-        return []
-    for word, _ in tokens[:5]:
-        if not word[0].isalnum() or (taken and _looks_like_verb(word)):
-            break
-        taken.append(word)
-    return taken
-
-
-def _looks_like_verb(word):
-    lower = word.lower()
-    return (
-        lower in CUE_VERBS
-        or lower in PARAPHRASE_VERBS
-        or lower.endswith("ed")
-        or lower
-        in ("had", "has", "was", "is", "put", "gave", "made", "kept", "took", "left")
-    )
 
 
 def _cue_at_verb(masked, start, end, verb):
@@ -328,10 +249,13 @@ def _phrase_after(masked, start, end):
     words, stop = [], end
     for token in _TOKEN.finditer(masked, start, min(end, start + 160)):
         word = token.group()
-        if not word[0].isalnum() or (words and word.lower() in _STOPS_AFTER_NAME):
+        stops = words and word.lower() in _STOPS_AFTER_NAME
+        if not word[0].isalnum() or (stops and not _role_goes_on(words, word)):
             stop = token.start()
             break
-        words.append(word.rstrip("."))
+        # "Robert P. Casey Jr.": an initial and Jr. keep their stops.
+        keep = len(word) == 2 or word in _KEPT_STOPS
+        words.append(word if keep else word.rstrip("."))
         if len(words) > _MAX_SPEAKER_WORDS:
             return "", ""
     phrase = _PARTY.sub("", " ".join(words))
@@ -343,11 +267,23 @@ def _phrase_after(masked, start, end):
     if phrase[:1].islower() and _NAME_ONLY.match(appositive):
         # "according to the planning director, Hannah Voss,": the name is second.
         return appositive, phrase
+    named = _ROLE_THEN_NAME.fullmatch(appositive) if phrase[:1].islower() else None
+    if named is not None:
+        # "exhorted Clinton's introducer, actress Jamie Lee Curtis" (issue #25).
+        return named.group(2), named.group(1).strip()
     return phrase, appositive
 
 
+def _role_goes_on(words, word):
+    # "former secretary of state Hillary Clinton", "master of ceremonies Asab
+    # Tabchi": a description in lower case goes on past "of" to the name.
+    return word == "of" and all(w[:1].islower() for w in words)
+
+
 def _speaker_like(phrase):
-    words = phrase.split()
+    # "Jeffrey Lewis of the James Martin Center for Nonproliferation Studies":
+    # the affiliation does not count against the name's length.
+    words = phrase.split(" of ", 1)[0].split()
     if not words or len(words) > _MAX_SPEAKER_WORDS:
         return False
     if any(ch in phrase for ch in '.;:!?“”"') and not _abbreviated(words):

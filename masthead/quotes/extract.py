@@ -15,7 +15,7 @@ import re
 from dataclasses import dataclass
 
 from .attribute import Attributor, Quotation
-from .cues import ANY_CUE, cue_after, cue_before
+from .cues import ANY_CUE, cue_after, cue_before, verbs_in
 from .lexicon import CUE_PHRASES, CUE_VERBS, NON_SPEECH_LEADERS, WORK_NOUNS
 from .spans import (
     find_spans,
@@ -27,6 +27,7 @@ from .spans import (
     words,
 )
 from .speakers import EntityTable
+from .subjects import subject_phrase
 
 __all__ = ["Quotation", "extract_quotes"]
 
@@ -66,7 +67,11 @@ def prepare(text):
     )
     speech = []
     for c in candidates:
-        if _is_speech(masked, c) or (speech and listed_after(masked, speech[-1], c)):
+        if (
+            _is_speech(masked, c)
+            or (speech and listed_after(masked, speech[-1], c))
+            or _second_fragment(masked, speech, c)
+        ):
             speech.append(c)
     return masked, table, bounds, speech
 
@@ -102,6 +107,8 @@ def _candidate(masked, bounds, spans, index):
     )
     candidate.partial = _is_partial(masked, candidate)
     candidate.after = _after_cue(masked, candidate)
+    if candidate.after is None and candidate.closed:
+        candidate.after = _closing_cue(masked, candidate)
     return candidate
 
 
@@ -115,7 +122,9 @@ def _trim(masked, start, end):
 
 def _is_partial(masked, c):
     """Whether the quote is a fragment woven into the writer's own sentence."""
-    head = masked[c.head_start : c.open].strip()
+    # A quote opening its line ("― Stephanie Egan\n“Tonight…") has no head:
+    # a line break inside a sentence ends what came before (issue #25).
+    head = masked[c.head_start : c.open].rsplit("\n", 1)[-1].strip()
     lowercase = masked[c.start].islower()
     if not head:
         return lowercase
@@ -185,7 +194,7 @@ def _is_speech(masked, c):
     if c.n_words <= 2:
         # "No," she said. But not the "tiny home" plan. A word or two woven
         # into reported speech is a quote too: Gore insisted it was "premature".
-        return direct or _reported_fragment(masked, c)
+        return direct or _reported_fragment(masked, c) or _named_after(c)
     if direct:
         return True
     content = masked[c.start : c.end]
@@ -195,6 +204,11 @@ def _is_speech(masked, c):
     if _names_a_work(head_words, content, c.n_words):
         return False
     return not _title_case(content)
+
+
+def _named_after(c):
+    # A fragment whose sentence closes on "…, said Nargis Kassenova".
+    return c.partial and c.after is not None and c.after.phrase[:1].isupper()
 
 
 def _names_a_show(masked, c):
@@ -218,13 +232,40 @@ def _reported_fragment(masked, c):
     if _FRAGMENT_VERBS.isdisjoint(_LOWER_WORDS.findall(head)):
         return False  # the quick test: no reporting verb in the sentence at all
     cue = c.before = cue_before(masked, c.head_start, c.open, partial=True)
-    if cue is None or cue.verb.split()[0] in _LABELLING:
+    if cue is None:
+        return _participle_of_named(masked, c)
+    if cue.verb.split()[0] in _LABELLING:
         return False  # police described the injuries as "not life-threatening"
     # The speaker must come before the verb: in "who said she is", "she" is
     # what was said, not who said it.
     if cue.verb not in masked[cue.at : c.open]:
         return False
     return cue.phrase.split()[0].lower() not in _RELATIVES
+
+
+def _participle_of_named(masked, c):
+    """Trump hit back, calling them "rapists": a participle's fragment is
+    speech when its sentence opens on a name or a pronoun (issue #25)."""
+    verbs = verbs_in(_FRAGMENT_VERBS, masked, c.head_start, c.open)
+    if not any(v.group().endswith("ing") for v in verbs):
+        return False
+    subject = subject_phrase(masked, c.head_start, c.open)
+    return subject is not None and subject.phrase[:1].isupper()
+
+
+def _second_fragment(masked, speech, c):
+    """Another short fragment in a partial quote's sentence: with “tremendous
+    success” after “a lot of sacrifices” (issue #25)."""
+    last = speech[-1] if speech else None
+    return (
+        last is not None
+        and last.partial
+        and c.partial
+        and c.n_words <= 6
+        and c.head_start == last.close + 1
+        and last.paragraph == c.paragraph
+        and not _title_case(masked[c.start : c.end])
+    )
 
 
 _RELATIVES = frozenset(("who", "which", "that"))
@@ -293,5 +334,33 @@ def _after_cue(masked, c):
         return None
     cue = cue_after(masked, c.close + 1, c.tail_end)
     if cue and masked[c.close - 1] == "." and not cue.phrase[:1].islower():
-        return None
+        return cue if _cue_sentence(masked, c, cue) else None
     return cue
+
+
+def _closing_cue(masked, c):
+    """A cue closing the quote's sentence: it has used “velvet gloves” in
+    Central Asia, said Nargis Kassenova / “…” because she would win, he
+    said (issue #25).
+
+    Only when nothing before the quote reports anyone: "Trump called her a
+    “liar,” Cruz said" leaves the fragment to the rules for its subject.
+    """
+    comma = masked.find(", ", c.close + 1, c.tail_end)
+    if comma < 0 or verbs_in(ANY_CUE, masked, c.head_start, c.open):
+        return None
+    while comma >= 0:
+        cue = cue_after(masked, comma + 1, c.tail_end)
+        # The cue right after the comma: "…, said RoseAnn DeMoro, executive
+        # director of …" however long its appositive.
+        if cue is not None and len(masked[comma + 1 : cue.at].split()) <= 3:
+            return cue
+        comma = masked.find(", ", comma + 2, c.tail_end)
+    return None
+
+
+def _cue_sentence(masked, c, cue):
+    """"…missing.” Trump said." A sentence that is only a name and its verb
+    attributes the quote before it, full stop or not (issue #25)."""
+    rest = masked[c.close + 1 : c.tail_end].strip().rstrip(".")
+    return len(rest.split()) <= 5 and rest.endswith(cue.verb)

@@ -28,6 +28,7 @@ CUE_VERBS = frozenset(
     ranted fumed griped protested protests objected objects charged charges
     alleged alleges accused accuses conceded acknowledged marveled marvelled
     boasts brags bragged mused predicted explains elaborated clarified
+    exhorted exhorts proclaimed proclaims
     """.split()
 )
 
@@ -55,6 +56,9 @@ PARAPHRASE_VERBS = frozenset(
     criticized criticised hailed deemed likened referred promised promising
     vowed vowing warned warning urged urging pledged pledging saying telling
     describe insisting reminded reminding arguing noting adding admitting calling
+    calls labels terms brands praises criticizes blasts hails likens
+    tweeting writing asking declaring explaining claiming stating suggesting
+    complaining accusing joking boasting predicting recalling asserting
     """.split()
 )
 
@@ -199,6 +203,8 @@ ORG_WORDS = frozenset(
     holdings systems solutions logistics airlines motors foods farms
     railroad railway realty properties pharmacy insurance construction
     house senate congress convention caucus poll campaign network
+    force forces corps marines journal magazine organization organisation
+    institution pac government legislature assembly parliament embassy
     """.split()
 )
 

@@ -37,6 +37,7 @@ _NICKNAME = re.compile(r"[“\"][^“”\"]*[”\"]")
 _POSSESSIVE = re.compile(r"['’]s?$")
 _CONNECTORS = frozenset("of de la del van von da di du le for and the".split())
 _SPLITTERS = frozenset(("and", "for", "the"))
+_OWNER_MARKS = ("’s", "'s", "s’", "s'")
 _KEEP_DOT = frozenset("jr. sr. inc. co. corp. st.".split())
 _FOLLOWS_PLACE = frozenset(
     "in at near from across to of into outside inside toward".split()
@@ -111,6 +112,12 @@ def follows_place_word(preceding_word):
 def clean_tokens(run):
     """Split a run into words, dropping nicknames, possessives and final stops."""
     tokens = (_NICKNAME.sub(" ", run) if "“" in run or '"' in run else run).split()
+    for index in range(len(tokens) - 2, -1, -1):
+        if tokens[index].endswith(_OWNER_MARKS):
+            # "Media Research Center’s Bozell", "Reuters’ Luciana Lopez": the
+            # person is after the possessive (issue #25).
+            tokens = tokens[index + 1 :]
+            break
     if tokens and tokens[-1].endswith(".") and tokens[-1].lower() not in _KEEP_DOT:
         if not (len(tokens[-1]) == 2 or tokens[-1].lower() in HONORIFICS):
             tokens[-1] = tokens[-1][:-1]
@@ -272,9 +279,13 @@ def role_before(masked, start):
     Plain string work: a regex anchored at the end of the window backtracked
     badly and was the slowest step of the whole extractor.
     """
-    window = masked[max(0, start - 60) : start]
-    if not window[-1:].isspace():
+    if not masked[start - 1 : start].isspace():
         return ""
+    # The quick test first: the word before is a role noun (most are not).
+    word_start = masked.rfind(" ", max(0, start - 30), start - 1) + 1
+    if masked[word_start : start - 1].strip().lower() not in ROLE_NOUNS:
+        return ""
+    window = masked[max(0, start - 60) : start]
     words = window.split()[-4:]
     if not words or words[-1].lower() not in ROLE_NOUNS:
         return ""

@@ -22,12 +22,16 @@ from itertools import islice
 from operator import mul
 from pathlib import Path
 
+from .cues import ANY_CUE, verbs_in
+from .lexicon import CUE_VERBS
+
 WEIGHTS = Path(__file__).with_name("ranker_weights.json")
 KINDS = ("pronoun", "continuation", "partial")
 MAX_CANDIDATES = 6
 MAX_SCAN = 40
 _PREPOSITIONS = frozenset(
-    "to of with for by against about from on at in than like toward over".split()
+    "to of with for by against about from on at in than like toward over behind "
+    "after before under between among beside including versus".split()
 )
 _OBJECT_VERBS = frozenset(
     "called asked told thanked attacked criticized praised blamed urged".split()
@@ -41,7 +45,8 @@ FEATURES = (
     "subject", "possessive", "after_preposition", "since_last_quote",
     "first_person", "distance", "only_mention_far", "named_in_cue_sentence",
     "latest_subject", "rule_choice", "latest_without_recent_quote",
-    "latest_of_gender",
+    "latest_of_gender", "first_in_sentence", "reporting", "reporting_in_paragraph",
+    "latest_subject_of_gender", "latest_reporter",
 )  # fmt: skip
 
 
@@ -107,15 +112,28 @@ def candidate_features(table, decision, masked):
     subject = next((e for e in order if traits[e][0]), None)
     gender = decision.gender
     of_gender = next((e for e in order if gender and e.gender == gender), None)
+    # Issue #25's largest error: "he" is the person the story is about (the
+    # subject of the sentences, the one reported as saying), not whoever was
+    # named last ("He nodded to his finish behind Ted Cruz. “…,” he said").
+    agrees = [e for e in order if not gender or e.gender in (gender, "")]
+    subject_of_gender = next(
+        (e for e in order if traits[e][3] and e.gender == gender), None
+    )
+    reporter = next((e for e in agrees if traits[e][4]), None)
     return [
         (
             e,
-            _features(e, rank, seen[e], decision, first, traits[e])
+            _features(e, rank, seen[e], decision, first, traits[e][:3])
             + (
                 e is subject,
                 e is decision.rule_choice,
                 rank == 0 and _no_recent(decision),
                 e is of_gender,
+                traits[e][3],
+                traits[e][4],
+                traits[e][4] and seen[e][0] >= decision.paragraph_start,
+                e is subject_of_gender,
+                e is reporter,
             ),
         )
         for rank, e in enumerate(order)
@@ -123,19 +141,67 @@ def candidate_features(table, decision, masked):
 
 
 def _traits(table, masked, at):
-    """(subject, possessive, after a preposition) of the mention at ``at``.
+    """(subject, possessive, after a preposition, first person of its
+    sentence, subject of a reporting verb) of the mention at ``at``.
 
     The same mentions are candidates for every quote after them: each is
     read once per article.
     """
     cache = table.traits
     if at not in cache:
+        possessive = possessive_at(masked, at)
+        after_preposition = _after_preposition(masked, at)
+        plain = not (possessive or after_preposition)
         cache[at] = (
             _subject(masked, at),
-            _possessive(masked, at),
-            _after_preposition(masked, at),
+            possessive,
+            after_preposition,
+            plain and _first_in_sentence(table, masked, at),
+            plain and _reporting(masked, at),
         )
     return cache[at]
+
+
+def _sentence_start(masked, at):
+    # Roughly: the last full stop, question mark or line break before the
+    # mention. An abbreviation ("Gov.") cuts a sentence short, which only
+    # makes a mention the first of its sentence more often.
+    low = max(0, at - 400)
+    return max(
+        masked.rfind(". ", low, at),
+        masked.rfind("? ", low, at),
+        masked.rfind("\n", low, at),
+        low - 1,
+    )
+
+
+def _first_in_sentence(table, masked, at):
+    """No other person named earlier in the mention's sentence."""
+    start = _sentence_start(masked, at)
+    index = bisect_right(table.positions, at) - 1
+    while index > 0 and table.positions[index] >= at:
+        index -= 1
+    while index >= 0 and table.positions[index] > start:
+        position, entity = table.positions[index], table.entities[index]
+        if position < at and entity.kind == "person":
+            return False
+        index -= 1
+    return True
+
+
+def _reporting(masked, at):
+    """The subject of a speech verb: "Reyes said", "Reyes, 49, argued", "said Reyes"."""
+    word = _WORD_BEFORE.search(masked, max(0, at - 20), at)
+    if word is not None and word.group(1).lower() in CUE_VERBS:
+        return True
+    found = _NAME_AT.match(masked, at)
+    end = found.end() if found else at
+    stop = masked.find(". ", end, end + 150)
+    stop = end + 150 if stop < 0 else stop
+    for mark in '“"':
+        quote = masked.find(mark, end, stop)
+        stop = stop if quote < 0 else quote
+    return bool(verbs_in(ANY_CUE, masked, end, stop))
 
 
 def _features(entity, rank, mention, decision, first, traits):
@@ -170,7 +236,7 @@ def _subject(masked, at):
     return not before or before[-1] in '.!?\n:”"'
 
 
-def _possessive(masked, at):
+def possessive_at(masked, at):
     """Whether the mention is a possessive ("Trump’s plan"): rarely the speaker."""
     found = _NAME_AT.match(masked, at)
     end = found.end() if found else at

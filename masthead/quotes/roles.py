@@ -7,6 +7,7 @@ with its capitalisation as written; anything else is no role at all.
 """
 
 import re
+from dataclasses import replace
 from functools import lru_cache
 
 from .lexicon import HONORIFICS
@@ -49,3 +50,31 @@ def singular(role):
     ):
         words[-1] = words[-1][:-1]
     return " ".join(words)
+
+
+def one_name_per_person(quotes):
+    """A bare surname ("Pruitt") is the one full name with it ("Joanna Pruitt").
+
+    Whichever came first in the story: the voices index must never show two
+    entries for one person of one story (issue #25). A surname two people
+    share stays as it is, to be settled by an editor.
+    """
+    full = {}
+    for q in quotes:
+        if q.speaker and " " in q.speaker:
+            full.setdefault(q.speaker.split()[-1].lower(), set()).add(q.speaker)
+    renamed = []
+    for q in quotes:
+        names = full.get((q.speaker or "").lower(), ())
+        if q.speaker and " " not in q.speaker and len(names) == 1:
+            (name,) = names
+            role = q.speaker_role or _role_of(quotes, name)
+            q = replace(q, speaker=name, speaker_role=role)
+        renamed.append(q)
+    return renamed
+
+
+def _role_of(quotes, name):
+    return next(
+        (q.speaker_role for q in quotes if q.speaker == name and q.speaker_role), ""
+    )

@@ -59,6 +59,8 @@ def mask_markdown(text):
     # Each pass is skipped when its characters are absent: most bodies are
     # plain prose, and this runs on every article (see bench/quotes.py).
     masked = _LINK.sub(_blank_link, text) if "](" in text else text
+    if "\xa0" in masked:
+        masked = masked.replace("\xa0", " ")  # a no-break space is a space
     if "*" in masked:
         masked = _STARS.sub(_blank, masked)
     if "_" in masked:
@@ -115,8 +117,8 @@ def find_spans(masked, bounds):
         if opened is None:
             if mark != "”":  # a stray closing mark opens nothing
                 opened = at
-        elif mark == "“":  # an opener while open: the first never closed
-            spans.append(Span(opened, at, False, index))
+        elif mark == "“" and not _closes_anyway(masked, at):
+            spans.append(Span(opened, at, False, index))  # the first never closed
             opened = at
         else:
             spans.append(Span(opened, at, True, index))
@@ -124,6 +126,17 @@ def find_spans(masked, bounds):
     if opened is not None:
         spans.append(Span(opened, bounds[index][1], False, index))
     return [span for span in spans if masked[span.start : span.close].strip()]
+
+
+def _closes_anyway(masked, at):
+    """An opening mark typed for a closing one: "“It's unusual,“ said Noble".
+
+    Right after a comma or a sentence's end and before a space, while a
+    quote is open, the mark can only close it (issue #25, real feeds).
+    """
+    return masked[at - 1 : at] in (",", ".", "?", "!") and masked[
+        at + 1 : at + 2
+    ] in (" ", "\n", "")
 
 
 def sentence_start(masked, lower, position):

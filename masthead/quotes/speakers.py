@@ -29,6 +29,9 @@ from .roles import clean_role, singular
 # The leading space (not a look-behind) keeps the regex fast; see capital_runs.
 _PRONOUN = re.compile(r"[\s“\"(](?:[Hh]e|[Ss]he)\b")
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
+# A person's first mentions are searched for a pronoun that says the gender;
+# after that the search costs more than it finds (issue #25's speed).
+_GENDER_TRIES = 8
 _LAST_WORD = re.compile(r"([A-Za-z]+)[^A-Za-z]*$")
 _KINSHIP = {
     "daughter": "f",
@@ -58,6 +61,17 @@ _INTRODUCED = re.compile(
 _INTRODUCING = frozenset(_KINSHIP.keys() | ROLE_NOUNS)
 
 
+# Title words that qualify a title rather than give one: before a lone word
+# they make no person of it (issue #25: "Head Start" was a Mr. Start).
+_WEAK_TITLES = frozenset(
+    """
+    head former senior state county city fire police board school athletic
+    executive council member members u.s. us federal assistant vice interim
+    acting district democratic republican independent general major private
+    """.split()
+)
+
+
 @dataclass(eq=False)
 class Entity:
     """A person or organisation named in the article."""
@@ -67,8 +81,11 @@ class Entity:
     role: str = ""
     gender: str = ""
     role_words: set = field(default_factory=set)
+    gender_tries: int = 0  # mentions searched for a pronoun so far
 
     def add_role(self, role):
+        if not role or role == self.role:
+            return  # most mentions: no role, or the one already known
         role = clean_role(role)
         if role:
             self.role = self.role or role
@@ -99,24 +116,36 @@ class EntityTable(Resolution):
         """
         table = cls()
         table._masked, table._quoted = masked, quoted
-        hidden = sorted([*quoted, *skipped]) if skipped else quoted
-        skipped = frozenset(skipped)
-        index, count = 0, len(hidden)
-        for match in CAPITAL_RUN.finditer(masked):
-            start = match.start()
-            while index < count and hidden[index][1] <= start:
-                index += 1
-            if index < count and hidden[index][0] <= start:
-                if skipped and hidden[index] in skipped:
+        skipped = sorted(skipped)
+        for start, end, hidden in _stretches(len(masked), quoted, skipped):
+            # Quotations are not read at all (issue #25's speed: a third of a
+            # political story is quoted); a headline's names are only known.
+            if hidden:
+                for match in CAPITAL_RUN.finditer(masked, start, end):
                     table._introduce(match.group())
-                continue  # inside a quotation: words the speaker used
-            word = match.group()
-            if " " not in word and word.lower() in NON_NAME_CAPS:
-                continue  # "The", "But", "Monday": most runs, and never names
-            for start, end, run in runs_of(masked, match):
-                for piece in _list_members(start, end, run):
-                    table._read_run(masked, *piece)
+                continue
+            table._read_stretch(masked, start, end)
         return table
+
+    def _read_stretch(self, masked, start, end):
+        # The hottest loop of the extractor: names bound locally, and the
+        # common case (one run, no "and") read without the helpers' calls.
+        read, skip = self._read_run, NON_NAME_CAPS
+        for match in CAPITAL_RUN.finditer(masked, start, end):
+            word = match.group()
+            if " " not in word:
+                if word.lower() in skip:
+                    continue  # "The", "But", "Monday": most runs, and never names
+                at = match.start()
+                if not (at and (masked[at - 1].isalnum() or masked[at - 1] in "'’")):
+                    read(masked, at, match.end(), word)
+                continue
+            for begin, stop, run in runs_of(masked, match):
+                if " and " in run:
+                    for piece in _list_members(begin, stop, run):
+                        read(masked, *piece)
+                else:
+                    read(masked, begin, stop, run)
 
     def _learn_gender(self, entity, end):
         # "Reyes … he said": an unknown gender is taken from the next subject
@@ -150,9 +179,11 @@ class EntityTable(Resolution):
             return
         if entity.kind == "person":
             entity.add_role(parsed.role or role_before(masked, start))
-            entity.add_role(appositive_after(masked, end))
+            if masked[end : end + 1] == ",":  # the quick test: most have none
+                entity.add_role(appositive_after(masked, end))
             entity.gender = entity.gender or parsed.gender
-            if not entity.gender:
+            if not entity.gender and entity.gender_tries < _GENDER_TRIES:
+                entity.gender_tries += 1
                 self._learn_gender(entity, end)
         self.note(start, entity)
 
@@ -209,6 +240,8 @@ class EntityTable(Resolution):
             found = self._by_word.get(key)
             if found or not (parsed.role or parsed.gender):
                 return found
+            if not parsed.gender and parsed.role.split()[-1].lower() in _WEAK_TITLES:
+                return None  # "Head Start", "State Farm": not Mr. Start
             parsed = replace(parsed, kind="person")  # "Mr. Alvarez", no first name
         if parsed.kind == "org":
             return (
@@ -255,6 +288,11 @@ class EntityTable(Resolution):
         for at in range(index - 1, -1, -1):
             yield self.positions[at], self.entities[at]
 
+    def mentions_between(self, start, end):
+        """(offset, entity) of each mention from ``start`` to ``end``, in order."""
+        low, high = bisect_left(self.positions, start), bisect_left(self.positions, end)
+        return list(zip(self.positions[low:high], self.entities[low:high], strict=True))
+
     def size(self):
         """How many names the table knows: it grows when a cue names someone new."""
         return len(self._by_name)
@@ -264,6 +302,26 @@ class EntityTable(Resolution):
 
     def most_recent_person(self, position):
         return next((e for e in self.before(position) if e.kind == "person"), None)
+
+
+def _stretches(length, quoted, skipped):
+    """(start, end, is a headline) of the text outside the quotations, in order.
+
+    A headline inside a quotation's range, or one overlapping it, is cut at
+    the quotation as the quotation is never read.
+    """
+    at = 0
+    marks = sorted(
+        [(s, e, False) for s, e in quoted] + [(s, e, True) for s, e in skipped]
+    )
+    for start, end, headline in marks:
+        if start > at:
+            yield at, start, False
+        if headline and end > max(at, start):
+            yield max(at, start), end, True
+        at = max(at, end)
+    if at < length:
+        yield at, length, False
 
 
 _AND = re.compile(r"[ \t]+and[ \t]+")

@@ -1,0 +1,225 @@
+"""Attribution patterns found on PolNeAR train (issue #25, second pass).
+
+One pattern per test, each written by hand; all people, places and
+organisations are invented.
+"""
+
+from masthead.quotes.confidence import SHOW_THRESHOLD
+from masthead.quotes.extract import extract_quotes, prepare
+
+
+def speakers(text):
+    return [(q.text, q.speaker) for q in extract_quotes(text)]
+
+
+def test_a_partial_quotes_cue_may_close_its_sentence():
+    text = (
+        "The county has used “velvet gloves” with its towns, said Nadia Kessel, "
+        "a planner at Orvane College."
+    )
+    assert speakers(text) == [("velvet gloves", "Nadia Kessel")]
+
+
+def test_a_full_quotes_cue_may_close_its_sentence_after_a_paraphrase():
+    text = (
+        "“Many would call that a loss for Ada Roy” if she fell short, said Dov "
+        "Wasser, an analyst. “And yet it would settle the race” because she "
+        "would gain delegates, he said."
+    )
+    assert [s for _, s in speakers(text)] == ["Dov Wasser", "Dov Wasser"]
+
+
+def test_an_opening_mark_typed_for_a_closing_one_closes_the_quote():
+    text = "“It is unusual,“ said Lena Noble, a lawyer. “It is hard to pull off.”"
+    assert speakers(text) == [
+        ("It is unusual", "Lena Noble"),
+        ("It is hard to pull off.", "Lena Noble"),
+    ]
+
+
+def test_a_sentence_of_a_name_and_its_verb_after_a_full_stop_attributes():
+    text = (
+        "Ada Roy spoke first. Then Ben Tate rose.\n\n"
+        "“I hope you find the files that are missing.” Tate said."
+    )
+    assert speakers(text)[0][1] == "Ben Tate"
+
+
+def test_a_surname_that_is_also_a_place_is_the_person_with_it():
+    text = (
+        "Rep. Sol Israel spoke after Rep. Joe Crane.\n\n"
+        "“When the vote comes, they will need more chairs,” Israel said."
+    )
+    assert speakers(text)[0][1] == "Sol Israel"
+
+
+def test_a_lone_word_is_a_surname_before_it_is_a_first_name():
+    text = (
+        "Gov. Jack Darrow spoke. “We came in with zero,” said Bram Jack, a "
+        "strategist.\n\nJack noted that “many of those elected are undecided.”"
+    )
+    assert [s for _, s in speakers(text)] == ["Bram Jack", "Bram Jack"]
+
+
+def test_an_affiliation_does_not_make_a_speaker_too_long():
+    text = (
+        "“Building it would be a stretch,” Jeff Lowe of the Marten Center for "
+        "Nonproliferation Studies in Ohio said."
+    )
+    assert speakers(text)[0][1] == "Jeff Lowe"
+
+
+def test_initials_and_jr_keep_their_stops():
+    text = "“We have to be careful,” said Sen. Robert P. Casey Jr. (D-Pa.), a backer."
+    assert speakers(text)[0][1] == "Robert P. Casey Jr."
+
+
+def test_a_possessive_owner_is_not_part_of_the_name():
+    text = "“The count is off,” said the Harbor Ledger’s Mina Osk."
+    assert speakers(text)[0][1] == "Mina Osk"
+
+
+def test_a_fragment_under_a_participle_with_a_named_subject_is_speech():
+    text = "Mayor Tilde Rask hit back, calling the critics “cowards” and worse."
+    assert speakers(text) == [("cowards", "Tilde Rask")]
+
+
+def test_a_second_short_fragment_in_the_sentence_is_speech_too():
+    text = (
+        "Tilde Rask claimed she had made “many sacrifices,” such as building "
+        "towers with “great success.”"
+    )
+    assert [s for _, s in speakers(text)] == ["Tilde Rask", "Tilde Rask"]
+
+
+def test_a_fragment_before_a_cued_one_shares_the_cue_after_them():
+    text = (
+        "Floods are “the gravest risk we face” and “a cost to every family,” "
+        "Hugo Brenn, the county engineer, told the board."
+    )
+    assert [s for _, s in speakers(text)] == ["Hugo Brenn", "Hugo Brenn"]
+
+
+def test_a_partial_quotes_cue_naming_no_one_goes_to_the_person_in_its_sentence():
+    text = (
+        "Oren Falk spoke in March.\n\n"
+        "But a few days later, Oren Falk reversed himself again, telling "
+        "reporters that the rules “are set for good.”"
+    )
+    assert speakers(text) == [("are set for good.", "Oren Falk")]
+
+
+def test_a_section_label_in_capitals_does_not_sign_the_quote_before_it():
+    text = (
+        "Minister Ola Brand spoke at the port.\n\n"
+        "“That is why this region matters to our security.”\n\n"
+        "HARBOR COUNTER.\n\n"
+        "The talks resume Monday."
+    )
+    assert speakers(text)[0][1] != "Harbor Counter"
+
+
+def test_a_qualifying_title_word_before_a_lone_word_makes_no_person():
+    _, table, _, _ = prepare("Ada Roy runs the Head Start program in Corvale.")
+    assert [e.name for e in table.entities] == ["Ada Roy"]
+
+
+def test_a_description_in_lower_case_runs_on_past_of_to_the_name():
+    text = "“We will win,” said former secretary of state Ada Roy, who spoke first."
+    assert speakers(text)[0][1] == "Ada Roy"
+
+
+def test_an_unnamed_adviser_speaks_for_the_person_named_in_the_description():
+    text = (
+        "Ted Voss spoke at the county fair.\n\n"
+        "“He will carry the state,” a senior Voss adviser said."
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.speaker == "Ted Voss" and quote.confidence < SHOW_THRESHOLD
+
+
+def test_a_no_break_space_is_a_space():
+    text = "“It was a lovely day,” said another\xa0friend, Mara Lind."
+    assert speakers(text)[0][1] == "Mara Lind"
+
+
+def test_a_description_no_role_matches_is_never_shown_to_readers():
+    text = (
+        "Dana Ruiz toured the plant with Mayor Ben Holt.\n\n"
+        "“We need these jobs,” the Republican presidential candidate said."
+    )
+    (quote,) = extract_quotes(text)
+    assert quote.cue_type == "description" and quote.confidence < SHOW_THRESHOLD
+
+
+def test_a_participle_or_like_phrase_before_the_subject_is_skipped():
+    text = (
+        "Ada Roy and Cal Wren spoke in Corvale.\n\n"
+        "Filling in for Ada Roy at the fair, Wren landed a dig at “my dear rival.”\n\n"
+        "Like Roy, Wren also rejected the plan, arguing it was “a false choice.”"
+    )
+    assert [s for _, s in speakers(text)] == ["Cal Wren", "Cal Wren"]
+
+
+def test_a_fragments_named_subject_before_it_wins_over_a_description_after():
+    text = (
+        "But even as Dana Voss claimed that “the general got off easy,” one of "
+        "the prosecutors for Tom Reyes said the cases differ."
+    )
+    assert speakers(text)[0][1] == "Dana Voss"
+
+
+def test_a_name_with_a_long_appositive_before_the_verb_is_the_speaker():
+    text = (
+        "“Both of them scare me,” Harry Bond, 30, of Raleigh, N.C., who was "
+        "among those polled, said in an interview."
+    )
+    assert speakers(text)[0][1] == "Harry Bond"
+
+
+def test_a_closing_cue_may_carry_a_long_appositive():
+    text = (
+        "“We are extremely happy” about the decision, said Rosa Demaro, director "
+        "of the Nurses Guild, a union that has broken away from many others."
+    )
+    assert speakers(text)[0][1] == "Rosa Demaro"
+
+
+def test_a_lone_surname_under_a_quote_signs_it_when_the_story_names_that_person():
+    text = (
+        "Senator Ines Vatra and Senator Pell Ostrander spoke.\n\n"
+        "“Freight lines pay almost nothing in taxes.”\n\n"
+        "- Vatra.\n\n"
+        "The claim is hard to check."
+    )
+    assert speakers(text)[0][1] == "Ines Vatra"
+
+
+def test_exhorting_and_tweeting_are_cues():
+    text = (
+        "“It is about time,” exhorted the host, actress Lena Marsh.\n\n"
+        "Republicans were quick to pile on, with Dana Voss tweeting that it "
+        "was a “disaster” for the plan."
+    )
+    assert [s for _, s in speakers(text)] == ["Lena Marsh", "Dana Voss"]
+
+
+def test_quotes_each_on_its_own_line_signed_with_a_dash_are_each_signers():
+    text = (
+        "Readers sent their verdicts on the debate.\n"
+        "“He never answered a single question about the port.” ― Mara Lind\n"
+        "“The mayor looked tired and said nothing new all night.” ― Oren Falk\n"
+    )
+    assert speakers(text) == [
+        ("He never answered a single question about the port.", "Mara Lind"),
+        ("The mayor looked tired and said nothing new all night.", "Oren Falk"),
+    ]
+
+
+def test_a_quote_paragraph_under_a_colon_is_the_introducers():
+    text = (
+        "“We will reopen the road by Friday,” Mayor Ben Holt said.\n\n"
+        "As the columnist Joel Parrish reported after the raid:\n\n"
+        "“The county has done almost nothing with what it found in the barn.”"
+    )
+    assert speakers(text)[-1][1] == "Joel Parrish"
