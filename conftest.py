@@ -104,3 +104,6 @@ def production_path(request, settings, monkeypatch):
             "masthead.pagecache.purges.transaction.on_commit", lambda fn: fn()
         )
     return request.param
+
+
+from masthead.media.tests.seaweed import s3_media, seaweedfs  # noqa: E402,F401  (shared fixtures)

@@ -6,6 +6,8 @@ HSTS is off (security.W004); these add what it cannot know about Masthead.
 
 from django.conf import settings
 from django.core.checks import Warning, register
+from django.core.files.storage import FileSystemStorage
+from django.utils.module_loading import import_string
 
 from masthead.core.email import is_console_backend
 
@@ -57,8 +59,9 @@ def time_zone_is_chosen(app_configs, **kwargs):
 def media_is_shared_between_app_servers(app_configs, **kwargs):
     # A shared cache means several app servers; an upload saved to one
     # server's disk is a broken image on every other (the scale-out issue).
-    backend = settings.STORAGES["default"]["BACKEND"]
-    local = backend == "django.core.files.storage.FileSystemStorage"
+    # By class, not name: a subclass of the local backend is still one disk.
+    backend = import_string(settings.STORAGES["default"]["BACKEND"])
+    local = issubclass(backend, FileSystemStorage)
     if not (settings.REDIS_URL and local) or settings.MASTHEAD_SHARED_MEDIA:
         return []
     return [
@@ -66,8 +69,10 @@ def media_is_shared_between_app_servers(app_configs, **kwargs):
             f"Uploads are saved to this server's disk ({settings.MEDIA_ROOT}) while "
             "REDIS_URL says several app servers share one cache: an image uploaded "
             "through one server is missing on the others.",
-            hint="Mount MEDIA_ROOT from shared storage on every app server and set "
-            "MASTHEAD_SHARED_MEDIA=1, or use an object-storage backend.",
+            hint="Set MASTHEAD_MEDIA_STORAGE_URL=s3://BUCKET/... to keep media in "
+            "a bucket (copy what is there with `masthead media-migrate --to s3`), "
+            "or mount MEDIA_ROOT from shared storage on every app server and set "
+            "MASTHEAD_SHARED_MEDIA=1.",
             id="masthead.W013",
         )
     ]

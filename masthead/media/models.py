@@ -30,6 +30,11 @@ class Image(models.Model):
     )
     width = models.PositiveIntegerField(editable=False, default=0)
     height = models.PositiveIntegerField(editable=False, default=0)
+    # Bytes, written with the file: feeds' enclosures give a length, and
+    # asking the store for it on every feed was a round trip to S3 (issue 24).
+    file_size = models.PositiveBigIntegerField(
+        _("file size"), default=0, editable=False
+    )
     alt_text = models.CharField(
         _("alt text"),
         max_length=300,
@@ -60,6 +65,9 @@ class Image(models.Model):
         # Renditions belong to one file and one focal point: a change stales them.
         if self.renditions.get("key") != self.rendition_key():
             self.renditions_ready = False
+        if self.file and not self.file._committed:
+            self.file_size = self.file.size  # the upload's own, before it is stored
+            _also_update(kwargs, "file_size")
         super().save(*args, **kwargs)
 
     @property
@@ -95,6 +103,11 @@ class Image(models.Model):
             for name in geometry.RATIOS
             if source.has_crop(name)
         ]
+
+
+def _also_update(kwargs, field):
+    if kwargs.get("update_fields") is not None:
+        kwargs["update_fields"] = {*kwargs["update_fields"], field}
 
 
 class Embed(models.Model):

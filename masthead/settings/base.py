@@ -14,6 +14,7 @@ from django.core.exceptions import ImproperlyConfigured
 
 from masthead.core.email import email_settings
 from masthead.core.headers import DEFAULT_POLICY
+from masthead.core.media_storage import media_storage
 
 BASE_DIR = Path(__file__).resolve().parent.parent.parent
 VAR_DIR = Path(os.environ.get("MASTHEAD_VAR_DIR", BASE_DIR / "var"))
@@ -88,6 +89,7 @@ INSTALLED_APPS = [
     "django_otp.plugins.otp_totp",
     "django_otp.plugins.otp_static",
     "django_otp_webauthn",
+    "masthead.backups",
     "masthead.site",
 ]
 
@@ -254,8 +256,14 @@ STATICFILES_DIRS = [BASE_DIR / "masthead" / "static"]
 STATIC_ROOT = Path(os.environ.get("STATIC_ROOT", VAR_DIR / "static"))
 MEDIA_URL = "/media/"
 MEDIA_ROOT = Path(os.environ.get("MEDIA_ROOT", VAR_DIR / "media"))
+# Uploads and renditions: MEDIA_ROOT on this machine, or an S3 bucket every
+# app server shares (core/media_storage.py; issue 24). Pages link to
+# MASTHEAD_MEDIA_PUBLIC_URL (a CDN or the bucket) without asking the store.
 STORAGES = {
-    "default": {"BACKEND": "django.core.files.storage.FileSystemStorage"},
+    "default": media_storage(
+        os.environ.get("MASTHEAD_MEDIA_STORAGE_URL", ""),
+        os.environ.get("MASTHEAD_MEDIA_PUBLIC_URL", ""),
+    ),
     "staticfiles": {"BACKEND": "whitenoise.storage.CompressedManifestStaticFilesStorage"},
 }
 # Uploaded images are served by Django only when nothing else (nginx, a CDN) does.

@@ -100,3 +100,24 @@ def test_local_media_is_fine_for_one_app_server(settings):
     assert "masthead.W013" not in warnings_now()
     settings.REDIS_URL = "redis://cache:6379/0"
     assert "masthead.W013" in warnings_now()
+
+
+def test_media_in_a_bucket_is_fine_for_several_app_servers(settings):
+    from masthead.core.media_storage import media_storage
+
+    settings.REDIS_URL = "redis://cache:6379/0"
+    settings.STORAGES = {**settings.STORAGES, "default": media_storage("s3://media")}
+    assert "masthead.W013" not in warnings_now()
+
+
+def test_several_app_servers_on_local_media_are_told_how_to_move_it(tmp_path):
+    output = check_deploy(tmp_path, **GOOD, REDIS_URL="redis://127.0.0.1:6379/12")
+    assert "(masthead.W013) Uploads are saved to this server's disk" in output
+    assert "MASTHEAD_MEDIA_STORAGE_URL=s3://" in output
+    assert "masthead media-migrate --to s3" in output
+    bucket = "s3://media?endpoint_url=http://127.0.0.1:9&region=us-east-1"
+    output = check_deploy(
+        tmp_path, **GOOD, REDIS_URL="redis://127.0.0.1:6379/12",
+        MASTHEAD_MEDIA_STORAGE_URL=bucket,
+    )
+    assert "masthead.W013" not in output

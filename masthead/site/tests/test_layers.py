@@ -16,7 +16,8 @@ LEAVES = {"core", "pagecache", "jobs"}
 CONTENT = {"accounts", "media", "people", "articles"}
 NEWSROOM = {"comments", "editorial", "quotes", "frontpage"}
 DISTRIBUTION = {"feeds", "seo", "search", "api", "redirects", "wordpress", "newsletters"}
-SITE = {"site", "demo", "settings", "urls", "wsgi", "asgi", "cli", "testing"}
+# backups: `masthead backup` and `restore` read every app's tables (issue 24).
+SITE = {"site", "demo", "settings", "urls", "wsgi", "asgi", "cli", "testing", "backups"}
 
 # What each app may import, besides itself. Within a layer the order is
 # explicit: people may use media (a person's photo), articles both.
