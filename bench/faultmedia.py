@@ -75,7 +75,9 @@ class Bucket:
         # Beside the other servers' logs, so --logs copies it.
         out = open(self.folder.parent / "seaweedfs.log", "a")  # noqa: SIM115
         self.process = subprocess.Popen(
-            _command(self.folder / "data", self.ports),
+            # A master resuming its state waits out a raft election (10 s by
+            # default) before anything answers; alone, it need not wait long.
+            [*_command(self.folder / "data", self.ports), "-master.electionTimeout=2s"],
             stdout=out,
             stderr=subprocess.STDOUT,
             start_new_session=True,
@@ -103,15 +105,18 @@ class Bucket:
 
     def stop(self):
         """SIGTERM, as a service manager stops it; SIGKILL after 5 s (weed's
-        graceful stop can take longer, and the outage is the point)."""
+        graceful stop can take longer, and the outage is the point). How it
+        ended, for the bench's note."""
         if self.process is None or self.process.poll() is not None:
-            return
+            return "not running"
         self.process.terminate()
         try:
             self.process.wait(5)
+            return "SIGTERM"
         except subprocess.TimeoutExpired:
             self.process.kill()
             self.process.wait(5)
+            return "SIGKILL after 5 s of SIGTERM"
 
     def has(self, name):
         try:

@@ -102,12 +102,15 @@ def stop_redis(site):
 def stop_s3(site):
     if site.bucket is None:
         return "not run: media are not on S3"
-    site.bucket.stop()
+    how = site.bucket.stop()
     time.sleep(1)
     ready = status_of(site.url + "/readyz")
     time.sleep(9)
     took = site.bucket.start()
-    return f"stopped 10 s, /readyz said {ready}; answered {took:.1f} s after its start"
+    return (
+        f"stopped ({how}) for 10 s, /readyz said {ready}; "
+        f"answered {took:.1f} s after its start"
+    )
 
 
 def stop_smtp(site):
@@ -203,7 +206,19 @@ def row(phase, load, stored, uploads):
             }
         ),
         "recovery": recovery_seconds(events, phase.fault_end),
+        "late": late_failures(events, phase.fault_end),
     }
+
+
+def late_failures(events, end):
+    """Kind -> (failures, seconds after the fault's end of the last one), for
+    what still failed once the fault was over: where a recovery went."""
+    late = {}
+    for t, kind, outcome in events:
+        if t >= end and outcome not in ("ok", "409", "429"):
+            count, _ = late.get(kind, (0, 0.0))
+            late[kind] = (count + 1, t - end)
+    return late
 
 
 def media_row(phase, load, events, uploads):
@@ -247,7 +262,11 @@ def print_table(rows):
             seen = (
                 f"; failures seen: {', '.join(r['failures'])}" if r["failures"] else ""
             )
-            print(f"- {r['fault']}: {r['note']}{seen}")
+            late = "".join(
+                f"; after it ended, {n} {kind} failure(s), the last at +{last:.1f} s"
+                for kind, (n, last) in sorted(r["late"].items())
+            )
+            print(f"- {r['fault']}: {r['note']}{seen}{late}")
 
 
 def print_media_table(rows):
