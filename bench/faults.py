@@ -14,18 +14,23 @@ each fault is injected in turn:
     postgres  restart PostgreSQL (pg_ctlcluster; shared with other users of
               the server: their connections drop for ~2 s too)
     redis     stop our redis-server for 10 s
-    s3        stop the S3 server for 10 s (a hook: not run until S3 media lands)
+    s3        stop the S3 server for 10 s: chosen, media live on SeaweedFS for
+              the whole run, a reader fetches the article's picture from the
+              bucket and an editor uploads pictures (bench/faultmedia.py)
     smtp      stop the mail server for 10 s (comment notifications must wait)
     disk      fill a 5 MB tmpfs mounted on the media folder (root only)
 
 For each it prints: comment posts acknowledged (2xx/3xx) and how many of
 those are stored, page reads answered 5xx (or not at all), comment posts
 answered 503 keeping the text, other failed posts, and seconds from the
-fault's end until reads and posts succeed again. Targets: every acknowledged
-post stored, 0 failed page reads, recovery < 5 s.
+fault's end until every kind of request succeeds again. With media on S3,
+also: pictures fetched from the bucket and failed, uploads acknowledged,
+stored (row and object) and rendered. Targets: every acknowledged post and
+upload stored, 0 failed page reads, recovery < 5 s.
 
     .venv/bin/python bench/faults.py                       # every fault
     .venv/bin/python bench/faults.py --faults kill,redis   # some of them
+    .venv/bin/python bench/faults.py --faults s3           # no PostgreSQL restart
 """
 
 import argparse
@@ -262,10 +267,11 @@ def print_table(rows):
             seen = (
                 f"; failures seen: {', '.join(r['failures'])}" if r["failures"] else ""
             )
-            late = "".join(
-                f"; after it ended, {n} {kind} failure(s), the last at +{last:.1f} s"
+            late = ", ".join(
+                f"{n} {kind} (the last at +{last:.1f} s)"
                 for kind, (n, last) in sorted(r["late"].items())
             )
+            late = f"; failed after it ended: {late}" if late else ""
             print(f"- {r['fault']}: {r['note']}{seen}{late}")
 
 
