@@ -14,20 +14,24 @@ each fault is injected in turn:
     postgres  restart PostgreSQL (pg_ctlcluster; shared with other users of
               the server: their connections drop for ~2 s too)
     redis     stop our redis-server for 10 s
-    s3        stop the S3 server for 10 s (a hook: not run until S3 media lands)
+    s3        stop the S3 server for 10 s: chosen, media live on SeaweedFS for
+              the whole run, a reader fetches the article's picture from the
+              bucket and an editor uploads pictures (bench/faultmedia.py)
     smtp      stop the mail server for 10 s (comment notifications must wait)
     disk      fill a 5 MB tmpfs mounted on the media folder (root only)
 
 For each it prints: comment posts acknowledged (2xx/3xx) and how many of
 those are stored, page reads answered 5xx (or not at all), comment posts
 answered 503 keeping the text, other failed posts, and seconds from the
-fault's end until reads and posts succeed again. Targets: every acknowledged
-post stored, 0 failed page reads, recovery < 5 s.
+fault's end until every kind of request succeeds again. With media on S3,
+also: pictures fetched from the bucket and failed, uploads acknowledged,
+stored (row and object) and rendered. Targets: every acknowledged post and
+upload stored, 0 failed page reads, recovery < 5 s.
 
     .venv/bin/python bench/faults.py                       # every fault
     .venv/bin/python bench/faults.py --faults kill,redis   # some of them
+    .venv/bin/python bench/faults.py --faults s3           # no PostgreSQL restart
 """
-
 
 import argparse
 import os
@@ -43,7 +47,8 @@ import urllib.request
 from pathlib import Path
 
 sys.path.insert(0, str(Path(__file__).resolve().parent))
-from faultsite import Load, Site  # noqa: E402
+from faultmedia import MediaLoad, seed, start_bucket, wait_for_renditions  # noqa: E402
+from faultsite import Site  # noqa: E402
 from run import log  # noqa: E402
 
 FAULTS = ["none", "kill", "postgres", "redis", "s3", "smtp", "disk"]
@@ -100,9 +105,17 @@ def stop_redis(site):
 
 
 def stop_s3(site):
-    # HOOK (issue 24, items 1-6): when media are on S3 (SeaweedFS started like
-    # the mail server here), stop that server for 10 s and start it again.
-    return "not run: S3 storage not configured"
+    if site.bucket is None:
+        return "not run: media are not on S3"
+    how = site.bucket.stop()
+    time.sleep(1)
+    ready = status_of(site.url + "/readyz")
+    time.sleep(9)
+    took = site.bucket.start()
+    return (
+        f"stopped ({how}) for 10 s, /readyz said {ready}; "
+        f"answered {took:.1f} s after its start"
+    )
 
 
 def stop_smtp(site):
@@ -128,7 +141,8 @@ def fill_disk(site):
     ready = status_of(site.url + "/readyz")
     time.sleep(10)
     filler.unlink()
-    return f"media disk full ({free} bytes free) for 10 s; /readyz said {ready}"
+    where = " (media are in the bucket: nothing writes there)" if site.bucket else ""
+    return f"media disk full ({free} bytes free) for 10 s{where}; /readyz said {ready}"
 
 
 def status_of(url):
@@ -153,29 +167,30 @@ INJECT = {
 
 
 def recovery_seconds(events, end):
-    """From the fault's end until a read and a post both succeed after the last
-    failure: 0 when nothing failed after the fault ended."""
+    """From the fault's end until each kind of request (read, post, and with
+    media on S3 picture and upload) succeeds after the last failure: 0 when
+    nothing failed after the fault ended."""
     bad = [t for t, kind, outcome in events if outcome not in ("ok", "409", "429")]
     after = max([end, *[t for t in bad if t >= end]])
     good = {}
     for t, kind, outcome in events:
         if t > after and outcome == "ok":
             good.setdefault(kind, t)
-    if len(good) < 2:
+    if set(good) != {kind for _, kind, _ in events}:
         return float("inf")
     if not [t for t in bad if t >= end]:
         return 0.0
     return max(good.values()) - end
 
 
-def row(phase, load, stored):
+def row(phase, load, stored, uploads):
     events = load.window(phase.began, phase.ended)
     posts = [(t, outcome) for t, kind, outcome in events if kind == "post"]
     reads = [outcome for t, kind, outcome in events if kind == "read"]
     acked = [
         text for text, t in load.acknowledged.items() if phase.began <= t < phase.ended
     ]
-    return {
+    return media_row(phase, load, events, uploads) | {
         "fault": phase.name,
         "note": phase.note,
         "acknowledged": len(acked),
@@ -196,6 +211,35 @@ def row(phase, load, stored):
             }
         ),
         "recovery": recovery_seconds(events, phase.fault_end),
+        "late": late_failures(events, phase.fault_end),
+    }
+
+
+def late_failures(events, end):
+    """Kind -> (failures, seconds after the fault's end of the last one), for
+    what still failed once the fault was over: where a recovery went."""
+    late = {}
+    for t, kind, outcome in events:
+        if t >= end and outcome not in ("ok", "409", "429"):
+            count, _ = late.get(kind, (0, 0.0))
+            late[kind] = (count + 1, t - end)
+    return late
+
+
+def media_row(phase, load, events, uploads):
+    """Pictures fetched from the bucket, and uploads: acknowledged (the admin
+    went on to the list), stored (the row and its object), renditions made."""
+    pictures = [outcome for t, kind, outcome in events if kind == "picture"]
+    sent = [outcome for t, kind, outcome in events if kind == "upload"]
+    acked = [alt for alt, t in load.uploads.items() if phase.began <= t < phase.ended]
+    return {
+        "pictures": len(pictures),
+        "picture_failures": sum(o != "ok" for o in pictures),
+        "uploads": len(sent),
+        "uploads_acknowledged": len(acked),
+        "uploads_stored": sum(uploads.get(alt, (False,))[0] for alt in acked),
+        "uploads_rendered": sum(uploads.get(alt, (False, False))[1] for alt in acked),
+        "uploads_refused": sorted({o for o in sent if o != "ok"}),
     }
 
 
@@ -216,13 +260,37 @@ def print_table(rows):
             f"| {r['read_failures']} | {r['posts_503_kept']} | {r['posts_failed']} "
             f"| {recovery} |"
         )
+    print_media_table(rows)
     print()
     for r in rows:
         if r["note"] and not r["note"].startswith("not run"):
             seen = (
                 f"; failures seen: {', '.join(r['failures'])}" if r["failures"] else ""
             )
-            print(f"- {r['fault']}: {r['note']}{seen}")
+            late = ", ".join(
+                f"{n} {kind} (the last at +{last:.1f} s)"
+                for kind, (n, last) in sorted(r["late"].items())
+            )
+            late = f"; failed after it ended: {late}" if late else ""
+            print(f"- {r['fault']}: {r['note']}{seen}{late}")
+
+
+def print_media_table(rows):
+    run = [r for r in rows if r["pictures"] and not r["note"].startswith("not run")]
+    if not run:
+        return
+    print()
+    print(
+        "| fault | pictures fetched from the bucket | failed | uploads sent "
+        "| acknowledged | stored (row and object) | renditions made | refusals seen |"
+    )
+    print("|---|---|---|---|---|---|---|---|")
+    for r in run:
+        print(
+            f"| {r['fault']} | {r['pictures']} | {r['picture_failures']} "
+            f"| {r['uploads']} | {r['uploads_acknowledged']} | {r['uploads_stored']} "
+            f"| {r['uploads_rendered']} | {', '.join(r['uploads_refused'])} |"
+        )
 
 
 def print_targets(rows, mail):
@@ -236,6 +304,12 @@ def print_targets(rows, mail):
         ("recovery < 5 s", all(r["recovery"] < 5 for r in run)),
         ("every notification email delivered", mail[1] >= mail[0]),
     ]
+    if any(r["pictures"] for r in run):
+        checks.append((
+            "every acknowledged upload stored, with its renditions",
+            all(r["uploads_stored"] == r["uploads_rendered"]
+                == r["uploads_acknowledged"] for r in run),
+        ))  # fmt: skip
     print()
     for label, met in checks:
         print(f"- {label}: {'met' if met else 'NOT MET'}")
@@ -333,8 +407,12 @@ def run_all(site, names):
         "starting a PostgreSQL database, redis-server, aiosmtpd, masthead serve "
         "and masthead worker"
     )
+    if "s3" in names:
+        start_bucket(site)
     site.start()
-    load = Load(site)
+    if site.bucket:
+        seed(site)
+    load = MediaLoad(site)
     load.start()
     phases = []
     for name in names:
@@ -344,9 +422,10 @@ def run_all(site, names):
         phases.append(phase)
     load.stop()
     stored = site.stored_texts()
+    uploads = wait_for_renditions(site) if site.bucket else {}
     mail = wait_for_mail(site)
     counts = server_counts(site)
-    return [row(phase, load, stored) for phase in phases], mail, counts
+    return [row(phase, load, stored, uploads) for phase in phases], mail, counts
 
 
 if __name__ == "__main__":

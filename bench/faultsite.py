@@ -65,6 +65,7 @@ class Site:
         self.url = f"http://127.0.0.1:{self.port}"
         self.processes = {}
         self.tmpfs = False
+        self.bucket = None  # faultmedia.Bucket when media are on S3
         self.env = {
             **os.environ,
             "DJANGO_SETTINGS_MODULE": "masthead.settings.production",
@@ -241,6 +242,8 @@ class Site:
     def close(self):
         for name in list(self.processes):
             self.stop(name, signal.SIGTERM)
+        if self.bucket is not None:
+            self.bucket.stop()
         if self.tmpfs:
             subprocess.run(["umount", str(self.media)], capture_output=True)
         try:

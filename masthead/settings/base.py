@@ -108,6 +108,8 @@ MIDDLEWARE = [
     "django_otp.middleware.OTPMiddleware",
     "masthead.accounts.middleware.TwoFactorMiddleware",
     "django.middleware.clickjacking.XFrameOptionsMiddleware",
+    # A media store that does not answer is a 503, not a 500 (issue 24).
+    "masthead.site.outages.StorageOutageMiddleware",
     # Last: a 404 whose path has moved becomes a 301 (redirects/middleware.py).
     "masthead.redirects.middleware.RedirectFallbackMiddleware",
 ]

@@ -3,23 +3,22 @@
 /healthz says the process answers; it touches nothing else, so a database
 outage never gets healthy app servers killed. /readyz says whether this
 process can serve: the database answers and has every migration applied, the
-cache takes a write and the media storage can be listed. A cache that does
-not answer makes it "degraded" but still 200 (see DEGRADED_ONLY). Both are cheap,
-unauthenticated and never cached (`Cache-Control: no-store`, and the page
-cache skips them), and show only check names and "ok"/"failing": no versions,
-hosts or error text for an outsider to read.
+cache takes a write and the media storage answers. A cache or a storage
+that does not answer makes it "degraded" but still 200 (see DEGRADED_ONLY).
+Both are cheap, unauthenticated and never cached (`Cache-Control: no-store`,
+and the page cache skips them), and show only check names and "ok" or
+"failing": no versions, hosts or error text for an outsider to read.
 """
 
 import logging
-import os
-from pathlib import Path
 
 from django.core.cache import cache
-from django.core.files.storage import default_storage
 from django.db import DEFAULT_DB_ALIAS, connections
 from django.db.migrations.executor import MigrationExecutor
 from django.http import JsonResponse
 from django.views.decorators.cache import never_cache
+
+from masthead.media.storage import is_reachable
 
 log = logging.getLogger(__name__)
 _migrated = set()  # aliases seen fully migrated: a deploy only adds migrations
@@ -35,8 +34,8 @@ def readyz(request):
     checks = {name: _passes(name, check) for name, check in CHECKS.items()}
     ready = all(ok for name, ok in checks.items() if name not in DEGRADED_ONLY)
     status = "ok" if all(checks.values()) else "degraded" if ready else "failing"
-    body = {"status": status,
-            "checks": {name: "ok" if ok else "failing" for name, ok in checks.items()}}  # fmt: skip
+    shown = {name: "ok" if ok else "failing" for name, ok in checks.items()}
+    body = {"status": status, "checks": shown}
     return JsonResponse(body, status=200 if ready else 503)
 
 
@@ -72,27 +71,24 @@ def cache_answers():
 
 
 def storage_answers():
-    """Remote storage (S3) is listed; a local folder must exist or be creatable
-    (Django makes it on the first upload, so a new site has none yet)."""
-    # STORAGE CHECK HOOK (issue 24, items 1-6): when S3 media lands, its
-    # `masthead.media.storage.is_reachable()` replaces this body (a cheap HEAD
-    # of the bucket, never a listing of it on every probe).
-    location = getattr(default_storage, "location", None)
-    if location is None:
-        default_storage.listdir("")
-        return True
-    path = Path(location)
-    while not path.exists():
-        path = path.parent
-    return path.is_dir() and os.access(path, os.W_OK | os.X_OK)
+    """The bucket answers one HeadBucket (never a listing of it), or the local
+    folder exists or can be made, and is writable (issue 24, items 1 and 7)."""
+    return is_reachable()
 
 
-# Failing, these leave the server in the load balancer ("degraded", 200): the
-# cache is shared by every app server, and without it pages are served
-# uncached and flood control counts per process (core/cache.py), so taking
-# every server out for a Redis outage would turn a slowdown into an outage
-# (issue 24, item 8).
-DEGRADED_ONLY = {"cache"}
+# Failing, these leave the server in the load balancer ("degraded", 200): no
+# page view needs them, and every app server shares them, so one that fails
+# fails for all of them alike and taking every server out would turn a
+# partial outage into a whole one (issue 24, item 8).
+# - cache: without Redis pages are served uncached and flood control counts
+#   per process (core/cache.py).
+# - storage: a page never asks the store anything (issue 24, item 2: links
+#   are strings, sizes are columns), so with the bucket away every page still
+#   renders and every comment is still taken; only uploads and renditions
+#   wait, and pictures fail in readers' browsers whichever server they ask.
+#   A local folder that cannot be written costs the same (uploads), and a
+#   single server with local media is the only server: keep it serving.
+DEGRADED_ONLY = {"cache", "storage"}
 
 CHECKS = {
     "database": database_answers,

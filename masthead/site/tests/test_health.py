@@ -1,7 +1,11 @@
 """/healthz and /readyz (issue 24, item 7): cheap, unauthenticated, never cached."""
 
+import socket
+
 import pytest
-from django.core.files.storage import default_storage
+from django.core.files.storage import default_storage, storages
+
+from masthead.core.media_storage import media_storage
 
 pytestmark = [pytest.mark.django_db, pytest.mark.usefixtures("production_path")]
 
@@ -22,17 +26,49 @@ def test_readyz_checks_database_migrations_cache_and_storage(client):
     assert "X-Cache" not in client.get("/readyz")  # never answered from the page cache
 
 
-def test_readyz_says_which_dependency_fails_and_nothing_more(client, settings, tmp_path):
+def test_readyz_says_which_dependency_fails_and_nothing_more(
+    client, settings, tmp_path
+):
+    """A media folder that cannot be written costs uploads, not pages: the one
+    server with local media stays in the load balancer (health.DEGRADED_ONLY)."""
     not_a_folder = tmp_path / "a-file"
     not_a_folder.write_text("media cannot live under a file")
     settings.MEDIA_ROOT = not_a_folder / "media"
     default_storage.__dict__.pop("base_location", None)
     default_storage.__dict__.pop("location", None)
     response = client.get("/readyz")
-    assert response.status_code == 503
+    assert response.status_code == 200
+    assert response.json()["status"] == "degraded"
     assert response.json()["checks"]["storage"] == "failing"
     assert response.json()["checks"]["database"] == "ok"
     assert str(tmp_path) not in response.content.decode()
+
+
+def test_readyz_asks_the_bucket_one_head_and_never_lists_it(client, s3_media):
+    asked = []
+    client_of_storage = storages["default"].connection.meta.client
+    client_of_storage.meta.events.register(
+        "before-call.s3", lambda model, **kwargs: asked.append(model.name)
+    )
+    response = client.get("/readyz")
+    assert response.status_code == 200, response.content
+    assert response.json()["checks"]["storage"] == "ok"
+    assert asked == ["HeadBucket"]
+
+
+def test_readyz_with_the_bucket_away_is_degraded_but_keeps_the_server_in(
+    client, settings
+):
+    """Every app server shares the bucket, and no page needs it (issue 24,
+    item 2): with S3 away pages are still served, so no server is taken out."""
+    closed = closed_port()
+    url = f"s3://key:secret@media/site?endpoint_url=http://127.0.0.1:{closed}"
+    settings.STORAGES = {**settings.STORAGES, "default": media_storage(url)}
+    response = client.get("/readyz")
+    assert response.status_code == 200
+    assert response.json() == {"status": "degraded", "checks": {
+        "database": "ok", "migrations": "ok", "cache": "ok", "storage": "failing"}}
+    assert str(closed) not in response.content.decode()
 
 
 def test_readyz_with_the_cache_away_is_degraded_but_keeps_the_server_in(
@@ -40,13 +76,9 @@ def test_readyz_with_the_cache_away_is_degraded_but_keeps_the_server_in(
 ):
     """Every app server shares Redis: failing them all for it would be an outage
     where pages could be served uncached (core/cache.py)."""
-    import socket
-
     from django.core.cache import caches
 
-    with socket.socket() as probe:
-        probe.bind(("127.0.0.1", 0))
-        closed = probe.getsockname()[1]
+    closed = closed_port()
     settings.CACHES = {**settings.CACHES, "default": {
         "BACKEND": "masthead.core.cache.RedisCache",
         "LOCATION": f"redis://127.0.0.1:{closed}/0"}}  # fmt: skip
@@ -57,3 +89,10 @@ def test_readyz_with_the_cache_away_is_degraded_but_keeps_the_server_in(
     assert response.status_code == 200
     assert response.json()["status"] == "degraded"
     assert response.json()["checks"]["cache"] == "failing"
+
+
+def closed_port():
+    """A loopback port nothing listens on: bound, then released."""
+    with socket.socket() as probe:
+        probe.bind(("127.0.0.1", 0))
+        return probe.getsockname()[1]
