@@ -61,12 +61,7 @@ def _copy_local(root, target, progress):
 
 
 def _list_bucket(storage, target, with_objects, progress):
-    try:
-        listed = transfer.bucket_listing(storage)
-    except (BotoCoreError, ClientError) as err:
-        raise MediaError(
-            f"The bucket {storage.bucket_name} could not be listed: {err}"
-        ) from err
+    listed = _listing(storage)
     progress.total = len(listed)
     entries = {}
     for name, (size, etag) in sorted(listed.items()):
@@ -76,6 +71,15 @@ def _list_bucket(storage, target, with_objects, progress):
         progress.step()
     return {"storage": "s3", "bucket": storage.bucket_name, "prefix": storage.location,
             "with_objects": with_objects, "files": entries}
+
+
+def _listing(storage):
+    try:
+        return transfer.bucket_listing(storage)
+    except (BotoCoreError, ClientError) as err:
+        raise MediaError(
+            f"The bucket {storage.bucket_name} could not be listed: {err}"
+        ) from err
 
 
 def _download(storage, name, path):
@@ -120,12 +124,7 @@ def _restore_local(root, source, files, progress):
 
 
 def _restore_bucket(storage, source, entry, progress):
-    try:
-        listed = transfer.bucket_listing(storage)
-    except (BotoCoreError, ClientError) as err:
-        raise MediaError(
-            f"The bucket {storage.bucket_name} could not be listed: {err}"
-        ) from err
+    listed = _listing(storage)
     bad = []
     for name, facts in sorted(entry["files"].items()):
         if listed.get(name) == (facts["size"], facts["etag"]):
