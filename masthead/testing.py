@@ -147,3 +147,41 @@ def make_subscribers(newsletter, count, *, confirmed=True, domain="example.com")
         for s in subscribers
     )
     return subscribers
+
+
+def postgres_admin_connection():
+    """A connection of our own to the PostgreSQL server (database "postgres"),
+    outside Django's pool, to end or refuse the site's connections."""
+    import psycopg  # the PostgreSQL runs' driver; SQLite runs never get here
+
+    params = connection.get_connection_params()
+    for key in ("cursor_factory", "context", "pool"):
+        params.pop(key, None)
+    params.update(dbname="postgres", autocommit=True)
+    return psycopg.connect(**{k: v for k, v in params.items() if v is not None})
+
+
+def end_site_connections(admin, database):
+    admin.execute(
+        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
+        " WHERE datname = %s AND pid <> pg_backend_pid()",
+        [database],
+    )
+
+
+class database_away:
+    """The site's PostgreSQL database refuses connections, and its open ones
+    are ended, as during a restart, until the block ends."""
+
+    def __enter__(self):
+        self.database = connection.settings_dict["NAME"]
+        self.admin = postgres_admin_connection()
+        self.admin.execute(f'ALTER DATABASE "{self.database}" ALLOW_CONNECTIONS false')
+        end_site_connections(self.admin, self.database)
+        return self
+
+    def __exit__(self, *exc):
+        self.admin.execute(f'ALTER DATABASE "{self.database}" ALLOW_CONNECTIONS true')
+        self.admin.close()
+        connection.close()  # a connection ended above is of no more use
+        connection.close_pool()  # not to wait out the old pool's back-off

@@ -18,6 +18,8 @@ from masthead.site import health, metrics, pages
 from masthead.site import views as site_views
 
 render_article = pages.article_response
+# The database away is a 503 that gives back what a form sent (site/outages.py).
+handler500 = "masthead.site.outages.server_error"
 
 urlpatterns = [
     path("", site_views.home, name="home"),

@@ -5,14 +5,14 @@ PostgreSQL pass of `make test`.)"""
 
 import html
 
-import psycopg
 import pytest
 from django.db import connection
 from django.utils import timezone
 
 from masthead.comments.forms import issued_token
 from masthead.comments.models import Comment
-from masthead.testing import make_article
+from masthead.testing import database_away, end_site_connections, make_article
+from masthead.testing import postgres_admin_connection as admin_connection
 
 pytestmark = [
     pytest.mark.django_db(transaction=True),
@@ -29,24 +29,6 @@ def _postgresql_only():
     # test with a fresh pool, not with them.
     connection.close()
     connection.close_pool()
-
-
-def admin_connection():
-    """A connection of our own to the server, to end the site's connections."""
-    params = connection.get_connection_params()
-    params.pop("cursor_factory", None)
-    params.pop("context", None)
-    params.update(dbname="postgres", autocommit=True)
-    params.pop("pool", None)
-    return psycopg.connect(**{k: v for k, v in params.items() if v is not None})
-
-
-def end_site_connections(admin, database):
-    admin.execute(
-        "SELECT pg_terminate_backend(pid) FROM pg_stat_activity"
-        " WHERE datname = %s AND pid <> pg_backend_pid()",
-        [database],
-    )
 
 
 def post(client, slug, comment):
@@ -68,16 +50,9 @@ def test_a_dropped_pooled_connection_is_retried_and_the_comment_saved(client):
 
 def test_a_database_that_stays_away_answers_503_keeping_every_word(client):
     article = make_article(slug="river-walk")
-    database = connection.settings_dict["NAME"]
     typed = "A long, careful comment about the river walk's lighting plan."
-    with admin_connection() as admin:
-        admin.execute(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS false')
-        try:
-            end_site_connections(admin, database)
-            response = post(client, article.slug, typed)
-        finally:
-            admin.execute(f'ALTER DATABASE "{database}" ALLOW_CONNECTIONS true')
-            connection.close_pool()  # not to wait out the old pool's back-off
+    with database_away():
+        response = post(client, article.slug, typed)
     assert response.status_code == 503
     assert response["Retry-After"] == "5"
     page = response.content.decode()
