@@ -19,7 +19,7 @@ from urllib.parse import parse_qs, unquote, urlsplit
 
 from django.core.exceptions import ImproperlyConfigured
 
-LOCAL = "django.core.files.storage.FileSystemStorage"
+LOCAL = "masthead.media.storage.LocalMediaStorage"
 S3 = "masthead.media.storage.S3MediaStorage"
 QUERY_OPTIONS = {"endpoint_url", "region", "addressing_style"}
 

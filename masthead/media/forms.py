@@ -5,7 +5,7 @@ from django.core.files.uploadedfile import UploadedFile
 
 from . import processing
 from .models import Image
-from .storage import is_reachable
+from .storage import has_room_for, is_reachable
 
 
 class ImageForm(forms.ModelForm):
@@ -38,6 +38,14 @@ class ImageForm(forms.ModelForm):
             cleaned = processing.clean_metadata(upload)
         except processing.ImageRejected as err:
             raise ValidationError(str(err), code=err.code) from err
+        if not has_room_for(len(cleaned) if cleaned is not None else upload.size):
+            # Found by bench/faults.py's disk fault: a full disk was a 500.
+            raise ValidationError(
+                "The media disk is full, so the picture was not saved. Ask the "
+                "site's administrators to make room, then choose the file again; "
+                "the rest of the form is kept.",
+                code="disk_full",
+            )
         if not is_reachable():
             # Found by bench/faults.py's s3 fault (issue 24, item 8): with the
             # bucket away the save raised, a 500 that lost what was typed.

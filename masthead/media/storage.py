@@ -8,9 +8,12 @@ dimensions, which renditions exist) are columns written with the file
 (issue 24, item 2).
 """
 
+import contextvars
+import errno
 import logging
 import mimetypes
 import os
+import shutil
 from pathlib import Path
 
 from botocore.config import Config
@@ -57,6 +60,62 @@ class S3MediaStorage(S3Storage):
         return params
 
 
+class LocalMediaStorage(FileSystemStorage):
+    """Django's folder storage that leaves no partial file behind when the disk
+    fills during a write (found by bench/faults.py's disk fault, issue 24,
+    item 8): the admin's transaction drops the row, and a truncated original
+    would have stayed on the full disk, under a name nothing points at."""
+
+    def _save(self, name, content):
+        writing = _writing.set(name)
+        try:
+            return super()._save(name, content)
+        except OSError as error:
+            if error.errno in (errno.ENOSPC, errno.EDQUOT):
+                self._remove_partial(_writing.get())
+            raise
+        finally:
+            _writing.reset(writing)
+
+    def get_available_name(self, name, max_length=None):
+        # _save picks another name when one is taken between save()'s choice
+        # and the write: the partial file is under the last name chosen.
+        name = super().get_available_name(name, max_length)
+        if _writing.get() is not None:
+            _writing.set(name)
+        return name
+
+    def _remove_partial(self, name):
+        try:
+            os.remove(self.path(name))
+        except FileNotFoundError:
+            pass  # the disk was full before the file could be made
+        log.warning("media disk full: removed the partial %s", name)
+
+
+_writing = contextvars.ContextVar("media_file_being_written", default=None)
+
+# An upload needs room for itself and, later, its renditions: about as much
+# again for a photograph (WebP and the original format at every width and
+# crop), twice that to be safe, plus a margin for everything else the folder
+# holds being written at the same moment.
+ROOM_PER_UPLOAD_BYTE = 3
+ROOM_MARGIN = 1 << 20
+
+
+def has_room_for(size, storage=None):
+    """Whether an upload of `size` bytes and its renditions fit. A bucket has
+    no such limit we can know; a local folder has its disk's free space."""
+    location = getattr(storage or default_storage, "location", None)
+    if not is_local(storage) or location is None:
+        return True
+    return free_bytes(Path(location)) >= size * ROOM_PER_UPLOAD_BYTE + ROOM_MARGIN
+
+
+def free_bytes(path):
+    return shutil.disk_usage(_existing(path)).free
+
+
 def cache_control(name):
     """The Cache-Control an object is stored with, as the app would serve it
     (core/uploads.py): a year for renditions, a day for originals."""
@@ -71,7 +130,8 @@ def is_local(storage=None):
 
 def is_reachable(storage=None):
     """Whether uploads can be stored now: the bucket answers, or the local
-    folder exists (or can be made) and is writable. For /readyz; one request."""
+    folder exists (or can be made), is writable and its disk is not full. For
+    /readyz and the upload form; one request."""
     storage = storage or default_storage
     if isinstance(storage, S3Storage):
         try:
@@ -87,11 +147,16 @@ def is_reachable(storage=None):
         except OSError:
             return False
         return True
-    return _writable_folder(Path(location))
+    folder = _existing(Path(location))
+    return (
+        folder.is_dir()
+        and os.access(folder, os.W_OK | os.X_OK)
+        and free_bytes(folder) >= ROOM_MARGIN
+    )
 
 
-def _writable_folder(path):
+def _existing(path):
     # Django makes MEDIA_ROOT on the first upload, so a new site has none yet.
     while not path.exists():
         path = path.parent
-    return path.is_dir() and os.access(path, os.W_OK | os.X_OK)
+    return path

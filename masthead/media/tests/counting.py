@@ -8,9 +8,7 @@ mocks: a page rendered with them reads and links exactly what it would.
 
 from collections import Counter
 
-from django.core.files.storage import FileSystemStorage
-
-from masthead.media.storage import S3MediaStorage
+from masthead.media.storage import LocalMediaStorage, S3MediaStorage
 
 COUNTED = (
     "open", "save", "delete", "exists", "listdir", "size", "url", "path",
@@ -46,7 +44,7 @@ for _name in COUNTED:
     setattr(Counting, _name, _counted(_name))
 
 
-class CountingFileSystemStorage(Counting, FileSystemStorage):
+class CountingFileSystemStorage(Counting, LocalMediaStorage):
     def __init__(self, **options):
         super().__init__(**options)
         self.reset_counts()
