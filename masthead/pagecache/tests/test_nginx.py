@@ -5,7 +5,9 @@ import os
 import shutil
 import socket
 import subprocess
+import threading
 import time
+import urllib.error
 import urllib.request
 from pathlib import Path
 
@@ -28,13 +30,12 @@ def free_port():
         return s.getsockname()[1]
 
 
-@pytest.fixture
-def nginx(live_server, tmp_path):
+def start_nginx(tmp_path, upstream):
+    """deploy/nginx.conf, run in front of `upstream` (host:port); its URL."""
     port = free_port()
-    upstream = live_server.url.removeprefix("http://")
     site = (CONFIG.read_text()
             .replace("/var/cache/nginx/masthead", str(tmp_path / "cache"))
-            .replace("server 127.0.0.1:8000;", f"server {upstream};")
+            .replace("server 127.0.0.1:8000", f"server {upstream}")
             .replace("listen 80;", f"listen 127.0.0.1:{port};")
             .replace("/srv/masthead/var", str(tmp_path)))
     # As root, nginx's workers would drop to "nobody", who cannot enter tmp_path.
@@ -51,11 +52,19 @@ http {{
   fastcgi_temp_path {tmp_path}; uwsgi_temp_path {tmp_path}; scgi_temp_path {tmp_path};
   {site}
 }}""")
-    conf = str(tmp_path / "nginx.conf")
-    subprocess.run([NGINX, "-c", conf, "-p", str(tmp_path)], check=True)
+    subprocess.run([NGINX, "-c", str(tmp_path / "nginx.conf"), "-p", str(tmp_path)], check=True)
     time.sleep(0.3)
-    yield f"http://127.0.0.1:{port}"
-    subprocess.run([NGINX, "-c", conf, "-p", str(tmp_path), "-s", "stop"])
+    return f"http://127.0.0.1:{port}"
+
+
+def stop_nginx(tmp_path):
+    subprocess.run([NGINX, "-c", str(tmp_path / "nginx.conf"), "-p", str(tmp_path), "-s", "stop"])
+
+
+@pytest.fixture
+def nginx(live_server, tmp_path):
+    yield start_nginx(tmp_path, live_server.url.removeprefix("http://"))
+    stop_nginx(tmp_path)
 
 
 @pytest.fixture(autouse=True)
@@ -121,3 +130,59 @@ def test_nginx_serves_a_page_changed_since_it_kept_the_file_open(nginx, settings
     for _ in range(3):
         headers, body = fetch(url)
         assert headers["X-Proxy-Cache"] == "HIT" and b"Second headline" in body
+
+
+class WorkerDiesOnce:
+    """An app server whose worker dies with the first request in flight, as
+    under SIGKILL: the request is read, the connection closed unanswered.
+    Every later request is answered by a live worker."""
+
+    def __init__(self):
+        self.listener = socket.create_server(("127.0.0.1", 0))
+        self.address = "127.0.0.1:%d" % self.listener.getsockname()[1]
+        self.seen = []  # (method, answered?)
+        threading.Thread(target=self.serve, daemon=True).start()
+
+    def serve(self):
+        while True:
+            try:
+                connection, _ = self.listener.accept()
+            except OSError:
+                return  # closed at the test's end
+            with connection:
+                request = b""
+                while b"\r\n\r\n" not in request:
+                    request += connection.recv(65536)
+                answered = bool(self.seen)
+                self.seen.append((request.split(b" ", 1)[0].decode(), answered))
+                if answered:
+                    connection.sendall(b"HTTP/1.1 200 OK\r\nContent-Length: 5\r\n"
+                                       b"Cache-Control: no-store\r\nConnection: close\r\n\r\nalive")
+
+
+@pytest.fixture
+def dying_worker(tmp_path):
+    worker = WorkerDiesOnce()
+    yield worker, start_nginx(tmp_path, worker.address)
+    stop_nginx(tmp_path)
+    worker.listener.close()
+
+
+def test_a_read_whose_worker_dies_is_answered_by_another(dying_worker):
+    """Found by bench/faults.py's kill fault (issue 24, item 8): without the
+    retry, the reader whose page was in flight got a 502."""
+    worker, url = dying_worker
+    headers, body = fetch(url + "/articles/river-walk/")
+    assert body == b"alive"
+    assert worker.seen == [("GET", False), ("GET", True)]
+
+
+def test_a_form_post_whose_worker_dies_is_not_sent_twice(dying_worker):
+    worker, url = dying_worker
+    request = urllib.request.Request(
+        url + "/articles/river-walk/comments/", data=b"comment=Once", headers={"Host": "localhost"}
+    )
+    with pytest.raises(urllib.error.HTTPError) as refused:
+        urllib.request.urlopen(request)
+    assert refused.value.code == 502
+    assert worker.seen == [("POST", False)]  # never posted a second time
