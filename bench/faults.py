@@ -18,15 +18,24 @@ each fault is injected in turn:
               the whole run, a reader fetches the article's picture from the
               bucket and an editor uploads pictures (bench/faultmedia.py)
     smtp      stop the mail server for 10 s (comment notifications must wait)
-    disk      fill a 5 MB tmpfs mounted on the media folder (root only)
+    disk      fill the 64 MB tmpfs mounted on the media folder (root only),
+              for 10 s: with media on local disk, uploads meet a full disk
+
+Readers, the poster and the editors go through nginx with deploy/nginx.conf
+(its page cache off, so every read reaches an app worker) when nginx is
+installed, as in production: its retry of a read whose worker died is part
+of what the kill fault measures. An editor reads staff pages throughout:
+during a database outage the 503 that says so is expected, never a 500.
 
 For each it prints: comment posts acknowledged (2xx/3xx) and how many of
 those are stored, page reads answered 5xx (or not at all), comment posts
 answered 503 keeping the text, other failed posts, and seconds from the
 fault's end until every kind of request succeeds again. With media on S3,
 also: pictures fetched from the bucket and failed, uploads acknowledged,
-stored (row and object) and rendered. Targets: every acknowledged post and
-upload stored, 0 failed page reads, recovery < 5 s.
+stored (row and object) and rendered (with local media too: pictures then
+come from the media folder, through nginx). Targets: every acknowledged post
+and upload stored, 0 failed page reads, no staff page a 5xx other than the
+database outage's 503, recovery < 5 s.
 
     .venv/bin/python bench/faults.py                       # every fault
     .venv/bin/python bench/faults.py --faults kill,redis   # some of them
@@ -34,6 +43,7 @@ upload stored, 0 failed page reads, recovery < 5 s.
 """
 
 import argparse
+import json
 import os
 import re
 import shutil
@@ -146,13 +156,21 @@ def fill_disk(site):
 
 
 def status_of(url):
+    """The status, and for /readyz the status it reports: "200 degraded"."""
     try:
         with urllib.request.urlopen(url, timeout=5) as response:
-            return response.status
+            return f"{response.status} {_reported(response.read())}".strip()
     except urllib.error.HTTPError as error:
-        return error.code
+        return f"{error.code} {_reported(error.read())}".strip()
     except OSError:
         return "no answer"
+
+
+def _reported(body):
+    try:
+        return json.loads(body).get("status", "")
+    except ValueError:
+        return ""
 
 
 INJECT = {
@@ -187,6 +205,7 @@ def row(phase, load, stored, uploads):
     events = load.window(phase.began, phase.ended)
     posts = [(t, outcome) for t, kind, outcome in events if kind == "post"]
     reads = [outcome for t, kind, outcome in events if kind == "read"]
+    staff = [outcome for t, kind, outcome in events if kind == "staff"]
     acked = [
         text for text, t in load.acknowledged.items() if phase.began <= t < phase.ended
     ]
@@ -197,6 +216,9 @@ def row(phase, load, stored, uploads):
         "stored": sum(text in stored for text in acked),
         "reads": len(reads),
         "read_failures": sum(o != "ok" for o in reads),
+        "staff": len(staff),
+        "staff_503_said": sum(o == "503 said" for o in staff),
+        "staff_failed": sum(o not in ("ok", "503 said") for o in staff),
         "posts_503_kept": sum(o == "503 kept" for _, o in posts),
         "posts_failed": sum(
             o == "503 lost" or o.startswith(("5", "no answer"))
@@ -206,8 +228,8 @@ def row(phase, load, stored, uploads):
         "failures": sorted(
             {
                 o
-                for o in reads + [o for _, o in posts]
-                if o not in ("ok", "503 kept", "409", "429")
+                for o in reads + staff + [o for _, o in posts]
+                if o not in ("ok", "503 kept", "503 said", "409", "429")
             }
         ),
         "recovery": recovery_seconds(events, phase.fault_end),
@@ -247,17 +269,19 @@ def print_table(rows):
     print()
     print(
         "| fault | acknowledged posts | stored | page reads | reads 5xx / no answer "
-        "| posts 503 (text kept) | other failed posts | recovery s |"
+        "| posts 503 (text kept) | other failed posts | staff pages "
+        "| staff 503 saying so | staff other 5xx / no answer | recovery s |"
     )
-    print("|---|---|---|---|---|---|---|---|")
+    print("|---|---|---|---|---|---|---|---|---|---|---|")
     for r in rows:
         if r["note"].startswith("not run"):
-            print(f"| {r['fault']} | {r['note']} | | | | | | |")
+            print(f"| {r['fault']} | {r['note']} | | | | | | | | | |")
             continue
         recovery = "never" if r["recovery"] == float("inf") else f"{r['recovery']:.1f}"
         print(
             f"| {r['fault']} | {r['acknowledged']} | {r['stored']} | {r['reads']} "
             f"| {r['read_failures']} | {r['posts_503_kept']} | {r['posts_failed']} "
+            f"| {r['staff']} | {r['staff_503_said']} | {r['staff_failed']} "
             f"| {recovery} |"
         )
     print_media_table(rows)
@@ -281,7 +305,7 @@ def print_media_table(rows):
         return
     print()
     print(
-        "| fault | pictures fetched from the bucket | failed | uploads sent "
+        "| fault | pictures fetched | failed | uploads sent "
         "| acknowledged | stored (row and object) | renditions made | refusals seen |"
     )
     print("|---|---|---|---|---|---|---|---|")
@@ -301,6 +325,10 @@ def print_targets(rows, mail):
             all(r["stored"] == r["acknowledged"] for r in run),
         ),
         ("0 failed page reads", all(r["read_failures"] == 0 for r in run)),
+        (
+            "no staff page a 5xx but the database outage's 503",
+            all(r["staff_failed"] == 0 for r in run),
+        ),
         ("recovery < 5 s", all(r["recovery"] < 5 for r in run)),
         ("every notification email delivered", mail[1] >= mail[0]),
     ]
@@ -329,7 +357,7 @@ def wait_for_mail(site, timeout=60):
 
 def server_counts(site):
     """The app server's own count of responses, from /metrics (loopback)."""
-    text = urllib.request.urlopen(site.url + "/metrics", timeout=10).read().decode()
+    text = urllib.request.urlopen(site.app_url + "/metrics", timeout=10).read().decode()
     return {
         status: float(n)
         for status, n in re.findall(
@@ -372,7 +400,17 @@ def main():
                 for path in Path(folder).glob("*.log"):
                     shutil.copy(path, args.logs / path.name)
         warnings = outage_warnings(Path(folder) / "server.log")
+        retried = nginx_retries(Path(folder) / "nginx.log")
     print_table(rows)
+    print(
+        "\nReaders, poster and editors reached the app through nginx "
+        f"(deploy/nginx.conf, its page cache off). Its error log shows {retried} "
+        "request(s) whose app worker closed the connection unanswered, each sent "
+        "once more (proxy_next_upstream)."
+        if site.nginx
+        else "\nnginx is not installed (apt-get install nginx-light): readers "
+        "reached the app directly, with no retry of a read whose worker died."
+    )
     print(
         f"\nComment notification emails: {mail[0]} due, {mail[1]} received by the "
         "mail server (one to the editor for each comment posted; the worker sends "
@@ -402,6 +440,15 @@ def outage_warnings(path):
     return found
 
 
+def nginx_retries(path):
+    """Requests nginx got no answer to from a worker (it then tries again)."""
+    if not path.exists():
+        return 0
+    broken = ("upstream prematurely closed", "Connection reset by peer")
+    with open(path, errors="replace") as lines:
+        return sum(any(sign in line for sign in broken) for line in lines)
+
+
 def run_all(site, names):
     log(
         "starting a PostgreSQL database, redis-server, aiosmtpd, masthead serve "
@@ -410,8 +457,7 @@ def run_all(site, names):
     if "s3" in names:
         start_bucket(site)
     site.start()
-    if site.bucket:
-        seed(site)
+    seed(site)
     load = MediaLoad(site)
     load.start()
     phases = []
@@ -422,7 +468,7 @@ def run_all(site, names):
         phases.append(phase)
     load.stop()
     stored = site.stored_texts()
-    uploads = wait_for_renditions(site) if site.bucket else {}
+    uploads = wait_for_renditions(site)
     mail = wait_for_mail(site)
     counts = server_counts(site)
     return [row(phase, load, stored, uploads) for phase in phases], mail, counts

@@ -111,8 +111,12 @@ def outage_page(request, outage):
     """The page for an outage: no database, no session, no user needed."""
     title, heading, sentence = outage
     body = loader.get_template("outage.html").render(
-        {"title": title, "heading": heading, "sentence": sentence,
-         "typed": typed_fields(request)}  # fmt: skip
+        {
+            "title": title,
+            "heading": heading,
+            "sentence": sentence,
+            "typed": typed_fields(request),
+        }  # fmt: skip
     )
     response = HttpResponse(body, status=STATUS[outage])
     response["Retry-After"] = RETRY_AFTER[outage]

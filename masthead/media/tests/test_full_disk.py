@@ -13,8 +13,8 @@ import pytest
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
 from django.core.files.uploadedfile import SimpleUploadedFile
-from django.urls import path, reverse
 from django.test import Client
+from django.urls import path, reverse
 from PIL import Image as PILImage
 
 from masthead.media.models import Image
@@ -26,7 +26,9 @@ DISK_KB = 2048
 
 
 def save_a_file(request):
-    default_storage.save("notes/big.bin", ContentFile(os.urandom(int(request.GET["n"]))))
+    default_storage.save(
+        "notes/big.bin", ContentFile(os.urandom(int(request.GET["n"])))
+    )
 
 
 urlpatterns = [path("save/", save_a_file)]
@@ -87,16 +89,16 @@ def upload(client, data):
 
 
 def files_on(disk):
-    return sorted(
-        str(p.relative_to(disk)) for p in disk.rglob("*") if p.is_file()
-    )
+    return sorted(str(p.relative_to(disk)) for p in disk.rglob("*") if p.is_file())
 
 
 def test_an_upload_onto_a_full_disk_comes_back_with_what_was_typed(
     client, editor, small_disk
 ):
     data = photograph()
-    fill(small_disk, leave=ROOM_MARGIN + len(data))  # room for the file, not its renditions
+    fill(
+        small_disk, leave=ROOM_MARGIN + len(data)
+    )  # room for the file, not its renditions
     assert not has_room_for(len(data))
     response = upload(client, data)
     page = response.content.decode()
