@@ -25,6 +25,12 @@ from storages.backends.s3 import S3Storage
 log = logging.getLogger(__name__)
 
 YEAR = 365 * 24 * 3600
+PROBE_SECONDS = 2
+PROBE_CONFIG = Config(
+    connect_timeout=PROBE_SECONDS / 2,
+    read_timeout=PROBE_SECONDS / 2,
+    retries={"max_attempts": 1, "mode": "standard"},
+)
 # Rendition names change whenever their picture does (renditions.py: "same
 # name must mean same picture"), so browsers and CDNs may keep them a year.
 IMMUTABLE = f"public, max-age={YEAR}, immutable"
@@ -46,6 +52,29 @@ class S3MediaStorage(S3Storage):
             ),
         )
         super().__init__(**options)
+
+    def answers(self):
+        """One HeadBucket, given PROBE_SECONDS in all. For /readyz and the
+        upload form: a load balancer waits a few seconds for /readyz, and a
+        store that accepts connections and then hangs held it for a minute and
+        a half (30 s read timeout, 3 attempts), taking every app server out."""
+        self.probe_client.head_bucket(Bucket=self.bucket_name)
+        return True
+
+    @property
+    def probe_client(self):
+        """A client of the same store with PROBE_CONFIG's short deadlines."""
+        client = getattr(self, "_probe_client", None)
+        if client is None:
+            client = self._probe_client = self._create_session().client(
+                "s3",
+                region_name=self.region_name,
+                use_ssl=self.use_ssl,
+                endpoint_url=self.endpoint_url,
+                config=self.client_config.merge(PROBE_CONFIG),
+                verify=self.verify,
+            )
+        return client
 
     def get_object_parameters(self, name):
         # name is the object's key, under the URL's prefix (location).
@@ -135,6 +164,8 @@ def is_reachable(storage=None):
     storage = storage or default_storage
     if isinstance(storage, S3Storage):
         try:
+            if isinstance(storage, S3MediaStorage):
+                return storage.answers()
             storage.connection.meta.client.head_bucket(Bucket=storage.bucket_name)
         except (BotoCoreError, ClientError) as err:
             log.warning("media storage unreachable: %s", err)

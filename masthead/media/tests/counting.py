@@ -64,5 +64,13 @@ class CountingS3Storage(Counting, S3MediaStorage):
             connection._counted = True
         return connection
 
+    @property
+    def probe_client(self):
+        client = super().probe_client
+        if not getattr(client, "_counted", False):
+            client.meta.events.register("before-send", self._note_request)
+            client._counted = True
+        return client
+
     def _note_request(self, request, **kwargs):
         self.requests.append(f"{request.method} {request.url}")

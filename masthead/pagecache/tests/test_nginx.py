@@ -17,6 +17,7 @@ from masthead.testing import make_article
 
 CONFIG = Path(__file__).resolve().parents[3] / "deploy" / "nginx.conf"
 NGINX = shutil.which("nginx") or "/usr/sbin/nginx"
+UNAVAILABLE = Path(__file__).resolve().parents[2] / "static" / "masthead" / "unavailable.html"
 
 pytestmark = [
     pytest.mark.skipif(not Path(NGINX).exists(), reason="nginx is not installed (apt-get install nginx-light)"),
@@ -52,6 +53,10 @@ http {{
   fastcgi_temp_path {tmp_path}; uwsgi_temp_path {tmp_path}; scgi_temp_path {tmp_path};
   {site}
 }}""")
+    # The static page nginx shows when no worker answers, as collectstatic puts it.
+    static = tmp_path / "static" / "masthead"
+    static.mkdir(parents=True, exist_ok=True)
+    shutil.copy(UNAVAILABLE, static)
     subprocess.run([NGINX, "-c", str(tmp_path / "nginx.conf"), "-p", str(tmp_path)], check=True)
     time.sleep(0.3)
     return f"http://127.0.0.1:{port}"
@@ -186,3 +191,6 @@ def test_a_form_post_whose_worker_dies_is_not_sent_twice(dying_worker):
         urllib.request.urlopen(request)
     assert refused.value.code == 502
     assert worker.seen == [("POST", False)]  # never posted a second time
+    page = refused.value.read().decode()
+    assert "go back: your browser\n  still has what you typed" in page
+    assert "immutable" not in refused.value.headers.get("Cache-Control", "")

@@ -1,6 +1,7 @@
 """/healthz and /readyz (issue 24, item 7): cheap, unauthenticated, never cached."""
 
 import socket
+import time
 
 import pytest
 from django.core.files.storage import default_storage, storages
@@ -46,10 +47,11 @@ def test_readyz_says_which_dependency_fails_and_nothing_more(
 
 def test_readyz_asks_the_bucket_one_head_and_never_lists_it(client, s3_media):
     asked = []
-    client_of_storage = storages["default"].connection.meta.client
-    client_of_storage.meta.events.register(
-        "before-call.s3", lambda model, **kwargs: asked.append(model.name)
-    )
+    storage = storages["default"]
+    for client_of_storage in (storage.connection.meta.client, storage.probe_client):
+        client_of_storage.meta.events.register(
+            "before-call.s3", lambda model, **kwargs: asked.append(model.name)
+        )
     response = client.get("/readyz")
     assert response.status_code == 200, response.content
     assert response.json()["checks"]["storage"] == "ok"
@@ -69,6 +71,24 @@ def test_readyz_with_the_bucket_away_is_degraded_but_keeps_the_server_in(
     assert response.json() == {"status": "degraded", "checks": {
         "database": "ok", "migrations": "ok", "cache": "ok", "storage": "failing"}}
     assert str(closed) not in response.content.decode()
+
+
+def test_readyz_with_a_bucket_that_hangs_answers_within_seconds(client, settings):
+    """A store that takes connections and never answers once held /readyz
+    for 90 s (30 s read timeout, 3 attempts): a load balancer would have
+    taken every app server out. It is now given 2 s in all."""
+    hanging = socket.create_server(("127.0.0.1", 0), backlog=16)
+    port = hanging.getsockname()[1]
+    url = f"s3://key:secret@media/site?endpoint_url=http://127.0.0.1:{port}"
+    settings.STORAGES = {**settings.STORAGES, "default": media_storage(url)}
+    started = time.monotonic()
+    try:
+        response = client.get("/readyz")
+    finally:
+        hanging.close()
+    assert time.monotonic() - started < 5
+    assert response.status_code == 200
+    assert response.json()["checks"]["storage"] == "failing"
 
 
 def test_readyz_with_the_cache_away_is_degraded_but_keeps_the_server_in(
