@@ -403,6 +403,8 @@ def main():
         retried = nginx_retries(Path(folder) / "nginx.log")
     print_table(rows)
     print(
+        f"\nnet.ipv4.tcp_migrate_req during the run: {site.migrate_req} (the "
+        "README asks it of app servers; put back after the run)."
         "\nReaders, poster and editors reached the app through nginx "
         f"(deploy/nginx.conf, its page cache off). Its error log shows {retried} "
         "request(s) whose app worker closed the connection unanswered, each sent "

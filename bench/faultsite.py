@@ -51,6 +51,23 @@ def wait_port(port, timeout=20):
     raise SystemExit(f"nothing listens on port {port} after {timeout}s")
 
 
+MIGRATE_REQ = Path("/proc/sys/net/ipv4/tcp_migrate_req")
+
+
+def _sysctl(path, value=None):
+    """The setting's value after writing `value`, if given and allowed; None
+    when the kernel has no such setting."""
+    try:
+        if value is not None:
+            path.write_text(value)
+    except OSError:
+        pass  # not root, or a read-only /proc/sys: the value stays as it was
+    try:
+        return path.read_text().strip()
+    except OSError:
+        return None
+
+
 class Site:
     """Every process of the deployment, in a temporary folder, stopped on exit."""
 
@@ -75,6 +92,7 @@ class Site:
         self.url = f"http://127.0.0.1:{self.port}" if self.nginx else self.app_url
         self.processes = {}
         self.tmpfs = False
+        self.migrate_req = self.migrate_req_was = None
         self.bucket = None  # faultmedia.Bucket when media are on S3
         self.env = {
             **os.environ,
@@ -110,6 +128,7 @@ class Site:
         ).stdout
 
     def start(self):
+        self.migrate_requests(True)
         self.psql(f"DROP DATABASE IF EXISTS {self.db_name}")
         self.psql(f"CREATE DATABASE {self.db_name}")
         self.mount_tmpfs()
@@ -282,7 +301,18 @@ class Site:
             return 0
         return sum(1 for line in self.mail_counts.read_text().splitlines() if line)
 
+    def migrate_requests(self, on):
+        """net.ipv4.tcp_migrate_req, as the README asks of app servers: the
+        connections queued on a worker that dies go to a live one instead of
+        being reset. Set for the run (root only) and put back after it."""
+        if on:
+            self.migrate_req_was = _sysctl(MIGRATE_REQ)
+            self.migrate_req = _sysctl(MIGRATE_REQ, "1")
+        elif self.migrate_req_was not in (None, self.migrate_req):
+            _sysctl(MIGRATE_REQ, self.migrate_req_was)
+
     def close(self):
+        self.migrate_requests(False)
         for name in list(self.processes):
             self.stop(name, signal.SIGTERM)
         if self.bucket is not None:
