@@ -159,7 +159,7 @@ class MediaLoad(Load):
     def __init__(self, site, upload_every=0.5, **options):
         super().__init__(site, **options)
         self.upload_every = upload_every
-        self.uploads = {}  # alt text -> time acknowledged
+        self.uploads = {}  # alt text -> when it was sent, once acknowledged
 
     def start(self):
         super().start()
