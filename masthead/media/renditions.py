@@ -7,6 +7,7 @@ from django.core.files.storage import default_storage
 
 from . import geometry, processing
 from .models import Image
+from .storage import save_over
 
 log = logging.getLogger(__name__)
 
@@ -21,9 +22,8 @@ def make(image):
             source, focal=(image.focal_x, image.focal_y)
         ):
             path = f"{folder}/{key}/{name}"
-            if default_storage.exists(path):
-                default_storage.delete(path)  # same name must mean same picture
-            default_storage.save(path, ContentFile(data))
+            # Same name must mean same picture.
+            save_over(default_storage, path, ContentFile(data))
             stem, fmt = name.rsplit(".", 1)
             formats.add(fmt)
             _note(stem, widths, crops)

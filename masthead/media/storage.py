@@ -76,6 +76,12 @@ class S3MediaStorage(S3Storage):
             )
         return client
 
+    def save_over(self, name, content):
+        # The bucket keeps one object a key, so the name is used as given;
+        # uploads still go through save(), which never replaces (file_overwrite
+        # off: two pictures called crane.jpg are two files).
+        return self._save(name, content)
+
     def get_object_parameters(self, name):
         # name is the object's key, under the URL's prefix (location).
         relative = name.removeprefix(f"{self.location}/") if self.location else name
@@ -151,6 +157,18 @@ def cache_control(name):
     if name.startswith("renditions/"):
         return IMMUTABLE
     return f"public, max-age={getattr(settings, 'MASTHEAD_MEDIA_MAX_AGE', 86400)}"
+
+
+def save_over(storage, name, content):
+    """Write `content` under exactly `name`, replacing any file there: for
+    names that change whenever their content does (renditions). save() would
+    pick another name; on a bucket, finding out cost two HEAD requests a file
+    (issue 24), and a bucket overwrites in place anyway."""
+    if isinstance(storage, S3MediaStorage):
+        return storage.save_over(name, content)
+    if storage.exists(name):
+        storage.delete(name)
+    return storage.save(name, content)
 
 
 def is_local(storage=None):

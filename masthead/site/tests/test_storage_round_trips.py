@@ -79,3 +79,17 @@ def test_the_feed_gives_each_heros_size_from_its_column(client, counting_storage
     size = article.hero_image.file_size
     assert size == len(article.hero_image.file.read()) > 0
     assert f'length="{size}"' in feed
+
+
+def test_renditions_are_written_without_asking_the_bucket_first(counting_storage):
+    """The worker once sent a HeadObject before each rendition it wrote: a
+    bucket overwrites in place, so it need not ask."""
+    image = make_image(file=ContentFile(jpeg_bytes(1600, 900), name="pier.jpg"))
+    counting_storage.reset_counts()
+    renditions.make(image)
+    written = [r for r in counting_storage.requests if r.startswith("PUT ")]
+    if hasattr(counting_storage, "bucket_name"):
+        assert len(written) >= 10
+        asked = [r for r in counting_storage.requests if r.startswith("HEAD ")]
+        assert asked and all(r.endswith("/images/pier.jpg") for r in asked)  # the original
+    assert image.renditions_ready
