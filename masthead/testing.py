@@ -185,3 +185,13 @@ class database_away:
         self.admin.close()
         connection.close()  # a connection ended above is of no more use
         connection.close_pool()  # not to wait out the old pool's back-off
+
+
+def sign_in_editor(client, username="picture-desk"):
+    """A staff user with the Editor role, signed in on `client`."""
+    from django.contrib.auth.models import Group, User
+
+    user = User.objects.create_user(username, password="pw", is_staff=True)
+    user.groups.add(Group.objects.get(name="Editor"))
+    client.force_login(user)
+    return user

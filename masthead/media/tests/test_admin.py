@@ -9,6 +9,7 @@ from PIL import Image as PILImage
 
 from masthead.media.models import Image
 from masthead.media.processing import EXIF_GPS
+from masthead.testing import sign_in_editor
 
 from .images import exif_with, picture
 
@@ -17,12 +18,7 @@ pytestmark = pytest.mark.django_db
 
 @pytest.fixture
 def editor(client):
-    from django.contrib.auth.models import Group, User
-
-    user = User.objects.create_user("picture-desk", password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editor"))
-    client.force_login(user)
-    return user
+    return sign_in_editor(client)
 
 
 def upload(client, data, name="photo.jpg", **fields):

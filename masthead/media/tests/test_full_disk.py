@@ -19,6 +19,7 @@ from PIL import Image as PILImage
 
 from masthead.media.models import Image
 from masthead.media.storage import ROOM_MARGIN, free_bytes, has_room_for
+from masthead.testing import sign_in_editor
 
 pytestmark = pytest.mark.django_db
 
@@ -73,12 +74,7 @@ def photograph(size=(600, 400)):
 
 @pytest.fixture
 def editor(client):
-    from django.contrib.auth.models import Group, User
-
-    user = User.objects.create_user("picture-desk", password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editor"))
-    client.force_login(user)
-    return user
+    return sign_in_editor(client)
 
 
 def upload(client, data):

@@ -7,12 +7,11 @@ on both databases through a view that meets the same error."""
 import html
 
 import pytest
-from django.contrib.auth.models import Group, User
 from django.db import OperationalError, connection
 from django.test import Client
 from django.urls import path, reverse
 
-from masthead.testing import database_away, make_article
+from masthead.testing import database_away, make_article, sign_in_editor
 
 pytestmark = pytest.mark.django_db(transaction=True)
 
@@ -38,10 +37,7 @@ def browser():
 
 @pytest.fixture
 def editor(browser):
-    user = User.objects.create_user("night-desk", password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editor"))
-    browser.force_login(user)
-    return user
+    return sign_in_editor(browser, "night-desk")
 
 
 @pytest.fixture

@@ -13,6 +13,7 @@ from masthead.core.media_storage import media_storage
 from masthead.media.models import Image
 from masthead.media.tests.images import picture
 from masthead.site.outages import is_outage
+from masthead.testing import sign_in_editor
 
 from .test_health import closed_port
 
@@ -34,12 +35,7 @@ def bucket_away(settings):
 
 @pytest.fixture
 def editor(client):
-    from django.contrib.auth.models import Group, User
-
-    user = User.objects.create_user("picture-desk", password="pw", is_staff=True)
-    user.groups.add(Group.objects.get(name="Editor"))
-    client.force_login(user)
-    return user
+    return sign_in_editor(client)
 
 
 def test_an_upload_with_the_store_away_comes_back_with_what_was_typed(
