@@ -9,7 +9,7 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
-from .lexicon import NON_NAME_CAPS, ROLE_NOUNS, TITLE_ABBREVIATIONS
+from .lexicon import CUE_VERBS, NON_NAME_CAPS, ROLE_NOUNS, TITLE_ABBREVIATIONS
 from .names import (
     CAPITAL_RUN,
     GIVEN_NAMES,
@@ -33,6 +33,10 @@ _PRONOUN_GENDER = {"he": "m", "she": "f"}
 # after that the search costs more than it finds (issue #25's speed).
 _GENDER_TRIES = 8
 _LAST_WORD = re.compile(r"([A-Za-z]+)[^A-Za-z]*$")
+# "Clinton said she…", "Cruz openly admitted": a lone word that reports.
+_SAYS_WHO = re.compile(
+    r"[ \t]+(?:[a-z]+ly[ \t]+)?([a-z]+)(?:[ \t]+that)?(?:[ \t]+(he|she)\b)?"
+)
 _KINSHIP = {
     "daughter": "f",
     "son": "m",
@@ -175,6 +179,8 @@ class EntityTable(Resolution):
         if parsed.affiliation:
             self._read_affiliation(parsed.affiliation, start)
         entity = self._entity_for(parsed)
+        if parsed.kind == "surname" and (entity is None or entity.kind == "org"):
+            entity = self._reporting_surname(masked, end, parsed) or entity
         if entity is None:
             return
         if entity.kind == "person":
@@ -186,6 +192,28 @@ class EntityTable(Resolution):
                 entity.gender_tries += 1
                 self._learn_gender(entity, end)
         self.note(start, entity)
+
+    def _reporting_surname(self, masked, end, parsed):
+        """A lone surname never given in full that says something is a
+        person: "Clinton said she appreciated…" (issue #25: a story that only
+        ever calls her "Clinton" left no candidate for the "she said" after
+        it). Where the word begins an organisation's name ("Trump Taj
+        Mahal"), only a "he" or "she" after the verb makes it a person, as
+        "Brightfield said it would" is still the company."""
+        found = _SAYS_WHO.match(masked, end, end + 40)
+        key = parsed.name.lower()
+        known = self._by_word.get(key)
+        if found is None or found.group(1) not in CUE_VERBS:
+            return None
+        pronoun = found.group(2)
+        if known is not None and (known.kind == "person" or not pronoun):
+            return None
+        if key in self._by_name:
+            return self._by_name[key] if self._by_name[key].kind == "person" else None
+        gender = _PRONOUN_GENDER.get(pronoun, parsed.gender)
+        person = self._new(replace(parsed, kind="person", gender=gender))
+        self._by_word[key] = person  # the lone word is hers from now on
+        return person
 
     def _introduce(self, run):
         """A headline's full name ("Donald Trump"): known, but not a mention.
@@ -247,7 +275,25 @@ class EntityTable(Resolution):
             return (
                 self._by_name.get(key) or self._org_containing(key) or self._new(parsed)
             )
-        return self._by_name.get(key) or self._new(parsed)
+        return (
+            self._by_name.get(key) or self._named_in_full(parsed) or self._new(parsed)
+        )
+
+    def _named_in_full(self, parsed):
+        """The lone surname met before ("Okafor said…") given in full later
+        ("Talia Okafor"): one person, who takes the full name."""
+        words = parsed.name.split()
+        known = self._by_word.get(words[-1].lower())
+        if len(words) < 2 or known is None or known.name != words[-1]:
+            return None
+        clash = known.gender and parsed.gender and known.gender != parsed.gender
+        if known.kind != "person" or clash:
+            return None
+        known.name = parsed.name
+        known.gender = known.gender or parsed.gender
+        self._by_name[parsed.name.lower()] = known
+        self._by_word.setdefault(words[0].lower(), known)
+        return known
 
     def _new(self, parsed):
         name = parsed.name

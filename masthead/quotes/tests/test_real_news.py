@@ -223,3 +223,33 @@ def test_a_quote_paragraph_under_a_colon_is_the_introducers():
         "“The county has done almost nothing with what it found in the barn.”"
     )
     assert speakers(text)[-1][1] == "Joel Parrish"
+
+
+def test_a_lone_surname_that_reports_is_a_person_for_the_pronoun_after():
+    # Issue #25, third pass: a story that never gives her first name left
+    # no candidate for the "she said" that follows.
+    text = (
+        "Tobin Marr apologised to the council on Monday.\n\n"
+        "“It was a mistake,” he said.\n\n"
+        "Voskuijl said she accepted the apology.\n\n"
+        "“We should move on now,” she said."
+    )
+    assert speakers(text)[1] == ("We should move on now", "Voskuijl")
+
+
+def test_a_lone_word_of_a_companys_name_is_a_person_when_he_or_she_follows():
+    text = (
+        "Pellworth Holdings opened its tower in May after nine years.\n\n"
+        "Pellworth said he was proud of the builders.\n\n"
+        "“Nobody thought we would finish,” he said."
+    )
+    assert speakers(text)[0][1] == "Pellworth"
+
+
+def test_a_lone_word_of_a_companys_name_with_it_after_stays_the_company():
+    text = (
+        "Brightfield Renewables filed its plans on Monday.\n\n"
+        "Brightfield said it would hire forty people. “We start in June,” "
+        "Brightfield said."
+    )
+    assert extract_quotes(text)[0].speaker_kind == "org"
