@@ -238,6 +238,13 @@ class Attributor:
             return self.last_entity
         return self.table.most_recent_person(position)
 
+    def _sentence_head(self, c):
+        """Where the quote's sentence begins, which may be before a title
+        quoted in it ("Sanders visited NBC's “Today”, saying “…”"), where
+        the quote's own head begins (issue #25)."""
+        start = sentence_start(self.masked, self.bounds[c.paragraph][0], c.open)
+        return min(start, c.head_start)
+
     def _subject(self, c):
         cue = subject_phrase(self.masked, c.head_start, c.open)
         if cue is None or cue.phrase.lower() in _PRONOUN_GENDER:
@@ -251,7 +258,8 @@ class Attributor:
     def _first_person(self, c):
         """The first person named in the quote's sentence, not as an owner:
         "Speaking in Salem, New Hampshire, Trump called him “a stiff”"."""
-        for at, entity in self.table.mentions_between(c.head_start, c.open):
+        head = self._sentence_head(c)
+        for at, entity in self.table.mentions_between(head, c.open):
             if entity.kind == "person" and not ranker.possessive_at(self.masked, at):
                 return _as_resolved(entity, "partial")
         return None

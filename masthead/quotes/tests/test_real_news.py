@@ -253,3 +253,12 @@ def test_a_lone_word_of_a_companys_name_with_it_after_stays_the_company():
         "Brightfield said."
     )
     assert extract_quotes(text)[0].speaker_kind == "org"
+
+
+def test_a_title_quoted_earlier_in_the_sentence_does_not_hide_its_subject():
+    text = (
+        "Mara Voss spoke on Monday.\n\n"
+        "Sen. Tobin Marr visited the studio of “Morning Desk” to discuss his "
+        "rival, Mara Voss, saying “on her worst day” she would beat the others."
+    )
+    assert speakers(text) == [("on her worst day", "Tobin Marr")]
