@@ -137,6 +137,11 @@ def cue_after(masked, start, end):
         phrase, appositive = _phrase_after(masked, verb.end(), end)
         return Cue(_verb(verb), phrase, appositive, verb.end()) if phrase else None
     phrase, _, appositive = before.partition(",")
+    named = _named_after_role(phrase, appositive)
+    if named is not None:
+        # "…,” his wife, Ada Marr, wrote: the name between the commas, the
+        # role before them (issue #25, as _cue_at_verb does before a quote).
+        return Cue(_verb(verb), named, phrase.strip(), masked.index(named, lead))
     # "Sotomayor has said", "Bass later said": the words between are not the name.
     filler = _FILLER.search(" " + phrase)
     phrase = _PARTY.sub("", phrase[: filler.start()] if filler else phrase).strip()
@@ -170,6 +175,22 @@ def cue_before(masked, start, end, partial=False):
         if cue is not None:
             return cue
     return None
+
+
+def _named_after_role(phrase, appositive):
+    """The full name in "his wife, Ada Marr," or "Marr’s campaign manager,
+    Jeff Weller": a role opened by a determiner or an owner, then a name."""
+    name = appositive.strip(" ,")
+    if " " not in name or not _NAME_ONLY.match(name):
+        return None
+    role = phrase.strip()
+    first = role.split()[0].lower() if role else ""
+    if first not in _ROLE_OPENERS and "’s " not in role and "'s " not in role:
+        return None  # "…” on Friday, Tomas Ferrer said": no role, a time
+    return name
+
+
+_ROLE_OPENERS = frozenset("his her their its a an another the one our my".split())
 
 
 def _cue_at_verb(masked, start, end, verb):

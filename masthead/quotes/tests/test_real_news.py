@@ -262,3 +262,13 @@ def test_a_title_quoted_earlier_in_the_sentence_does_not_hide_its_subject():
         "rival, Mara Voss, saying “on her worst day” she would beat the others."
     )
     assert speakers(text) == [("on her worst day", "Tobin Marr")]
+
+
+def test_a_name_set_off_after_a_role_in_a_cue_after_the_quote_speaks():
+    text = (
+        "Tobin Marr ran again in May.\n\n"
+        "“By December, the state stood out,” Marr’s campaign manager, Jeff "
+        "Weller, said in an interview.\n\n"
+        "“We need him home,” his sister, Ada Lena Marr, wrote in a letter."
+    )
+    assert [s for _, s in speakers(text)] == ["Jeff Weller", "Ada Lena Marr"]
