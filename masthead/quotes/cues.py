@@ -88,6 +88,7 @@ _BOUNDARY = frozenset(
     that and but who which when because after as while where if so or than
     though since until before whom whose what how why with to for of in on at by
     from said says told about into it its this these those there nor yet
+    - – —
     """.split()
 )
 _STOPS_AFTER_NAME = _BOUNDARY | frozenset(
@@ -99,6 +100,8 @@ _PRONOUNS = frozenset(("he", "she", "they"))
 _PARTY = re.compile(
     r"[ \t]*\([DRI]-[A-Z][\w.]*\.?\)|[ \t]*,[ \t]*[DRI]-[A-Z][a-z]*\.?$"
 )
+# "Gov. John Kasich (R-Ohio), said": the party tag, not an appositive, ends the name.
+_PARTY_THEN_COMMA = re.compile(r"[ \t]*\([DRI]-[A-Z][\w.]*\.?\),[ \t]*$")
 _NAME_ONLY = re.compile(
     r"(?:[A-Z][\w'’\-]*\.?[ \t]+(?:(?:of|for|the)[ \t]+)*){0,4}[A-Z][\w'’\-]*$"
 )
@@ -195,6 +198,8 @@ _ROLE_OPENERS = frozenset("his her their its a an another the one our my".split(
 
 def _cue_at_verb(masked, start, end, verb):
     phrase_end = _strip_filler(masked, start, verb.start())
+    party = _PARTY_THEN_COMMA.search(masked, start, phrase_end)
+    phrase_end = party.start() if party else phrase_end
     appositive = ""
     if masked[start:phrase_end].rstrip().endswith(","):
         phrase_end, appositive = _skip_appositive(masked, start, phrase_end)

@@ -272,3 +272,19 @@ def test_a_name_set_off_after_a_role_in_a_cue_after_the_quote_speaks():
         "“We need him home,” his sister, Ada Lena Marr, wrote in a letter."
     )
     assert [s for _, s in speakers(text)] == ["Jeff Weller", "Ada Lena Marr"]
+
+
+def test_a_party_tag_before_a_comma_ends_the_name_before_the_verb():
+    text = (
+        "After winning the Ohio primary, Gov. Tobin Marr (R-OH), said, “I am "
+        "getting ready to rent a wagon.”"
+    )
+    assert speakers(text)[0][1] == "Tobin Marr"
+
+
+def test_a_dash_ends_the_phrase_before_a_cue_verb():
+    text = (
+        "Ada Roy spoke first.\n\nWeller noted that the problem is not new to the "
+        "city - he wrote about it years ago, “You fit it with other tragedies.”"
+    )
+    assert speakers(text)[0][1] == "Weller"
