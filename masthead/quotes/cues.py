@@ -88,7 +88,7 @@ _BOUNDARY = frozenset(
     that and but who which when because after as while where if so or than
     though since until before whom whose what how why with to for of in on at by
     from said says told about into it its this these those there nor yet
-    - – —
+    - – — then even
     """.split()
 )
 _STOPS_AFTER_NAME = _BOUNDARY | frozenset(

@@ -21,7 +21,11 @@ _INTRO = frozenset(
     besides amid
     """.split()
 )
-_CONJUNCTIONS = frozenset(("but", "and", "yet", "so", "still", "now", "then"))
+# Words that open a sentence before its subject ("Even before Sanders took
+# the stage, his campaign…", issue #25): skipped.
+_CONJUNCTIONS = frozenset(
+    "but and yet so still now then even also meanwhile however later".split()
+)
 _NAME_JOINS = frozenset(("of", "de", "van", "von", "la", "del"))
 _DETERMINERS = frozenset("the a an his her its their our this that".split())
 

@@ -288,3 +288,19 @@ def test_a_dash_ends_the_phrase_before_a_cue_verb():
         "city - he wrote about it years ago, “You fit it with other tragedies.”"
     )
     assert speakers(text)[0][1] == "Weller"
+
+
+def test_then_before_a_pronoun_in_a_colon_introduction_is_not_a_name():
+    text = (
+        "Ada Roy said she could not back him. “I will write in a name,” she said. "
+        "Then she added a caveat: “Down the ballot, I will vote for anyone.”"
+    )
+    assert [s for _, s in speakers(text)] == ["Ada Roy", "Ada Roy"]
+
+
+def test_even_opening_a_sentence_is_not_its_subject():
+    text = (
+        "Ada Roy spoke first.\n\nEven before the polls closed, Tobin Marr sent "
+        "a text to supporters saying: “With your help, we won.”"
+    )
+    assert speakers(text)[0][1] == "Tobin Marr"
