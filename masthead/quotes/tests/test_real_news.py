@@ -304,3 +304,12 @@ def test_even_opening_a_sentence_is_not_its_subject():
         "a text to supporters saying: “With your help, we won.”"
     )
     assert speakers(text)[0][1] == "Tobin Marr"
+
+
+def test_a_name_after_a_preposition_before_a_colon_is_not_a_label():
+    text = (
+        "Tobin Marr spoke at the rally.\n\n"
+        "Marr praised the council and contrasted it with Lena Voss: “What I "
+        "have seen working with her is steady.”"
+    )
+    assert speakers(text)[0][1] == "Tobin Marr"
