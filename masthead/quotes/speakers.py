@@ -9,7 +9,13 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
-from .lexicon import CUE_VERBS, NON_NAME_CAPS, ROLE_NOUNS, TITLE_ABBREVIATIONS
+from .lexicon import (
+    CUE_VERBS,
+    KINSHIP,
+    NON_NAME_CAPS,
+    ROLE_NOUNS,
+    TITLE_ABBREVIATIONS,
+)
 from .names import (
     CAPITAL_RUN,
     GIVEN_NAMES,
@@ -37,32 +43,12 @@ _LAST_WORD = re.compile(r"([A-Za-z]+)[^A-Za-z]*$")
 _SAYS_WHO = re.compile(
     r"[ \t]+(?:[a-z]+ly[ \t]+)?([a-z]+)(?:[ \t]+that)?(?:[ \t]+(he|she)\b)?"
 )
-_KINSHIP = {
-    "daughter": "f",
-    "son": "m",
-    "wife": "f",
-    "husband": "m",
-    "mother": "f",
-    "father": "m",
-    "sister": "f",
-    "brother": "m",
-    "granddaughter": "f",
-    "grandson": "m",
-    "niece": "f",
-    "nephew": "m",
-    "widow": "f",
-    "widower": "m",
-    "partner": "",
-    "cousin": "",
-    "aunt": "f",
-    "uncle": "m",
-}
 _INTRODUCED = re.compile(
     r"(?:(?P<owner>[A-Z][\w\-]*)['’]s[ \t]+)?(?:[\w\-]+[ \t]+)?"
-    rf"(?P<noun>{'|'.join(sorted(_KINSHIP.keys() | ROLE_NOUNS))}),[ \t]*$",
+    rf"(?P<noun>{'|'.join(sorted(KINSHIP.keys() | ROLE_NOUNS))}),[ \t]*$",
     re.I,
 )
-_INTRODUCING = frozenset(_KINSHIP.keys() | ROLE_NOUNS)
+_INTRODUCING = frozenset(KINSHIP.keys() | ROLE_NOUNS)
 
 
 # Title words that qualify a title rather than give one: before a lone word
@@ -246,9 +232,9 @@ class EntityTable(Resolution):
             return parsed
         owner, noun = found.group("owner"), found.group("noun").lower()
         name, relative = parsed.name, self._by_word.get((owner or "").lower())
-        if noun in _KINSHIP and relative is not None and relative.kind == "person":
+        if noun in KINSHIP and relative is not None and relative.kind == "person":
             name = f"{name} {relative.name.split()[-1]}"
-        gender = _KINSHIP.get(noun, parsed.gender)
+        gender = KINSHIP.get(noun, parsed.gender)
         return replace(parsed, kind="person", name=name, gender=gender)
 
     def _names_someone(self, start, end):
