@@ -72,6 +72,9 @@ class Entity:
     gender: str = ""
     role_words: set = field(default_factory=set)
     gender_tries: int = 0  # mentions searched for a pronoun so far
+    # From a title, a first name or a kinship word, not from a nearby "he":
+    # sure enough that the ranker never gives this person another's pronoun.
+    gender_sure: bool = False
 
     def add_role(self, role):
         if not role or role == self.role:
@@ -173,7 +176,8 @@ class EntityTable(Resolution):
             entity.add_role(parsed.role or role_before(masked, start))
             if masked[end : end + 1] == ",":  # the quick test: most have none
                 entity.add_role(appositive_after(masked, end))
-            entity.gender = entity.gender or parsed.gender
+            if parsed.gender and not entity.gender:
+                entity.gender, entity.gender_sure = parsed.gender, True
             if not entity.gender and entity.gender_tries < _GENDER_TRIES:
                 entity.gender_tries += 1
                 self._learn_gender(entity, end)
@@ -198,6 +202,7 @@ class EntityTable(Resolution):
             return self._by_name[key] if self._by_name[key].kind == "person" else None
         gender = _PRONOUN_GENDER.get(pronoun, parsed.gender)
         person = self._new(replace(parsed, kind="person", gender=gender))
+        person.gender_sure = bool(parsed.gender) and gender == parsed.gender
         self._by_word[key] = person  # the lone word is hers from now on
         return person
 
@@ -276,7 +281,8 @@ class EntityTable(Resolution):
         if known.kind != "person" or clash:
             return None
         known.name = parsed.name
-        known.gender = known.gender or parsed.gender
+        if parsed.gender and not known.gender_sure:
+            known.gender, known.gender_sure = parsed.gender, True
         self._by_name[parsed.name.lower()] = known
         self._by_word.setdefault(words[0].lower(), known)
         return known
@@ -285,7 +291,9 @@ class EntityTable(Resolution):
         name = parsed.name
         if parsed.kind == "person" and name.isupper() and len(name) > 3:
             name = name.title()  # a transcript's "MS. LEDA KORR:" is Leda Korr
-        entity = Entity(name, parsed.kind, gender=parsed.gender)
+        entity = Entity(
+            name, parsed.kind, gender=parsed.gender, gender_sure=bool(parsed.gender)
+        )
         self._by_name[parsed.name.lower()] = entity
         if entity.kind == "person":
             parts = parsed.name.lower().split()

@@ -4,6 +4,8 @@ One pattern per test, each written by hand; all people, places and
 organisations are invented.
 """
 
+from masthead.quotes import ranker
+from masthead.quotes.attribute import Attributor
 from masthead.quotes.confidence import SHOW_THRESHOLD
 from masthead.quotes.extract import extract_quotes, prepare
 
@@ -313,3 +315,26 @@ def test_a_name_after_a_preposition_before_a_colon_is_not_a_label():
         "have seen working with her is steady.”"
     )
     assert speakers(text)[0][1] == "Tobin Marr"
+
+
+def test_a_gender_the_article_states_rules_a_candidate_out_for_a_pronoun():
+    # Issue #25: "he said" went to a woman named just before. With weights
+    # that follow recency alone, a gender read from her first name still
+    # keeps "he" off her, and the probability is taken over everyone.
+    text = (
+        "Tobin Marr ran the meeting.\n\n"
+        "“We begin today,” said Susan Voss, the chair. “We have waited long "
+        "enough,” he said."
+    )
+    recency_only = [0.0] * len(ranker.FEATURES)
+    recency_only[ranker.FEATURES.index("rank0")] = 5.0
+    ranker.use_weights({kind: recency_only for kind in ranker.KINDS})
+    try:
+        masked, table, bounds, speech = prepare(text)
+        made = []
+        Attributor(masked, table, bounds, record=made).attribute_all(speech)
+    finally:
+        ranker.use_weights({})
+    ((_, _, choice),) = [m for m in made if m[1] == "pronoun"]
+    assert [e.name for e, _ in choice.candidates] == ["Susan Voss", "Tobin Marr"]
+    assert choice.entity.name == "Tobin Marr" and choice.probability < 0.5
