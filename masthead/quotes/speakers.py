@@ -15,6 +15,7 @@ from .lexicon import (
     NON_NAME_CAPS,
     ROLE_NOUNS,
     TITLE_ABBREVIATIONS,
+    TITLE_WORDS,
 )
 from .names import (
     CAPITAL_RUN,
@@ -266,6 +267,8 @@ class EntityTable(Resolution):
             return (
                 self._by_name.get(key) or self._org_containing(key) or self._new(parsed)
             )
+        if all(w.lower().rstrip(".") in TITLE_WORDS for w in parsed.name.split()):
+            return None  # "the former Attorney General of Delaware": no one named
         return (
             self._by_name.get(key) or self._named_in_full(parsed) or self._new(parsed)
         )

@@ -338,3 +338,13 @@ def test_a_gender_the_article_states_rules_a_candidate_out_for_a_pronoun():
     ((_, _, choice),) = [m for m in made if m[1] == "pronoun"]
     assert [e.name for e, _ in choice.candidates] == ["Susan Voss", "Tobin Marr"]
     assert choice.entity.name == "Tobin Marr" and choice.probability < 0.5
+
+
+def test_a_run_of_title_words_alone_is_no_person():
+    text = (
+        "Ada Roy held a rally on Monday, where she thanked the Attorney General "
+        "of Delaware.\n\n“I want to mention someone who is not here,” she said."
+    )
+    masked, table, _, _ = prepare(text)
+    assert [e.name for e in table.entities if e.kind == "person"] == ["Ada Roy"]
+    assert speakers(text)[0][1] == "Ada Roy"
