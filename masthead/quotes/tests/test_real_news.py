@@ -348,3 +348,11 @@ def test_a_run_of_title_words_alone_is_no_person():
     masked, table, _, _ = prepare(text)
     assert [e.name for e in table.entities if e.kind == "person"] == ["Ada Roy"]
     assert speakers(text)[0][1] == "Ada Roy"
+
+
+def test_a_fragment_after_a_quoted_title_has_the_sentences_reporting_subject():
+    text = (
+        "Tobin Marr said that after the vote on “Plan B,” the council was "
+        "“only pretending to listen to anyone.”"
+    )
+    assert speakers(text) == [("only pretending to listen to anyone.", "Tobin Marr")]
