@@ -198,8 +198,9 @@ _ROLE_OPENERS = frozenset("his her their its a an another the one our my".split(
 
 def _cue_at_verb(masked, start, end, verb):
     phrase_end = _strip_filler(masked, start, verb.start())
-    party = _PARTY_THEN_COMMA.search(masked, start, phrase_end)
-    phrase_end = party.start() if party else phrase_end
+    if masked[start:phrase_end].rstrip().endswith("),"):  # the quick test
+        party = _PARTY_THEN_COMMA.search(masked, start, phrase_end)
+        phrase_end = party.start() if party else phrase_end
     appositive = ""
     if masked[start:phrase_end].rstrip().endswith(","):
         phrase_end, appositive = _skip_appositive(masked, start, phrase_end)

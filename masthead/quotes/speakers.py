@@ -191,6 +191,8 @@ class EntityTable(Resolution):
         it). Where the word begins an organisation's name ("Trump Taj
         Mahal"), only a "he" or "she" after the verb makes it a person, as
         "Brightfield said it would" is still the company."""
+        if not masked[end + 1 : end + 2].islower():
+            return None  # the quick test: "Trump," "Trump’s", "Trump Tower"
         found = _SAYS_WHO.match(masked, end, end + 40)
         key = parsed.name.lower()
         known = self._by_word.get(key)
@@ -267,11 +269,12 @@ class EntityTable(Resolution):
             return (
                 self._by_name.get(key) or self._org_containing(key) or self._new(parsed)
             )
+        found = self._by_name.get(key)
+        if found is not None:
+            return found
         if all(w.lower().rstrip(".") in TITLE_WORDS for w in parsed.name.split()):
             return None  # "the former Attorney General of Delaware": no one named
-        return (
-            self._by_name.get(key) or self._named_in_full(parsed) or self._new(parsed)
-        )
+        return self._named_in_full(parsed) or self._new(parsed)
 
     def _named_in_full(self, parsed):
         """The lone surname met before ("Okafor said…") given in full later
