@@ -12,12 +12,13 @@ from dataclasses import dataclass, replace
 
 from . import ranker
 from .confidence import CONFIDENCE, UNKNOWN
-from .cues import ANY_CUE, cue_before, verbs_in
+from .cues import cue_before
 from .resolution import Resolved
 from .roles import clean_role, one_name_per_person
+from .sides import find_cue
 from .signatures import signer
 from .spans import listed_after, sentence_start
-from .subjects import label_before, subject_phrase
+from .subjects import subject_phrase
 
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 
@@ -238,6 +239,13 @@ class Attributor:
             return self.last_entity
         return self.table.most_recent_person(position)
 
+    def _sentence_head(self, c):
+        """Where the quote's sentence begins, which may be before a title
+        quoted in it ("Sanders visited NBC's “Today”, saying “…”"), where
+        the quote's own head begins (issue #25)."""
+        start = sentence_start(self.masked, self.bounds[c.paragraph][0], c.open)
+        return min(start, c.head_start)
+
     def _subject(self, c):
         cue = subject_phrase(self.masked, c.head_start, c.open)
         if cue is None or cue.phrase.lower() in _PRONOUN_GENDER:
@@ -251,7 +259,8 @@ class Attributor:
     def _first_person(self, c):
         """The first person named in the quote's sentence, not as an owner:
         "Speaking in Salem, New Hampshire, Trump called him “a stiff”"."""
-        for at, entity in self.table.mentions_between(c.head_start, c.open):
+        head = self._sentence_head(c)
+        for at, entity in self.table.mentions_between(head, c.open):
             if entity.kind == "person" and not ranker.possessive_at(self.masked, at):
                 return _as_resolved(entity, "partial")
         return None
@@ -280,6 +289,9 @@ class Attributor:
                 CONFIDENCE["paraphrase"],
             )
             return quotation, self.last_entity
+        reported = self._reported_before_a_title(c)
+        if reported is not None:
+            return reported
         cue = subject_phrase(masked, c.head_start, c.open)
         if cue is None:
             return None
@@ -298,6 +310,25 @@ class Attributor:
         )
         return quotation, resolved.entity
 
+    def _reported_before_a_title(self, c):
+        """ "Rubio said that by refusing to say the words “radical Islam,”
+        Democrats are “saying…”": the sentence's reporting clause, before a
+        quoted phrase that cut the fragment's own head short (issue #25)."""
+        head = self._sentence_head(c)
+        if head >= c.head_start:
+            return None
+        cue = cue_before(self.masked, head, c.open, partial=True)
+        if cue is None or not cue.phrase[:1].isupper():
+            return None
+        resolved = self.table.resolve(cue.phrase, cue.at, self.last_entity)
+        if resolved.entity is None or resolved.how == "description":
+            return None
+        quotation = _quotation(
+            self.masked, c, resolved, resolved.role, cue.verb, "partial",
+            CONFIDENCE["paraphrase"],
+        )  # fmt: skip
+        return quotation, resolved.entity
+
 
 def _cued_later(previous, c, previous_quotation, quotation):
     """Whether ``c`` is a fragment whose cue after it also speaks for the
@@ -311,41 +342,6 @@ def _cued_later(previous, c, previous_quotation, quotation):
         and quotation.speaker is not None
         and quotation.confidence > previous_quotation.confidence
     )
-
-
-def find_cue(masked, c):
-    """The cue of a quoted span and on which side it is: (Cue or None, side)."""
-    if c.after is not None and not (c.partial and c.after.phrase[:1].islower()):
-        return c.after, "after"
-    if c.after is not None:
-        # "Trump claimed that “…,” one of the prosecutors for Petraeus said":
-        # a fragment's named subject before it, over a description after it.
-        before = cue_before(masked, c.head_start, c.open, partial=True)
-        if before is not None and before.phrase[:1].isupper():
-            return before, "before"
-        return c.after, "after"
-    head = masked[c.head_start : c.open].rstrip()
-    if head.endswith(":"):
-        cue = (
-            cue_before(masked, c.head_start, c.open)
-            or label_before(masked, c.head_start, c.open - 1)
-            or subject_phrase(masked, c.head_start, c.open - 1)
-        )
-        return (cue, "colon") if cue else (None, "")
-    if c.partial and c.before is not False:
-        cue = c.before  # looked up already, to tell a short quote from a word
-    else:
-        cue = cue_before(masked, c.head_start, c.open, partial=c.partial)
-    if cue is not None:
-        return cue, "before"
-    verbs = verbs_in(ANY_CUE, masked, c.head_start, c.open) if c.partial else ()
-    if verbs:
-        verb = verbs[-1]
-        cue = subject_phrase(masked, c.head_start, c.open)
-        if cue is not None:
-            cue.verb = " ".join(verb.group().split())
-            return cue, "before"
-    return None, ""
 
 
 def _cue_type(side, verb, how, partial):

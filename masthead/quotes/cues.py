@@ -88,6 +88,7 @@ _BOUNDARY = frozenset(
     that and but who which when because after as while where if so or than
     though since until before whom whose what how why with to for of in on at by
     from said says told about into it its this these those there nor yet
+    - – — then even
     """.split()
 )
 _STOPS_AFTER_NAME = _BOUNDARY | frozenset(
@@ -99,6 +100,8 @@ _PRONOUNS = frozenset(("he", "she", "they"))
 _PARTY = re.compile(
     r"[ \t]*\([DRI]-[A-Z][\w.]*\.?\)|[ \t]*,[ \t]*[DRI]-[A-Z][a-z]*\.?$"
 )
+# "Gov. John Kasich (R-Ohio), said": the party tag, not an appositive, ends the name.
+_PARTY_THEN_COMMA = re.compile(r"[ \t]*\([DRI]-[A-Z][\w.]*\.?\),[ \t]*$")
 _NAME_ONLY = re.compile(
     r"(?:[A-Z][\w'’\-]*\.?[ \t]+(?:(?:of|for|the)[ \t]+)*){0,4}[A-Z][\w'’\-]*$"
 )
@@ -137,6 +140,11 @@ def cue_after(masked, start, end):
         phrase, appositive = _phrase_after(masked, verb.end(), end)
         return Cue(_verb(verb), phrase, appositive, verb.end()) if phrase else None
     phrase, _, appositive = before.partition(",")
+    named = _named_after_role(phrase, appositive)
+    if named is not None:
+        # "…,” his wife, Ada Marr, wrote: the name between the commas, the
+        # role before them (issue #25, as _cue_at_verb does before a quote).
+        return Cue(_verb(verb), named, phrase.strip(), masked.index(named, lead))
     # "Sotomayor has said", "Bass later said": the words between are not the name.
     filler = _FILLER.search(" " + phrase)
     phrase = _PARTY.sub("", phrase[: filler.start()] if filler else phrase).strip()
@@ -172,8 +180,27 @@ def cue_before(masked, start, end, partial=False):
     return None
 
 
+def _named_after_role(phrase, appositive):
+    """The full name in "his wife, Ada Marr," or "Marr’s campaign manager,
+    Jeff Weller": a role opened by a determiner or an owner, then a name."""
+    name = appositive.strip(" ,")
+    if " " not in name or not _NAME_ONLY.match(name):
+        return None
+    role = phrase.strip()
+    first = role.split()[0].lower() if role else ""
+    if first not in _ROLE_OPENERS and "’s " not in role and "'s " not in role:
+        return None  # "…” on Friday, Tomas Ferrer said": no role, a time
+    return name
+
+
+_ROLE_OPENERS = frozenset("his her their its a an another the one our my".split())
+
+
 def _cue_at_verb(masked, start, end, verb):
     phrase_end = _strip_filler(masked, start, verb.start())
+    if masked[start:phrase_end].rstrip().endswith("),"):  # the quick test
+        party = _PARTY_THEN_COMMA.search(masked, start, phrase_end)
+        phrase_end = party.start() if party else phrase_end
     appositive = ""
     if masked[start:phrase_end].rstrip().endswith(","):
         phrase_end, appositive = _skip_appositive(masked, start, phrase_end)

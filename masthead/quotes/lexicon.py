@@ -304,3 +304,11 @@ PLACE_NAMES = frozenset(
         "saudi arabia", "puerto rico", "washington post", "new york times",
     )
 )
+
+# Family words and the gender each says ("his daughter, Eleni"), or "".
+KINSHIP = {
+    "daughter": "f", "son": "m", "wife": "f", "husband": "m", "mother": "f",
+    "father": "m", "sister": "f", "brother": "m", "granddaughter": "f",
+    "grandson": "m", "niece": "f", "nephew": "m", "widow": "f", "widower": "m",
+    "partner": "", "cousin": "", "aunt": "f", "uncle": "m",
+}  # fmt: skip

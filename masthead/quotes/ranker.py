@@ -74,16 +74,29 @@ class Choice:
 
 
 def choose(table, decision, masked):
-    """The most likely speaker among the people mentioned before the cue."""
+    """The most likely speaker among the people mentioned before the cue.
+
+    "He" is never Susan Crawford (issue #25): a gender the article states
+    (a title, a first name) rules a candidate out, while one guessed from a
+    nearby pronoun is only a feature. The probability is still taken over
+    every candidate, so ruling one out does not make the ranker surer.
+    """
     candidates = candidate_features(table, decision, masked)
     if not candidates:
         return Choice(None, 0.0, [])
     weights = _weights()[decision.kind]
     scores = [sum(map(mul, weights, f)) for _, f in candidates]
+    allowed = [
+        i for i, (e, _) in enumerate(candidates) if _may_be(e, decision.gender)
+    ] or range(len(candidates))
+    best = max(allowed, key=scores.__getitem__)
     top = max(scores)
     exps = [math.exp(s - top) for s in scores]
-    best = scores.index(top)
     return Choice(candidates[best][0], exps[best] / sum(exps), candidates)
+
+
+def _may_be(entity, gender):
+    return not (gender and entity.gender_sure) or entity.gender == gender
 
 
 def candidate_features(table, decision, masked):

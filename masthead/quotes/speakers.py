@@ -9,7 +9,14 @@ import re
 from bisect import bisect_left, bisect_right
 from dataclasses import dataclass, field, replace
 
-from .lexicon import NON_NAME_CAPS, ROLE_NOUNS, TITLE_ABBREVIATIONS
+from .lexicon import (
+    CUE_VERBS,
+    KINSHIP,
+    NON_NAME_CAPS,
+    ROLE_NOUNS,
+    TITLE_ABBREVIATIONS,
+    TITLE_WORDS,
+)
 from .names import (
     CAPITAL_RUN,
     GIVEN_NAMES,
@@ -33,32 +40,16 @@ _PRONOUN_GENDER = {"he": "m", "she": "f"}
 # after that the search costs more than it finds (issue #25's speed).
 _GENDER_TRIES = 8
 _LAST_WORD = re.compile(r"([A-Za-z]+)[^A-Za-z]*$")
-_KINSHIP = {
-    "daughter": "f",
-    "son": "m",
-    "wife": "f",
-    "husband": "m",
-    "mother": "f",
-    "father": "m",
-    "sister": "f",
-    "brother": "m",
-    "granddaughter": "f",
-    "grandson": "m",
-    "niece": "f",
-    "nephew": "m",
-    "widow": "f",
-    "widower": "m",
-    "partner": "",
-    "cousin": "",
-    "aunt": "f",
-    "uncle": "m",
-}
+# "Clinton said she…", "Cruz openly admitted": a lone word that reports.
+_SAYS_WHO = re.compile(
+    r"[ \t]+(?:[a-z]+ly[ \t]+)?([a-z]+)(?:[ \t]+that)?(?:[ \t]+(he|she)\b)?"
+)
 _INTRODUCED = re.compile(
     r"(?:(?P<owner>[A-Z][\w\-]*)['’]s[ \t]+)?(?:[\w\-]+[ \t]+)?"
-    rf"(?P<noun>{'|'.join(sorted(_KINSHIP.keys() | ROLE_NOUNS))}),[ \t]*$",
+    rf"(?P<noun>{'|'.join(sorted(KINSHIP.keys() | ROLE_NOUNS))}),[ \t]*$",
     re.I,
 )
-_INTRODUCING = frozenset(_KINSHIP.keys() | ROLE_NOUNS)
+_INTRODUCING = frozenset(KINSHIP.keys() | ROLE_NOUNS)
 
 
 # Title words that qualify a title rather than give one: before a lone word
@@ -82,6 +73,9 @@ class Entity:
     gender: str = ""
     role_words: set = field(default_factory=set)
     gender_tries: int = 0  # mentions searched for a pronoun so far
+    # From a title, a first name or a kinship word, not from a nearby "he":
+    # sure enough that the ranker never gives this person another's pronoun.
+    gender_sure: bool = False
 
     def add_role(self, role):
         if not role or role == self.role:
@@ -175,17 +169,45 @@ class EntityTable(Resolution):
         if parsed.affiliation:
             self._read_affiliation(parsed.affiliation, start)
         entity = self._entity_for(parsed)
+        if parsed.kind == "surname" and (entity is None or entity.kind == "org"):
+            entity = self._reporting_surname(masked, end, parsed) or entity
         if entity is None:
             return
         if entity.kind == "person":
             entity.add_role(parsed.role or role_before(masked, start))
             if masked[end : end + 1] == ",":  # the quick test: most have none
                 entity.add_role(appositive_after(masked, end))
-            entity.gender = entity.gender or parsed.gender
+            if parsed.gender and not entity.gender:
+                entity.gender, entity.gender_sure = parsed.gender, True
             if not entity.gender and entity.gender_tries < _GENDER_TRIES:
                 entity.gender_tries += 1
                 self._learn_gender(entity, end)
         self.note(start, entity)
+
+    def _reporting_surname(self, masked, end, parsed):
+        """A lone surname never given in full that says something is a
+        person: "Clinton said she appreciated…" (issue #25: a story that only
+        ever calls her "Clinton" left no candidate for the "she said" after
+        it). Where the word begins an organisation's name ("Trump Taj
+        Mahal"), only a "he" or "she" after the verb makes it a person, as
+        "Brightfield said it would" is still the company."""
+        if not masked[end + 1 : end + 2].islower():
+            return None  # the quick test: "Trump," "Trump’s", "Trump Tower"
+        found = _SAYS_WHO.match(masked, end, end + 40)
+        key = parsed.name.lower()
+        known = self._by_word.get(key)
+        if found is None or found.group(1) not in CUE_VERBS:
+            return None
+        pronoun = found.group(2)
+        if known is not None and (known.kind == "person" or not pronoun):
+            return None
+        if key in self._by_name:
+            return self._by_name[key] if self._by_name[key].kind == "person" else None
+        gender = _PRONOUN_GENDER.get(pronoun, parsed.gender)
+        person = self._new(replace(parsed, kind="person", gender=gender))
+        person.gender_sure = bool(parsed.gender) and gender == parsed.gender
+        self._by_word[key] = person  # the lone word is hers from now on
+        return person
 
     def _introduce(self, run):
         """A headline's full name ("Donald Trump"): known, but not a mention.
@@ -218,9 +240,9 @@ class EntityTable(Resolution):
             return parsed
         owner, noun = found.group("owner"), found.group("noun").lower()
         name, relative = parsed.name, self._by_word.get((owner or "").lower())
-        if noun in _KINSHIP and relative is not None and relative.kind == "person":
+        if noun in KINSHIP and relative is not None and relative.kind == "person":
             name = f"{name} {relative.name.split()[-1]}"
-        gender = _KINSHIP.get(noun, parsed.gender)
+        gender = KINSHIP.get(noun, parsed.gender)
         return replace(parsed, kind="person", name=name, gender=gender)
 
     def _names_someone(self, start, end):
@@ -247,13 +269,37 @@ class EntityTable(Resolution):
             return (
                 self._by_name.get(key) or self._org_containing(key) or self._new(parsed)
             )
-        return self._by_name.get(key) or self._new(parsed)
+        found = self._by_name.get(key)
+        if found is not None:
+            return found
+        if all(w.lower().rstrip(".") in TITLE_WORDS for w in parsed.name.split()):
+            return None  # "the former Attorney General of Delaware": no one named
+        return self._named_in_full(parsed) or self._new(parsed)
+
+    def _named_in_full(self, parsed):
+        """The lone surname met before ("Okafor said…") given in full later
+        ("Talia Okafor"): one person, who takes the full name."""
+        words = parsed.name.split()
+        known = self._by_word.get(words[-1].lower())
+        if len(words) < 2 or known is None or known.name != words[-1]:
+            return None
+        clash = known.gender and parsed.gender and known.gender != parsed.gender
+        if known.kind != "person" or clash:
+            return None
+        known.name = parsed.name
+        if parsed.gender and not known.gender_sure:
+            known.gender, known.gender_sure = parsed.gender, True
+        self._by_name[parsed.name.lower()] = known
+        self._by_word.setdefault(words[0].lower(), known)
+        return known
 
     def _new(self, parsed):
         name = parsed.name
         if parsed.kind == "person" and name.isupper() and len(name) > 3:
             name = name.title()  # a transcript's "MS. LEDA KORR:" is Leda Korr
-        entity = Entity(name, parsed.kind, gender=parsed.gender)
+        entity = Entity(
+            name, parsed.kind, gender=parsed.gender, gender_sure=bool(parsed.gender)
+        )
         self._by_name[parsed.name.lower()] = entity
         if entity.kind == "person":
             parts = parsed.name.lower().split()

@@ -21,7 +21,17 @@ _INTRO = frozenset(
     besides amid
     """.split()
 )
-_CONJUNCTIONS = frozenset(("but", "and", "yet", "so", "still", "now", "then"))
+# Words that open a sentence before its subject ("Even before Sanders took
+# the stage, his campaign…", issue #25): skipped.
+_CONJUNCTIONS = frozenset(
+    "but and yet so still now then even also meanwhile however later".split()
+)
+_OBJECT_WORDS = frozenset(
+    """
+    to of with for by against about from on at in than like toward over
+    after before under between among including versus newspaper told asked
+    """.split()
+)
 _NAME_JOINS = frozenset(("of", "de", "van", "von", "la", "del"))
 _DETERMINERS = frozenset("the a an his her its their our this that".split())
 
@@ -30,15 +40,15 @@ def label_before(masked, start, end):
     """A name set right before a colon: "Pollsters agree - Carl Bialik:"."""
     window = masked[max(start, end - 80) : end].rstrip(" \t:")
     found = _LABEL.search(window)
-    if found is None:
-        return None
-    at = max(start, end - 80) + found.start(1)
-    return Cue(":", found.group(1), "", at)
+    if found is None or (found.group("word") or "") in _OBJECT_WORDS:
+        return None  # "…contrasted him with Clinton:": an object, not a label
+    at = max(start, end - 80) + found.start("name")
+    return Cue(":", found.group("name"), "", at)
 
 
 _LABEL = re.compile(
-    r"(?:^|[-—–,;]\s+|\s[a-z]+\s+)"
-    r"((?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’\-]*[a-z][\w'’\-]*)$"
+    r"(?:^|[-—–,;]\s+|\s(?P<word>[a-z]+)\s+)"
+    r"(?P<name>(?:[A-Z][\w'’.\-]*\s+){0,3}[A-Z][\w'’\-]*[a-z][\w'’\-]*)$"
 )
 
 

@@ -254,8 +254,17 @@ POLNEAR_DEV = (
 def test_figures_on_real_news_hold_what_the_readme_reports():
     """Issue #25 on PolNeAR dev. The floors are what the README quotes (rounded
     down), so a change that loses ground fails; the issue's targets that are
-    not met yet are listed in the README with their figures."""
-    result = evaluate(load_jsonl(POLNEAR_DEV))
+    not met yet are listed in the README with their figures.
+
+    Pronoun sources are held twice: over all of them, and over the speakers
+    marked ``high`` (0.931 in the README). Half of dev's (89 of 176) have a
+    gold speaker marked ``low``, from automatic coreference alone and often
+    wrong; two rankers equal on train have differed by six of those (0.693
+    and 0.659), so a retrained ranker may need the first floor looked at, while
+    the second is what holds the rules' ground.
+    """
+    records = load_jsonl(POLNEAR_DEV)
+    result = evaluate(records)
     report = format_report(result)
     assert result.full.f1 >= 0.96, report
     assert result.overall.f1 >= 0.93, report
@@ -263,3 +272,8 @@ def test_figures_on_real_news_hold_what_the_readme_reports():
     assert result.overall.speaker_accuracy >= 0.82, report
     assert result.pronoun.speaker_accuracy >= 0.68, report
     assert result.shown.speaker_accuracy >= 0.97, report  # the issue's target
+    sure = [
+        {**r, "quotes": [q for q in r["quotes"] if q.get("confidence") != "low"]}
+        for r in records
+    ]
+    assert evaluate(sure).pronoun.speaker_accuracy >= 0.90, report
