@@ -1,6 +1,7 @@
 """Compressed pages, cached and uncached, with ETags that stay correct (item 7)."""
 
 import gzip
+import re
 from wsgiref.util import setup_testing_defaults
 
 import brotli
@@ -94,6 +95,11 @@ def article(db):
     )
 
 
+def form_time(page):
+    found = re.search(rb'name="issued" value="([^"]*)"', page)
+    return found and found.group(1)
+
+
 @pytest.mark.parametrize("cached", [False, True], ids=["uncached", "cached"])
 @pytest.mark.parametrize("encoding", ["br", "gzip", None])
 def test_pages_are_compressed_as_the_client_asks(
@@ -101,11 +107,17 @@ def test_pages_are_compressed_as_the_client_asks(
 ):
     settings.MASTHEAD_PAGE_CACHE = cached
     url = article.get_absolute_url()
-    _, plain_headers, plain = call(site, url)
     accept = {
         "HTTP_ACCEPT_ENCODING": f"{encoding}, identity" if encoding else "identity"
     }
-    status, headers, body = call(site, url, **accept)
+    # Rendered uncached, the page holds the comment form's signed time: two
+    # renders that straddle a second differ, body and ETag (a flake under
+    # load in CI). Such a pair is taken again.
+    for _ in range(3):
+        _, plain_headers, plain = call(site, url)
+        status, headers, body = call(site, url, **accept)
+        if form_time(DECODE[encoding](body)) == form_time(plain):
+            break
     if cached:
         assert headers["X-Cache"] == "HIT"
     assert status == "200"
