@@ -47,14 +47,18 @@ class Context:
     now: object
     ip_cutoff: object
     comment_table: object  # fastwrite.Table for comment rows
+    record_table: object  # and for their import records
+    site_id: int
 
 
 @dataclass
 class Prepared:
     """One post, ready to write. `item` is its record without its comments;
-    `comments` are (depth, parent wp id or None, wp id, row, kind, meta) with
+    `comments` are (depth, parent wp id or None, wp id, row, record) with
     parents first, each row in writes.COMMENT_COLUMNS' order with its values
-    adapted (the article's and parent's ids, at 0 and 1, filled by the writer)."""
+    adapted (the article's and parent's ids, at 0 and 1, filled by the
+    writer), and the comment's import record in COMMENT_RECORD_COLUMNS' order
+    (the comment's id, at 2, filled by the writer)."""
 
     item: object
     status: str
@@ -189,7 +193,7 @@ def comment_markup(content, own=None):
 
 
 def _comment(comment, depth, parent, post):
-    """(depth, parent wp id, wp id, row, kind, meta) for one comment."""
+    """(depth, parent wp id, wp id, row, record) for one comment."""
     context = _context
     own = next((value for key, value in comment.meta if key == MARKDOWN_META), None)
     body, body_html = comment_markup(comment.content, own)
@@ -203,5 +207,8 @@ def _comment(comment, depth, parent, post):
         comment.email[:100], comment.url[:200], body, body_html,
         mapping.comment_status(comment), ip, created, "imported from WordPress",
     ])  # fmt: skip
-    return (depth, parent, comment.wp_id, row, mapping.comment_kind(comment),
-            [list(m) for m in comment.meta])  # fmt: skip
+    record = context.record_table.prepared([
+        context.site_id, comment.wp_id, None, mapping.comment_kind(comment),
+        [list(m) for m in comment.meta],
+    ])  # fmt: skip
+    return depth, parent, comment.wp_id, row, record

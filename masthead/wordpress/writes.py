@@ -63,7 +63,8 @@ class Writer:
         prepared.adopt(prepared.Context(
             run=run, names=names_for(run.namespace), now=self.now,
             ip_cutoff=self.now - timedelta(days=retention_days()),
-            comment_table=self.comment_rows,
+            comment_table=self.comment_rows, record_table=self.comment_records,
+            site_id=run.site.pk,
         ))  # fmt: skip
         self.preparer = parallel.Preparer(
             prepared.prepare, run.options.workers if run.total >= PARALLEL_FROM else 1
@@ -213,20 +214,20 @@ class Writer:
         rows come built from the workers (prepared.py): only ids are set here."""
         levels = {}
         for post, article in zip(posts, articles, strict=True):
-            for depth, parent, wp_id, row, kind, meta in post.comments:
+            for depth, parent, wp_id, row, record in post.comments:
                 row[0] = article.pk
-                levels.setdefault(depth, []).append((row, parent, wp_id, kind, meta))
-        ids, records, site_id = {}, [], self.run.site.pk
+                levels.setdefault(depth, []).append((row, parent, wp_id, record))
+        ids, records = {}, []
         for depth in sorted(levels):
             rows = levels[depth]
-            for row, parent, *_ in rows:
+            for row, parent, _wp_id, _record in rows:
                 row[1] = ids.get(parent)
             new_ids = self.comment_rows.insert([row for row, *_ in rows], returning=True,
                                                adapted=True)  # fmt: skip
-            for (_row, _parent, wp_id, kind, meta), pk in zip(rows, new_ids, strict=True):
-                ids[wp_id] = pk
-                records.append((site_id, wp_id, pk, kind, meta))
-        self.comment_records.insert(records)
+            for (_row, _parent, wp_id, record), pk in zip(rows, new_ids, strict=True):
+                ids[wp_id] = record[2] = pk
+                records.append(record)
+        self.comment_records.insert(records, adapted=True)
         self.report.count("comments imported", len(records))
 
 
