@@ -47,6 +47,9 @@ _comment_markdown.enable(
 
 
 def render_article_body(markdown_text):
+    plain = _plain_paragraphs(markdown_text, _PLAIN_ARTICLE_LINE, "\n")
+    if plain is not None:  # as render_comment_body's, for stories (issue 22)
+        return plain
     return _clean_article(_article_markdown.render(markdown_text or ""), ARTICLE_TAGS)
 
 
@@ -115,16 +118,18 @@ def render_comment_body(markdown_text):
 # holds the two to the same output). Most comments a WordPress import brings
 # are such, and rendering them in full was a third of its CPU (issue 22).
 _PLAIN_LINE = re.compile(r"[^\W_](?:[^\W_]|[ .,;:?!'\"-])*(?<! )\Z")
+# A story's line may not start with a digit either ("1. " opens a list there).
+_PLAIN_ARTICLE_LINE = re.compile(r"[^\W\d_](?:[^\W_]|[ .,;:?!'\"-])*(?<! )\Z")
 
 
-def _plain_paragraphs(text):
-    """The HTML of a comment of plain lines, or None when it is not one."""
+def _plain_paragraphs(text, plain_line=_PLAIN_LINE, line_break="<br>\n"):
+    """The HTML of a text of plain lines, or None when it is not one."""
     paragraphs = []
     for paragraph in (text or "").split("\n\n"):
         lines = paragraph.split("\n")
-        if not all(_PLAIN_LINE.match(line) for line in lines):
+        if not all(plain_line.match(line) for line in lines):
             return None
-        paragraphs.append("<p>" + "<br>\n".join(lines) + "</p>\n")
+        paragraphs.append("<p>" + line_break.join(lines) + "</p>\n")
     return "".join(paragraphs)
 
 

@@ -98,3 +98,29 @@ def test_plain_comments_take_the_short_way_to_the_same_html():
         short += sanitize._plain_paragraphs(text) is not None
     assert short > 100  # the short way was taken, and agreed
     assert sanitize._plain_paragraphs("*emphasis* and _underscore_") is None
+
+
+def test_plain_stories_take_the_short_way_to_the_same_html():
+    """Issue 22: the same for a story's Markdown between its blocks, where a
+    line may also open a list, a heading or a code block."""
+    handmade = [
+        "The council met on Tuesday.\nIt voted 5-2.",
+        "First paragraph.\n\nSecond, with \"quotes\" and 'apostrophes'!",
+        "1. a list item",
+        "Heading\n---",
+        "Title\n===",
+        "    indented code",
+        "- item",
+        "Zoë's café",
+    ]
+    rng = random.Random(25)
+    alphabet = "ab Zé9 .,;:?!'\"-\n\n*_<&#>=+)[]`|~\t"
+    generated = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14)))
+                 for _ in range(5000)]  # fmt: skip
+    short = 0
+    for text in handmade + generated:
+        full = sanitize._clean_article(sanitize._article_markdown.render(text),
+                                       sanitize.ARTICLE_TAGS)  # fmt: skip
+        assert sanitize.render_article_body(text) == full, repr(text)
+        short += sanitize._plain_paragraphs(text, sanitize._PLAIN_ARTICLE_LINE) is not None
+    assert short > 100
