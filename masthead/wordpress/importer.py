@@ -22,7 +22,7 @@ from django.db import transaction
 
 from masthead.articles.models import Article
 
-from . import mapping, permalinks, writes
+from . import fastwrite, mapping, permalinks, writes
 from .attachments import Attachments
 from .bodies import Library, original_url
 from .handover import hand_over
@@ -189,7 +189,8 @@ class _Run:
         self.library = self._library()
         writer = writes.Writer(run=self)
         try:
-            self._write_batches(writer)
+            with fastwrite.BulkSession():
+                self._write_batches(writer)
         finally:
             writer.close()
 
