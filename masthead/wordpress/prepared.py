@@ -26,7 +26,7 @@ from masthead.core.sanitize import render_article_body, render_comment_body
 
 from . import bodies, mapping, permalinks
 from .exporter import MARKDOWN_META
-from .reader import read_item
+from .records import read_item
 
 # The raw items are lxml's own serialization of elements from the file the
 # first pass checked, so they are well-formed: `recover` only lets through
@@ -43,7 +43,7 @@ class Context:
     file's WordPress names, the writer's clock and its comment table."""
 
     run: object
-    names: object  # reader._Names of the file's namespace
+    names: object  # records.Names of the file's namespace
     now: object
     ip_cutoff: object
     comment_table: object  # fastwrite.Table for comment rows

@@ -8,6 +8,10 @@ what the model signals would do is done here in bulk: body references and
 embeds once per batch, page purges once per batch, quote extraction queued
 once per import. No comment email is due, and comment_was_posted is not
 sent: WordPress's readers were notified years ago (issue 22, item 9).
+
+The worker processes (prepared.py) send each post back read and converted,
+with its comment rows and their import records built and adapted: this
+process looks up what needs the database, sets ids, and inserts.
 """
 
 from datetime import timedelta
@@ -26,7 +30,7 @@ from masthead.pagecache.purges import purge_on_commit
 
 from . import fastwrite, mapping, parallel, prepared, tasks
 from .models import ImportedAttachment, ImportedComment, ImportedPost
-from .reader import names_for
+from .records import Names
 
 Tagging = Article.tags.through
 # Raw inserts (fastwrite.py) for every table; articles are built as instances
@@ -61,7 +65,7 @@ class Writer:
         self.references = fastwrite.Table(BodyReference, ("article_id", "kind", "key"))
         # Before the fork: the workers build comment rows with this clock and table.
         prepared.adopt(prepared.Context(
-            run=run, names=names_for(run.namespace), now=self.now,
+            run=run, names=Names(run.namespace), now=self.now,
             ip_cutoff=self.now - timedelta(days=retention_days()),
             comment_table=self.comment_rows, record_table=self.comment_records,
             site_id=run.site.pk,
