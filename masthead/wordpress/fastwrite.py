@@ -19,9 +19,10 @@ MAX_ROWS = 1000  # per statement, where the backend sets no parameter limit
 # SQLite's page cache while an import writes, in KiB (the default is 2 MiB).
 # The comments table's ten indexes take rows in no order: with the default,
 # most inserts read their index pages back from the OS, one call a page. At
-# 20,000 posts, 64 MiB cut the comment INSERTs' CPU from 8.9 to 6.9 s; 32 MiB
-# keeps the import well inside issue 22's 300 MB.
-SQLITE_CACHE_KIB = 32768
+# 20,000 posts the comment INSERTs' CPU was 8.7 s with 2 MiB, 7.3 s with
+# 8 MiB and 6.9 s with 64 MiB; 32 MiB took a 100,000-post import to 305 MB,
+# past issue 22's 300 MB, so 8 MiB.
+SQLITE_CACHE_KIB = 8192
 
 
 class BulkSession:
