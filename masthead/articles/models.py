@@ -213,7 +213,13 @@ class Article(models.Model):
     def read_text(self):
         """The body's words as a reader meets them: captions, fact boxes and
         pull quotes, but not block fences, file names or addresses."""
-        return blank_blocks(self.body, kinds=("gallery", "related", "embed"))
+        return self.read_text_of(self.body)
+
+    @staticmethod
+    def read_text_of(body):
+        """read_text for a body not in an instance (a WordPress import's
+        worker processes count its words, issue 22)."""
+        return blank_blocks(body, kinds=("gallery", "related", "embed"))
 
     @property
     def body_images(self):

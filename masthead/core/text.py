@@ -22,7 +22,14 @@ def reading_seconds(text, image_count=0):
 
 def reading_minutes(text, image_count=0):
     """Whole minutes, rounded half up as Ghost's Math.round does; at least one."""
-    return max(1, math.floor(reading_seconds(text, image_count) / 60 + 0.5))
+    return reading_minutes_for(count_words(text), image_count)
+
+
+def reading_minutes_for(word_count, image_count=0):
+    """reading_minutes() for words counted already (an import counts them in
+    its worker processes, issue 22)."""
+    seconds = word_count / WORDS_PER_MINUTE * 60 + image_seconds(image_count)
+    return max(1, math.floor(seconds / 60 + 0.5))
 
 
 def reading_time_label(minutes):

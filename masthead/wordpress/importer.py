@@ -5,7 +5,8 @@ Two streaming passes over the file, so memory stays flat whatever its size:
 1. the site, its authors, categories, tags and attachments, and a plan of
    every post's new address (so a link to a post later in the file can be
    rewritten, and two posts with one slug get two addresses);
-2. the posts and pages with their comments, in batches: a batch is one
+2. the posts and pages with their comments, in batches (each item's XML
+   read by worker processes, prepared.py): a batch is one
    transaction holding whole posts, each with all its comments, and its
    import records. A kill loses at most the batch in flight; a second run
    skips every post already recorded and finishes the job.
@@ -21,13 +22,13 @@ from django.db import transaction
 
 from masthead.articles.models import Article
 
-from . import mapping, permalinks, writes
+from . import fastwrite, mapping, permalinks, writes
 from .attachments import Attachments
 from .bodies import Library, original_url
 from .handover import hand_over
 from .models import ImportedAttachment, ImportedPost, ImportedSite
 from .people import People, Terms
-from .reader import Item, Site, WXRError, read
+from .reader import Item, Site, WXRError, raw_items, read
 from .report import Report
 
 __all__ = ["Options", "WXRError", "import_file"]
@@ -103,6 +104,7 @@ class _Run:
         self.site, created = ImportedSite.objects.get_or_create(
             key=key, defaults={"title": site.title[:300], "base_url": site.base_blog_url[:500]}
         )
+        self.namespace = site.namespace  # the second pass reads items by it
         self.base = permalinks.base_path(site.base_blog_url or site.link)
         self.host = key.split("/", 1)[0]
         self.people = People(site=self.site, report=self.report,
@@ -187,18 +189,18 @@ class _Run:
         self.library = self._library()
         writer = writes.Writer(run=self)
         try:
-            self._write_batches(writer)
+            with fastwrite.BulkSession():
+                self._write_batches(writer)
         finally:
             writer.close()
 
     def _write_batches(self, writer):
         batch = []
-        for record in read(self.path):
-            if isinstance(record, Item) and record.wp_id in self.plan:
-                batch.append(record)
-                if len(batch) >= self.options.batch_size:
-                    writer.write(batch)
-                    batch = []
+        for wp_id, raw in raw_items(self.path, self.namespace, self.plan):
+            batch.append((wp_id, raw))
+            if len(batch) >= self.options.batch_size:
+                writer.write(batch)
+                batch = []
         if batch:
             writer.write(batch)
         writer.flush()

@@ -65,9 +65,16 @@ class ImportedPost(models.Model):
         return f"{self.site_id}:{self.wp_id}"
 
     def target_url(self, old):
-        if old.endswith(FEED) and not old.startswith("/?"):
-            return reverse("feeds:comments", args=[self.article.slug])
-        return self.article.get_absolute_url()
+        return post_target(old, self.article.slug, self.article.get_absolute_url())
+
+
+def post_target(old, slug, article_url):
+    """Where an imported post's old address goes: its comments feed for a
+    feed, else its article (`article_url`). The handover reads the records
+    as values and gives each article's URL once (issue 22)."""
+    if old.endswith(FEED) and not old.startswith("/?"):
+        return reverse("feeds:comments", args=[slug])
+    return article_url
 
 
 class ImportedComment(models.Model):

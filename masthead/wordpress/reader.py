@@ -12,16 +12,26 @@ An item that rebinds the `wp` prefix to another namespace has no WordPress
 fields, as the WordPress Importer's namespace fixtures expect.
 """
 
-from dataclasses import dataclass, field
+from dataclasses import dataclass
 
 from lxml import etree
 
+from .records import (  # noqa: F401 (Author, Comment, Term: the records read() yields)
+    Author,
+    Comment,
+    Item,
+    Names,
+    Term,
+    int_of,
+    read_author,
+    read_item,
+    read_term,
+    text_of,
+)
+
 VERSIONS = ("1.0", "1.1", "1.2")
 _EXPORT = "wordpress.org/export/"
-CONTENT = "{http://purl.org/rss/1.0/modules/content/}encoded"
-DC_CREATOR = "{http://purl.org/dc/elements/1.1/}creator"
 _HEADER = {"title", "link", "description", "language", "pubDate", "generator"}
-_TERM_TAGS = (("category", "category"), ("tag", "post_tag"), ("term", ""))
 
 
 class WXRError(ValueError):
@@ -39,75 +49,7 @@ class Site:
     base_site_url: str = ""
     base_blog_url: str = ""
     version: str = ""
-
-
-@dataclass
-class Author:
-    login: str
-    email: str = ""
-    display_name: str = ""
-    first_name: str = ""
-    last_name: str = ""
-    wp_id: int | None = None
-    line: int = 0
-
-
-@dataclass
-class Term:
-    taxonomy: str  # "category", "post_tag" or another taxonomy
-    slug: str
-    name: str = ""
-    parent: str = ""  # the parent's slug
-    description: str = ""
-    wp_id: int | None = None
-    meta: list = field(default_factory=list)
-    line: int = 0
-
-
-@dataclass
-class Comment:
-    wp_id: int
-    author: str = ""
-    email: str = ""
-    url: str = ""
-    ip: str = ""
-    date: str = ""
-    date_gmt: str = ""
-    content: str = ""
-    approved: str = "1"
-    type: str = ""
-    parent: int = 0
-    meta: list = field(default_factory=list)
-
-
-@dataclass
-class Item:
-    """A post, page, attachment or any other post type."""
-
-    wp_id: int | None = None
-    title: str = ""
-    link: str = ""
-    guid: str = ""
-    creator: str = ""
-    content: str = ""
-    excerpt: str = ""
-    date: str = ""
-    date_gmt: str = ""
-    slug: str = ""
-    status: str = ""
-    type: str = ""
-    parent: int = 0
-    password: str = ""
-    sticky: bool = False
-    comment_status: str = "open"
-    attachment_url: str = ""
-    terms: list = field(default_factory=list)  # [(domain, nicename, name)]
-    meta: list = field(default_factory=list)  # [(key, value)], values as exported
-    comments: list = field(default_factory=list)
-    line: int = 0
-
-    def meta_value(self, key, default=""):
-        return next((value for k, value in self.meta if k == key), default)
+    namespace: str = ""  # the WordPress namespace as this file spells it
 
 
 def read(source, *, comments=True):
@@ -139,6 +81,36 @@ def read(source, *, comments=True):
         if fault is not None:
             raise WXRError(f"the XML is malformed: {fault[1]}", fault[0]) from err
     yield from reader.finish()
+
+
+def raw_items(source, namespace, wanted):
+    """The second pass (issue 22): (wp id, the item's XML as bytes) for each
+    `<item>` in <channel> whose wp:post_id is in `wanted`, in file order, no
+    record built: worker processes read them (prepared.py). read() has checked
+    the file already. Only "end" events of items reach Python, so this pass
+    costs a fraction of read()'s event per element."""
+    events = etree.iterparse(
+        source, events=("end",), tag="item", resolve_entities=False, no_network=True,
+        load_dtd=False, huge_tree=False, remove_comments=True,
+    )  # fmt: skip
+    post_ids = Names(namespace).wp("post_id")
+    try:
+        for _event, element in events:
+            parent = element.getparent()
+            if parent is None or parent.tag != "channel" or parent.getparent() is None \
+                    or parent.getparent().getparent() is not None:  # fmt: skip
+                continue  # an <item> inside another element is part of it, not a post
+            wp_id = next((found for child in element.iterchildren(*post_ids)
+                          if (found := int_of(text_of(child))) is not None), None)  # fmt: skip
+            if wp_id in wanted:
+                yield wp_id, etree.tostring(element, encoding="utf-8", with_tail=False)
+            element.clear()
+            while element.getprevious() is not None:
+                del parent[0]
+    except etree.XMLSyntaxError as err:
+        fault = _fault(err)  # as read() does: a namespace address alone is no fault
+        if fault is not None:
+            raise WXRError(f"the XML is malformed: {fault[1]}", fault[0]) from err
 
 
 def _fault(err):
@@ -189,7 +161,7 @@ class _Reader:
         local = _local(tag)
         if tag in _HEADER:
             if not self.started:
-                _set_header(self.site, local, _text(element))
+                _set_header(self.site, local, text_of(element))
             return
         if self.names is None:
             if local in ("item", "author", "category", "tag", "term"):
@@ -200,7 +172,7 @@ class _Reader:
                 )
             return
         if tag in self.names.site_fields:
-            setattr(self.site, self.names.site_fields[tag], _text(element))
+            setattr(self.site, self.names.site_fields[tag], text_of(element))
             return
         record = self._record(tag, element)
         if record is not None:
@@ -210,7 +182,7 @@ class _Reader:
             yield record
 
     def _version(self, element):
-        version = _text(element)
+        version = text_of(element)
         if version not in VERSIONS:
             raise WXRError(
                 f"unknown WXR version “{version}”: Masthead reads WXR "
@@ -218,16 +190,17 @@ class _Reader:
             )
         if self.names is None:
             self.site.version = version
-            self.names = _Names(element.tag.split("}")[0][1:])
+            self.site.namespace = element.tag.split("}")[0][1:]
+            self.names = Names(self.site.namespace)
 
     def _record(self, tag, element):
         names = self.names
         if tag == "item":
             return read_item(element, names, comments=self.comments)
         if tag in names.author:
-            return _author(element, names)
+            return read_author(element, names)
         if tag in names.terms:
-            return _term(element, names, names.terms[tag])
+            return read_term(element, names, names.terms[tag])
         return None
 
     def finish(self):
@@ -266,58 +239,6 @@ def _doctype_line(source, root_line):
     return head.count(b"\n", 0, at) + 1 if at >= 0 else 1
 
 
-class _Names:
-    """The file's WordPress tag names, spelled out once (both schemes)."""
-
-    def __init__(self, namespace):
-        twin = namespace.replace("http://", "https://", 1)
-        if twin == namespace:
-            twin = namespace.replace("https://", "http://", 1)
-        self.spaces = (namespace, twin)
-        self._locals = {}  # tag -> local(tag): a real file has a few dozen
-        self.author = set(self.wp("author"))
-        self.terms = {tag: taxonomy for local, taxonomy in _TERM_TAGS
-                      for tag in self.wp(local)}  # fmt: skip
-        self.excerpt = {f"{{{ns}excerpt/}}encoded" for ns in self.spaces}
-        self.site_fields = {tag: local for local in ("base_site_url", "base_blog_url")
-                            for tag in self.wp(local)}  # fmt: skip
-
-    def wp(self, local):
-        """The tag in both spellings of the namespace."""
-        return [f"{{{ns}}}{local}" for ns in self.spaces]
-
-    def local(self, tag):
-        """'post_id' for a tag in the WordPress namespace, else None."""
-        try:
-            return self._locals[tag]
-        except KeyError:
-            found = self._local(tag)
-            if len(self._locals) < 1000:  # bounded: a hostile file may invent tags
-                self._locals[tag] = found
-            return found
-
-    def _local(self, tag):
-        if isinstance(tag, str) and tag.startswith("{"):
-            space, _, local = tag[1:].partition("}")
-            if space in self.spaces:
-                return local
-        return None
-
-
-def _text(element):
-    text = element.text or ""
-    if len(element):
-        text = "".join(element.itertext())
-    return text.strip()
-
-
-def _int(value, default=None):
-    try:
-        return int(value.strip())
-    except (AttributeError, ValueError):
-        return default
-
-
 def _local(tag):
     return tag.rsplit("}", 1)[-1] if isinstance(tag, str) else "?"
 
@@ -327,145 +248,3 @@ def _set_header(site, local, value):
         site.title = value
     elif local == "link":
         site.link = value
-
-
-def _fields(element, names):
-    """{local name: element} for the WordPress children, first one winning."""
-    found = {}
-    for child in element:
-        local = names.local(child.tag)
-        if local is not None and local not in ("postmeta", "comment", "termmeta"):
-            found.setdefault(local, child)
-    return found
-
-
-def _author(element, names):
-    f = _fields(element, names)
-    login = _text(f["author_login"]) if "author_login" in f else ""
-    if not login:
-        return None
-    return Author(
-        login=login,
-        email=_text(f["author_email"]) if "author_email" in f else "",
-        display_name=_text(f["author_display_name"]) if "author_display_name" in f else "",
-        first_name=_text(f["author_first_name"]) if "author_first_name" in f else "",
-        last_name=_text(f["author_last_name"]) if "author_last_name" in f else "",
-        wp_id=_int(_text(f["author_id"])) if "author_id" in f else None,
-        line=element.sourceline or 0,
-    )
-
-
-_TERM_FIELDS = {
-    "category": ("category_nicename", "cat_name", "category_parent", "category_description"),
-    "post_tag": ("tag_slug", "tag_name", None, "tag_description"),
-    "": ("term_slug", "term_name", "term_parent", "term_description"),
-}
-
-
-def _term(element, names, taxonomy):
-    f = _fields(element, names)
-    value = {key: _text(child) for key, child in f.items()}
-    taxonomy = taxonomy or value.get("term_taxonomy", "")
-    slug_key, name_key, parent_key, description_key = _TERM_FIELDS[
-        "" if "term_taxonomy" in value else taxonomy
-    ]
-    slug = value.get(slug_key, "")
-    if not slug or not taxonomy:
-        return None
-    return Term(
-        taxonomy=taxonomy, slug=slug, name=value.get(name_key, slug),
-        parent=value.get(parent_key, "") if parent_key else "",
-        description=value.get(description_key, ""), wp_id=_int(value.get("term_id")),
-        meta=_meta(element, names, "termmeta"), line=element.sourceline or 0,
-    )  # fmt: skip
-
-
-_ITEM_TEXT = {
-    "post_date": "date", "post_date_gmt": "date_gmt", "post_name": "slug",
-    "status": "status", "post_type": "type", "post_password": "password",
-    "comment_status": "comment_status", "attachment_url": "attachment_url",
-}  # fmt: skip
-
-
-def read_item(element, names, comments=True):
-    item = Item(line=element.sourceline or 0)
-    for child in element:
-        tag = child.tag
-        if tag == "title":
-            item.title = _text(child)
-        elif tag == "link":
-            item.link = _text(child)
-        elif tag == "guid":
-            item.guid = _text(child)
-        elif tag == CONTENT:
-            item.content = _text(child)
-        elif tag == DC_CREATOR:
-            item.creator = item.creator or _text(child)
-        elif tag in names.excerpt:
-            item.excerpt = _text(child)
-        elif tag == "category":
-            _category(item, child)
-        else:
-            _item_field(item, child, names, comments)
-    return item
-
-
-def _category(item, child):
-    domain = child.get("domain", "category")
-    name = _text(child)
-    item.terms.append((domain, child.get("nicename", "") or name, name))
-
-
-def _item_field(item, child, names, comments=True):
-    local = names.local(child.tag)
-    if local is None:
-        return
-    if local == "post_id":
-        item.wp_id = item.wp_id if item.wp_id is not None else _int(_text(child))
-    elif local in _ITEM_TEXT:
-        setattr(item, _ITEM_TEXT[local], _text(child))
-    elif local == "post_parent":
-        item.parent = _int(_text(child), 0)
-    elif local == "is_sticky":
-        item.sticky = _text(child) == "1"
-    elif local == "postmeta":
-        item.meta.extend(_pairs(child, names))
-    elif local == "comment" and comments:
-        comment = _comment(child, names)
-        if comment is not None:
-            item.comments.append(comment)
-
-
-def _pairs(element, names):
-    f = _fields(element, names)
-    if "meta_key" in f:
-        yield _text(f["meta_key"]), _text(f["meta_value"]) if "meta_value" in f else ""
-
-
-def _meta(element, names, local):
-    pairs = []
-    for child in element:
-        if names.local(child.tag) == local:
-            pairs.extend(_pairs(child, names))
-    return pairs
-
-
-_COMMENT_TEXT = {
-    "comment_author": "author", "comment_author_email": "email",
-    "comment_author_url": "url", "comment_author_IP": "ip", "comment_date": "date",
-    "comment_date_gmt": "date_gmt", "comment_content": "content",
-    "comment_approved": "approved", "comment_type": "type",
-}  # fmt: skip
-
-
-def _comment(element, names):
-    f = _fields(element, names)
-    wp_id = _int(_text(f["comment_id"])) if "comment_id" in f else None
-    if wp_id is None:
-        return None
-    comment = Comment(wp_id=wp_id, meta=_meta(element, names, "commentmeta"))
-    for local, attribute in _COMMENT_TEXT.items():
-        if local in f:
-            setattr(comment, attribute, _text(f[local]))
-    comment.parent = _int(_text(f["comment_parent"]), 0) if "comment_parent" in f else 0
-    return comment

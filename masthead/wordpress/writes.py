@@ -8,10 +8,12 @@ what the model signals would do is done here in bulk: body references and
 embeds once per batch, page purges once per batch, quote extraction queued
 once per import. No comment email is due, and comment_was_posted is not
 sent: WordPress's readers were notified years ago (issue 22, item 9).
+
+The worker processes (prepared.py) send each post back read and converted,
+with its comment rows and their import records built and adapted: this
+process looks up what needs the database, sets ids, and inserts.
 """
 
-import ipaddress
-import socket
 from datetime import timedelta
 
 from django.db import reset_queries, transaction
@@ -19,16 +21,16 @@ from django.utils import timezone
 
 from masthead.articles.models import Article, ArticleAuthor, BodyReference
 from masthead.comments.models import Comment
-from masthead.comments.privacy import retention_days, truncate_ip
+from masthead.comments.privacy import retention_days
 from masthead.core import text
 from masthead.jobs.queue import enqueue_on_commit
 from masthead.media.embeds import request_embeds
 from masthead.pagecache import tags as page_tags
 from masthead.pagecache.purges import purge_on_commit
 
-from . import fastwrite, mapping, parallel, permalinks, tasks
-from .exporter import MARKDOWN_META
+from . import fastwrite, mapping, parallel, prepared, tasks
 from .models import ImportedAttachment, ImportedComment, ImportedPost
+from .records import Names
 
 Tagging = Article.tags.through
 # Raw inserts (fastwrite.py) for every table; articles are built as instances
@@ -61,43 +63,50 @@ class Writer:
         self.bylines = fastwrite.Table(ArticleAuthor, ("article_id", "person_id", "position"))
         self.tagging = fastwrite.Table(Tagging, ("article_id", "tag_id"))
         self.references = fastwrite.Table(BodyReference, ("article_id", "kind", "key"))
+        # Before the fork: the workers build comment rows with this clock and table.
+        prepared.adopt(prepared.Context(
+            run=run, names=Names(run.namespace), now=self.now,
+            ip_cutoff=self.now - timedelta(days=retention_days()),
+            comment_table=self.comment_rows, record_table=self.comment_records,
+            site_id=run.site.pk,
+        ))  # fmt: skip
         self.preparer = parallel.Preparer(
-            run, run.options.workers if run.total >= PARALLEL_FROM else 1
+            prepared.prepare, run.options.workers if run.total >= PARALLEL_FROM else 1
         )
         self.pending = None  # the batch the workers are preparing
-        self.ip_cutoff = self.now - timedelta(days=retention_days())
         self.heroes = dict(
             ImportedAttachment.objects.filter(site=run.site, image__isnull=False)
             .values_list("wp_id", "image_id")
         )
 
     def write(self, items):
-        """Hand this batch to the workers, then write the one before: the
-        workers prepare bodies while this process writes rows."""
+        """Hand this batch of (wp id, item XML) to the workers, then write the
+        one before: the workers prepare posts while this process writes rows."""
         existing = set(
-            ImportedPost.objects.filter(site=self.run.site, wp_id__in=[i.wp_id for i in items])
+            ImportedPost.objects.filter(site=self.run.site, wp_id__in=[wp_id for wp_id, _ in items])
             .values_list("wp_id", flat=True)
         )
-        fresh = [item for item in items if item.wp_id not in existing]
+        fresh = [raw for wp_id, raw in items if wp_id not in existing]
         self.report.count("posts already imported", len(items) - len(fresh))
-        threads = [self._thread(item) for item in fresh]
-        prepared = self.preparer.submit([self._work(item, thread)
-                                         for item, thread in zip(fresh, threads, strict=True)])  # fmt: skip
+        posts = self.preparer.submit(fresh)
         self.flush()
-        self.pending = (fresh, threads, prepared, len(items))
+        self.pending = (posts, len(items))
 
     def flush(self):
         """Write the batch the workers were given last."""
         if self.pending is None:
             return
-        fresh, threads, prepared, count = self.pending
+        posts, count = self.pending
         self.pending = None
-        if fresh:
-            self._ensure_people_and_terms(fresh)
+        posts = posts()
+        if posts:
+            for post in posts:
+                prepared.replay(post.notes, self.report)
+            self._ensure_people_and_terms(posts)
             with transaction.atomic():
-                self._write(fresh, threads, prepared())
+                self._write(posts)
                 if self.options.checkpoint:
-                    self.options.checkpoint(self.done + len(fresh))
+                    self.options.checkpoint(self.done + len(posts))
         self.done += count
         # With DEBUG on (the CLI's dev settings) Django keeps the last 9,000
         # queries; a bulk insert's SQL is large, so that alone grew past 300 MB.
@@ -108,8 +117,9 @@ class Writer:
     def close(self):
         self.preparer.close()
 
-    def _ensure_people_and_terms(self, items):
-        for item in items:
+    def _ensure_people_and_terms(self, posts):
+        for post in posts:
+            item = post.item
             guests = mapping.guest_names(item)
             for login in mapping.bylines(item):
                 self.run.people.add(login, guests.get(login) or login)
@@ -119,66 +129,51 @@ class Writer:
                 elif domain == "post_tag":
                     self.run.terms.tag(nicename, name)
 
-    def _write(self, items, threads, prepared):
+    def _write(self, posts):
         articles, records = [], []
         published = Article.objects.published()  # one query set for the batch
-        for item, post in zip(items, prepared, strict=True):
-            article, record = self._article(item, post, published)
+        for post in posts:
+            article, record = self._article(post, published)
             articles.append(article)
             records.append(record)
         new_ids = self.article_rows.insert(
             [[getattr(article, name) for name in ARTICLE_COLUMNS] for article in articles],
             returning=True,
         )
-        for article, pk in zip(articles, new_ids, strict=True):
-            article.pk = pk
-        self._links(items, articles)
-        for article, record in zip(articles, records, strict=True):
-            record.article = article
-        self.post_records.insert([[getattr(record, name) for name in POST_RECORD_COLUMNS]
-                                  for record in records])  # fmt: skip
-        self._comments(threads, articles, [pair for post in prepared for pair in post.comments])
+        for article, pk, record in zip(articles, new_ids, records, strict=True):
+            article.pk = record[4] = pk  # the record's article_id
+        self._links(posts, articles)
+        self.post_records.insert(records)
+        self._comments(posts, articles)
         sections = {a.section_id for a in articles if a.section_id}
         purge_on_commit({page_tags.ARTICLES} | {page_tags.section(pk) for pk in sections})
 
-    def _work(self, item, thread):
-        """What parallel.prepare() needs of a post and its comments."""
-        comments = [self._source(comment) for comment, _, _ in thread]
-        return item.wp_id, item.content, item.meta_value(MARKDOWN_META) or None, comments
-
-    def _article(self, item, post, published):
-        run, where = self.run, f"post {item.wp_id}"
-        status, note = mapping.article_status(item)
-        if note:
-            self.report.note("posts changed", f"{item.wp_id} “{mapping.title_of(item)}”: {note}")
-        body = post.body
-        self._report_body(post, where)
+    def _article(self, post, published):
+        """The Article (not saved: the batch inserts it) and its import record's
+        row in POST_RECORD_COLUMNS' order, the article's id still to come."""
+        run, item = self.run, post.item
+        if post.note:
+            self.report.note("posts changed", f"{item.wp_id} “{mapping.title_of(item)}”: {post.note}")
+        self._report_body(post, f"post {item.wp_id}")
         section = mapping.section_slug(item, section_from=self.options.section_from,
                                        term_ids=run.terms.ids)  # fmt: skip
         hero_id = _int(item.meta_value("_thumbnail_id"))
         article = Article(
             title=mapping.title_of(item), slug=run.plan[item.wp_id],
-            standfirst=mapping.plain(item.excerpt), body=body.markdown,
-            status=status, published_at=mapping.post_time(item),
+            standfirst=mapping.plain(item.excerpt), body=post.body.markdown,
+            status=post.status, published_at=post.published_at,
             section_id=run.terms.sections.get(section) if section else None,
             hero_image_id=self.heroes.get(hero_id), comments_enabled=item.comment_status == "open",
         )  # fmt: skip
-        if status in ("draft", "review") and not item.date_gmt.strip("0 :-"):
-            article.published_at = None
-        _derive(article, published, post.render_text)
-        self.report.count(f"{item.type}s imported ({status})")
-        record = ImportedPost(
-            site=run.site, wp_id=item.wp_id, guid=item.guid[:500], post_type=item.type,
-            sticky=item.sticky, meta=[list(pair) for pair in item.meta],
-            hero_wp_id=hero_id if hero_id and not article.hero_image_id else None,
-            old_paths=permalinks.post_paths(
-                link=item.link, guid=item.guid, wp_id=item.wp_id, post_type=item.type,
-                structure=run.site.structure, base=run.base, date=item.date,
-                slug=item.slug, category_path=run._category_path(item),
-            ),
-        )  # fmt: skip
+        _derive(article, published, post)
+        self.report.count(f"{item.type}s imported ({post.status})")
         if item.sticky:
             self.report.count("sticky posts (to pin on the front page)")
+        record = [
+            run.site.pk, item.wp_id, item.guid[:500], item.type, None, item.sticky,
+            post.old_paths, [list(pair) for pair in item.meta],
+            hero_id if hero_id and not article.hero_image_id else None,
+        ]  # fmt: skip
         return article, record
 
     def _report_body(self, post, where):
@@ -191,9 +186,10 @@ class Writer:
         for url in body.missing:
             self.report.note("pictures not among the file's attachments", url, where)
 
-    def _links(self, items, articles):
+    def _links(self, posts, articles):
         bylines, tagging, references, embeds = [], [], [], []
-        for item, article in zip(items, articles, strict=True):
+        for post, article in zip(posts, articles, strict=True):
+            item = post.item
             for position, login in enumerate(mapping.bylines(item)):
                 bylines.append((article.pk, self.run.people.by_login[login], position))
             for tag_id in dict.fromkeys(self._tag_ids(item, article)):
@@ -217,90 +213,34 @@ class Writer:
             if terms.sections.get(nicename) != article.section_id:
                 yield terms.tag(nicename, nicename)
 
-    def _comments(self, threads, articles, markup):
-        """Level by level, so that each reply's parent already has its id."""
-        levels, markup = {}, iter(markup)
-        for thread, article in zip(threads, articles, strict=True):
-            for comment, depth, parent in thread:
-                row = self._comment(comment, article, depth, *next(markup))
-                levels.setdefault(depth, []).append((row, parent, comment))
+    def _comments(self, posts, articles):
+        """Level by level, so that each reply's parent already has its id. The
+        rows come built from the workers (prepared.py): only ids are set here."""
+        levels = {}
+        for post, article in zip(posts, articles, strict=True):
+            for depth, parent, wp_id, row, record in post.comments:
+                row[0] = article.pk
+                levels.setdefault(depth, []).append((row, parent, wp_id, record))
         ids, records = {}, []
         for depth in sorted(levels):
             rows = levels[depth]
-            for row, parent, _comment in rows:
+            for row, parent, _wp_id, _record in rows:
                 row[1] = ids.get(parent)
-            new_ids = self.comment_rows.insert([row for row, _, _ in rows], returning=True)
-            for (_row, _parent, comment), pk in zip(rows, new_ids, strict=True):
-                ids[comment.wp_id] = pk
-                records.append((self.run.site.pk, comment.wp_id, pk,
-                                mapping.comment_kind(comment), [list(m) for m in comment.meta]))  # fmt: skip
-        self.comment_records.insert(records)
+            new_ids = self.comment_rows.insert([row for row, *_ in rows], returning=True,
+                                               adapted=True)  # fmt: skip
+            for (_row, _parent, wp_id, record), pk in zip(rows, new_ids, strict=True):
+                ids[wp_id] = record[2] = pk
+                records.append(record)
+        self.comment_records.insert(records, adapted=True)
         self.report.count("comments imported", len(records))
 
-    def _thread(self, item):
-        """(comment, depth, parent wp id) in an order where parents come first."""
-        kept = {}
-        for comment in item.comments:
-            kind = mapping.comment_kind(comment)
-            if kind is None:
-                self.report.note("comments held back", f"type “{comment.type}” is not a "
-                                 "reader comment", f"post {item.wp_id}")  # fmt: skip
-            elif kind != "comment" and self.options.pingbacks == "skip":
-                self.report.count(f"{kind}s skipped")
-            else:
-                kept[comment.wp_id] = comment
-        out = []
-        for comment in kept.values():
-            depth, parent, seen = 0, comment.parent, {comment.wp_id}
-            while parent and parent in kept and parent not in seen:
-                seen.add(parent)
-                depth, parent = depth + 1, kept[parent].parent
-            if comment.parent and comment.parent not in kept:
-                self.report.note("replies whose parent is missing, kept as comments",
-                                 str(comment.wp_id), f"post {item.wp_id}")  # fmt: skip
-            out.append((comment, depth, comment.parent if depth else None))
-        if any(mapping.comment_kind(c) != "comment" for c, _, _ in out):
-            self.report.count("pingbacks and trackbacks kept",
-                              sum(mapping.comment_kind(c) != "comment" for c, _, _ in out))
-        return out
 
-    def _source(self, comment):
-        """What parallel.comment_markup() needs of a comment."""
-        return comment.content, next(
-            (value for key, value in comment.meta if key == MARKDOWN_META), None
-        )
-
-    def _comment(self, comment, article, depth, body, body_html):
-        """A row in COMMENT_COLUMNS' order; its parent's id (index 1) comes later."""
-        created = (mapping.utc(comment.date_gmt) or mapping.utc(comment.date)
-                   or article.published_at or self.now)  # fmt: skip
-        ip = _ip(comment.ip)
-        if ip and created < self.ip_cutoff:
-            ip = truncate_ip(ip)
-        return [
-            article.pk, None, depth, mapping.plain(comment.author, 245) or "Anonymous",
-            comment.email[:100], comment.url[:200], body, body_html,
-            mapping.comment_status(comment), ip, created, "imported from WordPress",
-        ]  # fmt: skip
-
-
-def _derive(article, published_stories, render_text):
-    """What Article.save() derives, without the save (the batch inserts it)."""
-    article.render_body(published_stories, render_text)
-    article.word_count = text.count_words(article.read_text)
-    article.reading_minutes = text.reading_minutes(article.read_text, article.image_count)
-
-
-def _ip(value):
-    value = (value or "").strip()
-    try:  # IPv4 without the ipaddress module's cost (a tenth of a large import)
-        return socket.inet_ntop(socket.AF_INET, socket.inet_pton(socket.AF_INET, value))
-    except OSError:
-        pass
-    try:
-        return str(ipaddress.ip_address(value))
-    except ValueError:
-        return None
+def _derive(article, published_stories, post):
+    """What Article.save() derives, without the save (the batch inserts it);
+    the words were counted by the worker."""
+    article.render_body(published_stories, post.render_text)
+    article.word_count = post.word_count
+    article.reading_minutes = text.reading_minutes_for(post.word_count, article.image_count)
 
 
 def _int(value):

@@ -1,7 +1,10 @@
 """Markdown then nh3, nothing after: what survives in a comment body."""
 
+import random
+
 import pytest
 
+from masthead.core import sanitize
 from masthead.core.sanitize import is_safe_url, render_comment_body, url_scheme
 
 JS = "window.__xss=1"
@@ -68,3 +71,56 @@ def test_websites_must_be_absolute_http_or_https():
     assert is_safe_url("http://example.com")
     assert not is_safe_url("mailto:a@example.com")
     assert not is_safe_url("example.com")
+
+
+def test_plain_comments_take_the_short_way_to_the_same_html():
+    """Issue 22: comments of plain lines skip the renderer; the HTML must be
+    what the renderer and sanitizer make of them, for any text."""
+    handmade = [
+        "The bridge vote was Tuesday.",
+        "Thanks, council!\nSee you at the hearing?",
+        "First paragraph here.\n\nSecond one, with 'quotes' and \"more\" - dashes.",
+        "Zoë's café is 3rd on Main; open 9-5.",
+        "trailing space ",
+        " leading space",
+        "two\n\n\nblank lines",
+        "*emphasis* and _underscore_",
+        "a < b & c > d",
+        "",
+    ]
+    rng = random.Random(22)
+    alphabet = "ab Zé9 .,;:?!'\"-\n*_<&#>[]()\\`~\t\u00a0"
+    generated = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14)))
+                 for _ in range(5000)]  # fmt: skip
+    short = 0
+    for text in handmade + generated:
+        assert sanitize.render_comment_body(text) == sanitize._render_comment(text), repr(text)
+        short += sanitize._plain_paragraphs(text) is not None
+    assert short > 100  # the short way was taken, and agreed
+    assert sanitize._plain_paragraphs("*emphasis* and _underscore_") is None
+
+
+def test_plain_stories_take_the_short_way_to_the_same_html():
+    """Issue 22: the same for a story's Markdown between its blocks, where a
+    line may also open a list, a heading or a code block."""
+    handmade = [
+        "The council met on Tuesday.\nIt voted 5-2.",
+        "First paragraph.\n\nSecond, with \"quotes\" and 'apostrophes'!",
+        "1. a list item",
+        "Heading\n---",
+        "Title\n===",
+        "    indented code",
+        "- item",
+        "Zoë's café",
+    ]
+    rng = random.Random(25)
+    alphabet = "ab Zé9 .,;:?!'\"-\n\n*_<&#>=+)[]`|~\t"
+    generated = ["".join(rng.choice(alphabet) for _ in range(rng.randint(1, 14)))
+                 for _ in range(5000)]  # fmt: skip
+    short = 0
+    for text in handmade + generated:
+        full = sanitize._clean_article(sanitize._article_markdown.render(text),
+                                       sanitize.ARTICLE_TAGS)  # fmt: skip
+        assert sanitize.render_article_body(text) == full, repr(text)
+        short += sanitize._plain_paragraphs(text, sanitize._PLAIN_ARTICLE_LINE) is not None
+    assert short > 100

@@ -6,12 +6,13 @@ import pytest
 from django.core import mail
 from django.core.management import call_command
 from django.core.management.base import CommandError
+from django.db import connection
 
 from masthead.articles.models import Article, Section, Tag
 from masthead.comments.models import Comment
 from masthead.comments.signals import comment_was_posted
 from masthead.people.models import Person
-from masthead.wordpress import permalinks, writes
+from masthead.wordpress import fastwrite, permalinks, writes
 from masthead.wordpress.importer import Options, import_file
 from masthead.wordpress.models import ImportedComment, ImportedPost
 
@@ -208,3 +209,19 @@ def test_old_wordpress_addresses_answer_301_and_sticky_posts_are_pinned(theme, c
     assert "redirects from old WordPress addresses" in report.text()
     import_file(theme)  # again: nothing twice
     assert Pin.objects.filter(article=record.article).count() == 1
+
+
+@pytest.mark.skipif("not connection.vendor == 'sqlite'")
+def test_sqlite_writes_with_a_larger_page_cache_then_gets_its_own_back(theme):
+    """Issue 22: the comments' indexes are written faster with a larger page
+    cache; the connection must be as it was once the import ends."""
+
+    def cache_size():
+        with connection.cursor() as cursor:
+            return cursor.execute("PRAGMA cache_size").fetchone()[0]
+
+    before, during = cache_size(), []
+    import_file(theme, Options(batch_size=16, checkpoint=lambda done: during.append(cache_size())))
+    assert during and all(size == -fastwrite.SQLITE_CACHE_KIB for size in during)
+    assert before != -fastwrite.SQLITE_CACHE_KIB
+    assert cache_size() == before

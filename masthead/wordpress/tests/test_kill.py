@@ -266,18 +266,11 @@ def test_a_killed_import_run_again_gives_the_same_site_as_one_run(tmp_path, site
 
 RENDERING = """
 import sys
-from masthead.wordpress import bodies, parallel
+from masthead.core.sanitize import render_comment_body
+from masthead.wordpress import parallel
 
-
-class Run:
-    library = bodies.Library()
-
-    def link(self, href):
-        return href, True
-
-
-preparer = parallel.Preparer(Run(), 2)
-preparer.submit([(n, "<p>Hello</p>", None, [("<p>Hi</p>", None)]) for n in range(600)])()
+preparer = parallel.Preparer(render_comment_body, 2)
+preparer.submit(["Hello, *reader*."] * 600)()
 print(*preparer.pool._processes, flush=True)
 sys.stdin.read()  # until killed
 """
