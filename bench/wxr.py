@@ -2,7 +2,8 @@
 
     .venv/bin/python bench/wxr.py [--posts 100000] [--databases sqlite,postgresql]
 
-(BENCH_PG_DATABASE names the PostgreSQL database it drops and creates.)
+(BENCH_PG_DATABASE names the PostgreSQL database it drops and creates;
+BENCH_WXR_DIR the folder for the file and the SQLite databases.)
 
 Writes a WXR file of N posts and 10 N comments (a third of them replies, with
 varied words, so no rendering is shared between rows), then runs
@@ -24,7 +25,7 @@ import time
 from pathlib import Path
 
 ROOT = Path(__file__).resolve().parent.parent
-WORKDIR = Path("/tmp/masthead-bench-wxr")
+WORKDIR = Path(os.environ.get("BENCH_WXR_DIR", "/tmp/masthead-bench-wxr"))  # one per engineer
 MASTHEAD = str(Path(sys.executable).with_name("masthead"))
 PG_SERVER = os.environ.get("DATABASE_URL", "postgres://postgres@127.0.0.1:5432/postgres")
 if not PG_SERVER.startswith("postgres"):
