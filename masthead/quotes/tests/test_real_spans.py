@@ -1,0 +1,70 @@
+"""Which quoted text is a quotation: span patterns found on PolNeAR train
+(issue #25, spans pass).
+
+One pattern per test, each written by hand; all people, places and
+organisations are invented.
+"""
+
+from masthead.quotes.extract import extract_quotes
+
+
+def found(text):
+    return [(q.text, q.speaker) for q in extract_quotes(text)]
+
+
+def test_a_word_in_a_named_persons_sentence_is_her_partial_quote():
+    text = (
+        "Gov. Talia Mendes spoke in Orvane on Monday. Mendes heralded the river "
+        "accord as a “breakthrough” for the valley."
+    )
+    assert found(text) == [("breakthrough", "Talia Mendes")]
+
+
+def test_a_word_in_a_sentence_about_a_thing_stays_a_scare_quote():
+    text = (
+        "Gov. Talia Mendes spoke in Orvane on Monday. The river accord was a "
+        "“breakthrough” for the valley."
+    )
+    assert found(text) == []
+
+
+def test_a_word_in_a_relative_clause_is_left_to_the_writer():
+    text = (
+        "Councilwoman Ines Farro, who said she is “weighing” a run, would not "
+        "commit on Friday."
+    )
+    assert found(text) == []
+
+
+def test_a_named_subjects_word_after_so_called_is_still_a_label():
+    text = "Sen. Bo Lindqvist spoke about the so-called “ghost” budget."
+    assert found(text) == []
+
+
+def test_a_named_subjects_title_in_capitals_is_not_speech():
+    text = "Sen. Bo Lindqvist praised “Harbor Lights” at the gala."
+    assert found(text) == []
+
+
+def test_a_short_sentence_after_a_split_quotes_cue_is_the_rest_of_it():
+    text = (
+        "“The ferry costs the county far too much,” Mayor Ruth Obi said. "
+        "“Too much.” The council meets Tuesday."
+    )
+    assert found(text) == [
+        ("The ferry costs the county far too much", "Ruth Obi"),
+        ("Too much.", "Ruth Obi"),
+    ]
+
+
+def test_a_one_word_reply_after_a_cue_is_the_rest_of_the_quote():
+    text = "“Will we win?” Coach Dana Kell asked the crowd. “Yes!”"
+    assert [q for q, _ in found(text)] == ["Will we win?", "Yes!"]
+
+
+def test_a_term_after_a_cue_sentence_that_goes_on_is_no_quote():
+    text = (
+        "“We will file it on paper,” Ruth Obi wrote. “Blue book” is the "
+        "county's name for its budget."
+    )
+    assert [q for q, _ in found(text)] == ["We will file it on paper"]
