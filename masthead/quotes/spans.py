@@ -14,6 +14,9 @@ _LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 # An underscore inside a word (snake_case, URLs) is text, not emphasis.
 _STARS = re.compile(r"\*+")
 _UNDERSCORES = re.compile(r"(?<!\w)_+|_+(?!\w)")
+# Raw HTML in a body (embeds from feeds: <tweet tweet-author="@x">): its
+# attribute values are quoted, but they are markup, not speech (issue #25).
+_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
 _LINE_MARKS = re.compile(r"^[ \t]*(?:#{1,6}[ \t]|>[ \t]?|[-+][ \t])", re.M)
 # A blank line ends a paragraph; so does a single newline after the end of a
 # sentence, as in many feeds and imports (issue #25). A newline inside a
@@ -59,6 +62,8 @@ def mask_markdown(text):
     # Each pass is skipped when its characters are absent: most bodies are
     # plain prose, and this runs on every article (see bench/quotes.py).
     masked = _LINK.sub(_blank_link, text) if "](" in text else text
+    if "<" in masked:
+        masked = _TAG.sub(_blank, masked)
     if "\xa0" in masked:
         masked = masked.replace("\xa0", " ")  # a no-break space is a space
     if "*" in masked:

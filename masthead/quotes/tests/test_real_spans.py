@@ -6,6 +6,7 @@ organisations are invented.
 """
 
 from masthead.quotes.extract import extract_quotes
+from masthead.quotes.spans import mask_markdown
 
 
 def found(text):
@@ -68,3 +69,20 @@ def test_a_term_after_a_cue_sentence_that_goes_on_is_no_quote():
         "county's name for its budget."
     )
     assert [q for q, _ in found(text)] == ["We will file it on paper"]
+
+
+def test_quoted_attributes_of_an_embed_tag_are_markup_not_speech():
+    text = (
+        'Ines Farro posted a reply.\n\n<tweet tweet-author="@inesfarro" '
+        'tweet-date="May 2, 2026">We will keep the ferry running.<tweet/>\n\n'
+        "“We will keep it,” Farro said."
+    )
+    assert found(text) == [("We will keep it", "Ines Farro")]
+
+
+def test_masking_an_embed_tag_keeps_every_offset():
+    text = 'A <tweet tweet-id="12">post</tweet> and “more,” she said.'
+    masked = mask_markdown(text)
+    assert len(masked) == len(text)
+    assert masked.index("post") == text.index("post")
+    assert '"' not in masked
