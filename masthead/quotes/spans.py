@@ -107,10 +107,12 @@ def find_spans(masked, bounds):
     ends there: the newspaper convention continues it in the next paragraph,
     which opens with a fresh mark and so becomes the next span.
     """
-    spans, index, opened = [], 0, None
+    spans, index, opened, nested_end = [], 0, None, -1
     # One pass over every mark in the body, moving through the paragraphs.
     for match in _QUOTE_MARKS.finditer(masked):
         at = match.start()
+        if at <= nested_end:
+            continue
         while index < len(bounds) and bounds[index][1] <= at:
             if opened is not None:
                 spans.append(Span(opened, bounds[index][1], False, index))
@@ -119,6 +121,10 @@ def find_spans(masked, bounds):
         if index == len(bounds):
             break
         mark = match.group()
+        if opened is not None and mark == "“" and masked[opened] == '"':
+            nested_end = _nested_close(masked, at, bounds[index][1])
+            if nested_end > at:
+                continue
         if opened is None:
             if mark != "”":  # a stray closing mark opens nothing
                 opened = at
@@ -131,6 +137,20 @@ def find_spans(masked, bounds):
     if opened is not None:
         spans.append(Span(opened, bounds[index][1], False, index))
     return [span for span in spans if masked[span.start : span.close].strip()]
+
+
+def _nested_close(masked, at, para_end):
+    """The closing mark of a curly quote inside a straight one, or -1.
+
+    ``"Lynch calls it a “bathroom bill” now," Ward wrote``: the curly pair
+    is a quote inside the quote, which goes on to the straight mark after
+    it (issue #25, excerpts quoted whole). Without that straight mark the
+    curly one opens a quote of its own, as before.
+    """
+    close = masked.find("”", at + 1, para_end)
+    if close < 0 or masked.find('"', close + 1, para_end) < 0:
+        return -1
+    return close if masked.find("“", at + 1, close) < 0 else -1
 
 
 def _closes_anyway(masked, at):

@@ -86,3 +86,19 @@ def test_masking_an_embed_tag_keeps_every_offset():
     assert len(masked) == len(text)
     assert masked.index("post") == text.index("post")
     assert '"' not in masked
+
+
+def test_a_curly_quote_inside_a_straight_one_stays_inside_it():
+    text = (
+        'Commissioner Lea Stroud wrote:\n\n"The county calls it a “clean water '
+        'fee” now. It is a tax, and voters will see it as one."'
+    )
+    assert [q for q, _ in found(text)] == [
+        "The county calls it a “clean water fee” now. It is a tax, and voters "
+        "will see it as one."
+    ]
+
+
+def test_a_curly_mark_after_an_unclosed_straight_one_still_opens_a_quote():
+    text = 'Ada Roy wrote "the vote is near. “We will win it,” Roy said on Friday.'
+    assert "We will win it" in [q for q, _ in found(text)]
