@@ -224,13 +224,14 @@ def _said_by_named_subject(masked, table, c):
     if subject is None or not subject.phrase[:1].isupper():
         return False
     subject_end = subject.at + len(subject.phrase)
-    if not _RELATIVE_OPENERS.isdisjoint(
-        _LOWER_WORDS.findall(masked, subject_end, c.open)
-    ):
+    relative = _RELATIVE_AFTER_SUBJECT.match(masked, subject_end, c.open)
+    if relative and "," not in masked[relative.end() : c.open]:
         return False
-    # The table's first mention inside the subject says what it names.
-    mentions = table.mentions_between(subject.at, subject_end)
-    return bool(mentions) and mentions[0][1].kind == "person"
+    # "Campaign chair Paul Manafort": a person among the subject's mentions.
+    return any(
+        entity.kind == "person"
+        for _, entity in table.mentions_between(subject.at, subject_end)
+    )
 
 
 def _named_after(c):
@@ -315,7 +316,10 @@ def _rest_of_split_quote(masked, speech, c):
 
 _FULL_STOPS = frozenset(".!?")
 _RELATIVES = frozenset(("who", "which", "that"))
-_RELATIVE_OPENERS = frozenset(("who", "which", "whose", "whom"))
+# "Ruiz, who said she is": a relative clause on the subject, not yet closed.
+_RELATIVE_AFTER_SUBJECT = re.compile(
+    r"[ \t]*(?:\([^)]*\)[ \t]*)?,[ \t]*(?:who|whose)\b"
+)
 # Verbs that label rather than report: the words may be the writer's.
 _LABELLING = frozenset(
     """

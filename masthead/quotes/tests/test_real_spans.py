@@ -102,3 +102,16 @@ def test_a_curly_quote_inside_a_straight_one_stays_inside_it():
 def test_a_curly_mark_after_an_unclosed_straight_one_still_opens_a_quote():
     text = 'Ada Roy wrote "the vote is near. “We will win it,” Roy said on Friday.'
     assert "We will win it" in [q for q, _ in found(text)]
+
+
+def test_a_closed_relative_clause_on_the_subject_does_not_hide_her_words():
+    text = (
+        "Councilwoman Ines Farro, who chairs the budget panel, brushed off the "
+        "audit as “petty.”"
+    )
+    assert found(text) == [("petty.", "Ines Farro")]
+
+
+def test_a_subject_led_by_a_role_word_is_still_the_named_person():
+    text = "Campaign chair Omar Velde waved off the dispute as “silly.”"
+    assert found(text) == [("silly.", "Omar Velde")]
