@@ -115,3 +115,11 @@ def test_a_closed_relative_clause_on_the_subject_does_not_hide_her_words():
 def test_a_subject_led_by_a_role_word_is_still_the_named_person():
     text = "Campaign chair Omar Velde waved off the dispute as “silly.”"
     assert found(text) == [("silly.", "Omar Velde")]
+
+
+def test_a_speaker_whose_name_ends_like_an_adverb_is_still_named():
+    text = "“Rules matter,” Nora Kelly said. “Read the charter.”"
+    assert found(text) == [
+        ("Rules matter", "Nora Kelly"),
+        ("Read the charter.", "Nora Kelly"),
+    ]
