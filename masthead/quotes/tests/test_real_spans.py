@@ -118,8 +118,5 @@ def test_a_subject_led_by_a_role_word_is_still_the_named_person():
 
 
 def test_a_speaker_whose_name_ends_like_an_adverb_is_still_named():
-    text = "“Rules matter,” Nora Kelly said. “Read the charter.”"
-    assert found(text) == [
-        ("Rules matter", "Nora Kelly"),
-        ("Read the charter.", "Nora Kelly"),
-    ]
+    text = "Nora Kelly chairs the board.\n\n“Rules matter,” Kelly said."
+    assert found(text) == [("Rules matter", "Nora Kelly")]
