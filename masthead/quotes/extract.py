@@ -190,6 +190,8 @@ def _quoted_ranges(candidates):
 
 
 def _is_speech(masked, c):
+    if _chanted(masked, c):
+        return True
     if _names_a_show(masked, c):
         return False
     direct = _has_direct_cue(masked, c)
@@ -206,6 +208,24 @@ def _is_speech(masked, c):
     if _names_a_work(head_words, content, c.n_words):
         return False
     return not _title_case(content)
+
+
+def _chanted(masked, c):
+    """Words shouted or chanted are speech, however they are capitalised:
+    protesters chanting “Save Our Ferry” (issue #25). A sign that reads them
+    is not (the devset's policy)."""
+    head = masked[max(c.head_start, c.open - 30) : c.open].lower().split()
+    if head and head[-1] == "of" and len(head) > 1:
+        head.pop()  # "chants of “…”"
+    return bool(head) and head[-1].strip(",:") in _CHANTING
+
+
+_CHANTING = frozenset(
+    """
+    chant chants chanted chanting shout shouts shouted shouting yelled yelling
+    screamed screaming cries chorus
+    """.split()
+)
 
 
 def _said_by_named_subject(masked, table, c):

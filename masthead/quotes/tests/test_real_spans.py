@@ -120,3 +120,16 @@ def test_a_subject_led_by_a_role_word_is_still_the_named_person():
 def test_a_speaker_whose_name_ends_like_an_adverb_is_still_named():
     text = "Nora Kelly chairs the board.\n\n“Rules matter,” Kelly said."
     assert found(text) == [("Rules matter", "Nora Kelly")]
+
+
+def test_words_a_crowd_chanted_are_speech_in_title_case_too():
+    text = (
+        "Teacher Mara Quint led the march. Marchers kept chanting “Fund Our "
+        "Schools” past city hall, Quint said."
+    )
+    assert [q for q, _ in found(text)] == ["Fund Our Schools"]
+
+
+def test_a_sign_reading_title_case_words_is_still_not_speech():
+    text = "Teacher Mara Quint carried a sign reading “Fund Our Schools” today."
+    assert found(text) == []
