@@ -229,8 +229,9 @@ _CHANTING = frozenset(
 
 
 def _said_by_named_subject(masked, table, c):
-    """A word or two woven into a sentence whose subject is a named person:
-    Mayor Ruiz hailed the deal as a “breakthrough” (issue #25: on PolNeAR
+    """A word or two woven into a sentence whose subject is a named person
+    or "he" or "she": Mayor Ruiz hailed the deal as a “breakthrough” (issue
+    #25: on PolNeAR
     train such fragments are the subject's words far more often than scare
     quotes). Not after "so-called" and the like, not in title case, and not
     in a relative clause ("Ruiz, who said she is “weighing” a run"), where
@@ -243,6 +244,8 @@ def _said_by_named_subject(masked, table, c):
     subject = subject_phrase(masked, c.head_start, c.open)
     if subject is None or not subject.phrase[:1].isupper():
         return False
+    if subject.phrase in ("He", "She"):
+        return True  # the ranker says who; a pronoun is a person
     subject_end = subject.at + len(subject.phrase)
     relative = _RELATIVE_AFTER_SUBJECT.match(masked, subject_end, c.open)
     if relative and "," not in masked[relative.end() : c.open]:

@@ -133,3 +133,11 @@ def test_words_a_crowd_chanted_are_speech_in_title_case_too():
 def test_a_sign_reading_title_case_words_is_still_not_speech():
     text = "Teacher Mara Quint carried a sign reading “Fund Our Schools” today."
     assert found(text) == []
+
+
+def test_a_word_in_a_sentence_led_by_she_is_a_partial_quote():
+    text = (
+        "Councilwoman Ines Farro took questions on Monday. She waved off the "
+        "audit as “petty.”"
+    )
+    assert found(text) == [("petty.", "Ines Farro")]
