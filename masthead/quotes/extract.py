@@ -301,7 +301,11 @@ def _participle_of_named(masked, c):
     if not any(v.group().endswith("ing") for v in verbs):
         return False
     subject = subject_phrase(masked, c.head_start, c.open)
-    return subject is not None and subject.phrase[:1].isupper()
+    # "Then he cut into Bush, calling him a “stiff”": a pronoun after an
+    # opening word is as good a subject as one that opens the sentence.
+    return subject is not None and (
+        subject.phrase[:1].isupper() or subject.phrase in ("he", "she")
+    )
 
 
 def _second_fragment(masked, speech, c):

@@ -141,3 +141,11 @@ def test_a_word_in_a_sentence_led_by_she_is_a_partial_quote():
         "audit as “petty.”"
     )
     assert found(text) == [("petty.", "Ines Farro")]
+
+
+def test_a_participles_word_after_then_he_is_a_partial_quote():
+    text = (
+        "Sen. Ivo Marsh spoke after Gov. Lena Pratt. Then he turned on Pratt, "
+        "calling her “reckless.”"
+    )
+    assert found(text) == [("reckless.", "Ivo Marsh")]
