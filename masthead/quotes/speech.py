@@ -112,8 +112,11 @@ def _names_a_show(masked, c):
 
 def _reported_fragment(masked, c):
     """A short partial quote after a speech verb whose subject is named."""
-    if not c.partial or title_case(masked[c.start : c.end]):
-        return False  # to make "Go Hawks" signs: a name, not words said
+    # To make "Go Hawks" signs: a name, not words said. One capitalised word
+    # after a reporting verb is what was said: he called the judge "Mexican."
+    # (issue #25, PolNeAR train).
+    if not c.partial or (c.n_words > 1 and title_case(masked[c.start : c.end])):
+        return False
     head = masked[c.head_start : c.open].lower()
     head_words = head.split()
     if head_words and head_words[-1] in NON_SPEECH_LEADERS:

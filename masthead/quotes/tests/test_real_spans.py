@@ -149,3 +149,13 @@ def test_a_participles_word_after_then_he_is_a_partial_quote():
         "calling her “reckless.”"
     )
     assert found(text) == [("reckless.", "Ivo Marsh")]
+
+
+def test_one_capitalised_word_after_a_reporting_verb_is_what_was_said():
+    text = "Sen. Ivo Marsh said the new levy was “Orwellian.”"
+    assert found(text) == [("Orwellian.", "Ivo Marsh")]
+
+
+def test_two_capitalised_words_after_a_verb_stay_a_name():
+    text = "Fans said they would make “Go Hawks” signs for the final."
+    assert found(text) == []
