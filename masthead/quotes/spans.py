@@ -154,14 +154,24 @@ def _nested_close(masked, at, para_end):
 
 
 def _closes_anyway(masked, at):
-    """An opening mark typed for a closing one: "“It's unusual,“ said Noble".
+    """An opening mark typed for a closing one: "“It's unusual,“ said Noble",
+    "the film “Frozen“ and the books".
 
-    Right after a comma or a sentence's end and before a space, while a
-    quote is open, the mark can only close it (issue #25, real feeds).
+    After a word or a sentence's end and before a space, while a quote is
+    open, the mark can only close it: an opening mark follows a space and
+    comes before a word (issue #25, real feeds).
     """
-    return masked[at - 1 : at] in (",", ".", "?", "!") and masked[
-        at + 1 : at + 2
-    ] in (" ", "\n", "")
+    before, after = masked[at - 1 : at], masked[at + 1 : at + 2]
+    return (
+        before != ""
+        and not before.isspace()
+        and before not in _OPENERS
+        and (after in ("", " ", "\n") or after in _AFTER_CLOSE)
+    )
+
+
+_OPENERS = frozenset("([{—–-/")
+_AFTER_CLOSE = frozenset(",.;:!?)")
 
 
 def sentence_start(masked, lower, position):

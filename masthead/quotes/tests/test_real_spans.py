@@ -159,3 +159,16 @@ def test_one_capitalised_word_after_a_reporting_verb_is_what_was_said():
 def test_two_capitalised_words_after_a_verb_stay_a_name():
     text = "Fans said they would make “Go Hawks” signs for the final."
     assert found(text) == []
+
+
+def test_an_opening_mark_typed_after_a_word_closes_the_quote():
+    text = (
+        "Sen. Ivo Marsh called the levy “reckless“ on Monday and said the "
+        "county had been “warned for years.”"
+    )
+    assert [q for q, _ in found(text)] == ["reckless", "warned for years."]
+
+
+def test_an_opening_mark_after_a_dash_still_opens():
+    text = "Ada Roy was blunt—“We lost,” she said—and left."
+    assert [q for q, _ in found(text)] == ["We lost"]
