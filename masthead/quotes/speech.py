@@ -21,7 +21,7 @@ def is_speech(masked, table, speech, c):
     return (
         _is_speech(masked, c)
         or _said_by_named_subject(masked, table, c)
-        or (speech and listed_after(masked, speech[-1], c))
+        or (bool(speech) and listed_after(masked, speech[-1], c))
         or _second_fragment(masked, speech, c)
         or _rest_of_split_quote(masked, speech, c)
     )
@@ -68,12 +68,14 @@ _CHANTING = frozenset(
 
 def _said_by_named_subject(masked, table, c):
     """A word or two woven into a sentence whose subject is a named person
-    or "he" or "she": Mayor Ruiz hailed the deal as a “breakthrough” (issue
-    #25: on PolNeAR
-    train such fragments are the subject's words far more often than scare
-    quotes). Not after "so-called" and the like, not in title case, and not
-    in a relative clause ("Ruiz, who said she is “weighing” a run"), where
-    the devset's policy leaves the words to the writer."""
+    or "he" or "she": Mayor Ruiz hailed the deal as a “breakthrough”.
+
+    On PolNeAR train such fragments are the subject's words far more often
+    than scare quotes (issue #25). Not after "so-called" and the like, not
+    in title case, and not in a relative clause on the subject ("Ruiz, who
+    said she is “weighing” a run"), where the devset's policy leaves the
+    words to the writer.
+    """
     if not c.partial or c.n_words > 2 or title_case(masked[c.start : c.end]):
         return False
     head_words = masked[max(c.head_start, c.open - 40) : c.open].lower().split()
