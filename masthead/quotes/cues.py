@@ -75,8 +75,9 @@ _TRAILING_WORDISH = re.compile(r"[\w'’.\-]+$")
 _BLANKS = re.compile(r"[ \t]+")
 _PARTY_TOKEN = re.compile(r"\([DRI]-[\w.]+\),?")
 # Words that may sit between the speaker and the verb: "Bass later said".
+# An adverb is in lower case: "Kelly said" is a name (issue #25).
 _FILLER = re.compile(
-    r"(?:[ \t]+(?:\w+ly|also|later|then|again|once|still|had|has|have|would|will|"
+    r"(?:[ \t]+(?:[a-z]\w*ly|also|later|then|again|once|still|had|has|have|would|will|"
     r"could|did|was|is|simply|just|only|soon|often|never|first|finally|"
     # "Feinstein last week said", "Sanders on Sunday said": when, not who.
     r"last|this|next|on|week|month|year|night|morning|afternoon|evening|today|"

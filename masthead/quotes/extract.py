@@ -4,30 +4,28 @@ Pure Python, no Django: the quotes app's services call ``extract_quotes`` on
 an article body (plain text or Markdown) and store what it returns.
 
 The steps: mask Markdown so offsets stay true; pair quotation marks into spans
-(spans.py); drop spans shaped like scare quotes, nicknames or titles of works;
+(spans.py); drop spans shaped like scare quotes, nicknames or titles of works
+(speech.py);
 read who is mentioned where (speakers.py); then for each span look for a
 speech cue after it, then before it (cues.py), and fall back on the
 newspaper conventions (a quote paragraph with no cue continues the speaker
 just quoted).
 """
 
-import re
 from dataclasses import dataclass
 
 from .attribute import Attributor, Quotation
-from .cues import ANY_CUE, cue_after, cue_before, verbs_in
-from .lexicon import CUE_PHRASES, CUE_VERBS, NON_SPEECH_LEADERS, WORK_NOUNS
+from .cues import ANY_CUE, cue_after, verbs_in
+from .lexicon import CUE_VERBS
 from .spans import (
     find_spans,
-    listed_after,
     mask_markdown,
     paragraphs,
     sentence_end,
     sentence_start,
-    words,
 )
 from .speakers import EntityTable
-from .subjects import subject_phrase
+from .speech import SMALL_WORDS, is_speech
 
 __all__ = ["Quotation", "extract_quotes"]
 
@@ -67,11 +65,7 @@ def prepare(text):
     )
     speech = []
     for c in candidates:
-        if (
-            _is_speech(masked, c)
-            or (speech and listed_after(masked, speech[-1], c))
-            or _second_fragment(masked, speech, c)
-        ):
+        if is_speech(masked, table, speech, c):
             speech.append(c)
     return masked, table, bounds, speech
 
@@ -158,7 +152,7 @@ def _lowercase_word(fragment):
     """Whether a word that is not a small word starts in lower case."""
     for word in fragment.split():
         first = word.lstrip("“\"‘'(")[:1]
-        if first.islower() and word.strip(",.:;”\"’'").lower() not in _SMALL_WORDS:
+        if first.islower() and word.strip(",.:;”\"’'").lower() not in SMALL_WORDS:
             return True
     return False
 
@@ -172,7 +166,7 @@ def _every_word_capitalised(line):
         if not first or not first.isalpha():
             continue
         if first.islower():
-            if word.strip(",.:;”\"’'").lower() not in _SMALL_WORDS:
+            if word.strip(",.:;”\"’'").lower() not in SMALL_WORDS:
                 return False
         else:
             significant += 1
@@ -182,149 +176,6 @@ def _every_word_capitalised(line):
 def _quoted_ranges(candidates):
     """Quotations long enough to be speech: their words are not mentions."""
     return [(c.open, c.close + 1) for c in candidates if c.n_words >= 3]
-
-
-# Telling speech from scare quotes, nicknames and titles.
-
-
-def _is_speech(masked, c):
-    if _names_a_show(masked, c):
-        return False
-    direct = _has_direct_cue(masked, c)
-    if c.n_words <= 2:
-        # "No," she said. But not the "tiny home" plan. A word or two woven
-        # into reported speech is a quote too: Gore insisted it was "premature".
-        return direct or _reported_fragment(masked, c) or _named_after(c)
-    if direct:
-        return True
-    content = masked[c.start : c.end]
-    head_words = masked[max(c.head_start, c.open - 40) : c.open].lower().split()
-    if head_words and head_words[-1] in NON_SPEECH_LEADERS and c.n_words <= 6:
-        return False
-    if _names_a_work(head_words, content, c.n_words):
-        return False
-    return not _title_case(content)
-
-
-def _named_after(c):
-    # A fragment whose sentence closes on "…, said Nargis Kassenova".
-    return c.partial and c.after is not None and c.after.phrase[:1].isupper()
-
-
-def _names_a_show(masked, c):
-    """On ABC's "This Week," Rubio said…: a programme's name, cue or not."""
-    if c.n_words > 5 or not c.partial:
-        return False
-    head = masked[max(c.head_start, c.open - 30) : c.open].rstrip()
-    if not (head.endswith(("’s", "'s")) or head.lower().endswith((" on", " in"))):
-        return False
-    return _title_case(masked[c.start : c.end].rstrip(","))
-
-
-def _reported_fragment(masked, c):
-    """A short partial quote after a speech verb whose subject is named."""
-    if not c.partial or _title_case(masked[c.start : c.end]):
-        return False  # to make "Go Hawks" signs: a name, not words said
-    head = masked[c.head_start : c.open].lower()
-    head_words = head.split()
-    if head_words and head_words[-1] in NON_SPEECH_LEADERS:
-        return False
-    if _FRAGMENT_VERBS.isdisjoint(_LOWER_WORDS.findall(head)):
-        return False  # the quick test: no reporting verb in the sentence at all
-    cue = c.before = cue_before(masked, c.head_start, c.open, partial=True)
-    if cue is None:
-        return _participle_of_named(masked, c)
-    if cue.verb.split()[0] in _LABELLING:
-        return False  # police described the injuries as "not life-threatening"
-    # The speaker must come before the verb: in "who said she is", "she" is
-    # what was said, not who said it.
-    if cue.verb not in masked[cue.at : c.open]:
-        return False
-    return cue.phrase.split()[0].lower() not in _RELATIVES
-
-
-def _participle_of_named(masked, c):
-    """Trump hit back, calling them "rapists": a participle's fragment is
-    speech when its sentence opens on a name or a pronoun (issue #25)."""
-    verbs = verbs_in(_FRAGMENT_VERBS, masked, c.head_start, c.open)
-    if not any(v.group().endswith("ing") for v in verbs):
-        return False
-    subject = subject_phrase(masked, c.head_start, c.open)
-    return subject is not None and subject.phrase[:1].isupper()
-
-
-def _second_fragment(masked, speech, c):
-    """Another short fragment in a partial quote's sentence: with “tremendous
-    success” after “a lot of sacrifices” (issue #25)."""
-    last = speech[-1] if speech else None
-    return (
-        last is not None
-        and last.partial
-        and c.partial
-        and c.n_words <= 6
-        and c.head_start == last.close + 1
-        and last.paragraph == c.paragraph
-        and not _title_case(masked[c.start : c.end])
-    )
-
-
-_RELATIVES = frozenset(("who", "which", "that"))
-# Verbs that label rather than report: the words may be the writer's.
-_LABELLING = frozenset(
-    """
-    described describing describes describe characterized characterised
-    labeled labelled labeling termed branded dubbed deemed referred
-    """.split()
-)
-
-
-_LOWER_WORDS = re.compile(r"[a-z]+")
-_FRAGMENT_VERBS = (
-    (ANY_CUE - _LABELLING) | {p.split()[0] for p in CUE_PHRASES} | {"according"}
-)
-
-
-def _has_direct_cue(masked, c):
-    """A cue verb hard against the quote: "…," she said / She said: "…"."""
-    if c.after is not None and masked[c.close - 1] in ",?!—–":
-        return True
-    head = masked[c.head_start : c.open].rstrip()
-    return (
-        head.endswith((":", ","))
-        and cue_before(masked, c.head_start, c.open) is not None
-    )
-
-
-def _names_a_work(head_words, content, n_words):
-    # the documentary "Salt and Ash": a work noun just before, no cue verb between.
-    recent = [w.strip(",’'s") for w in head_words[-3:]]
-    if not any(w in WORK_NOUNS for w in recent) or any(w in CUE_VERBS for w in recent):
-        return False
-    return content[:1].isupper() and n_words <= 12
-
-
-_SMALL_WORDS = frozenset(
-    "a an the of and or for to in on at by with from as is".split()
-)
-
-
-def _title_case(content, strict=True):
-    """Headline capitalisation and no sentence punctuation: a name, not speech.
-
-    Not ``strict``, a headline may be long and hold commas.
-    """
-    content = content.rstrip()
-    if content.endswith("."):  # American style puts the full stop inside
-        content = content[:-1]
-    if strict and (any(mark in content for mark in ".,;") or len(content) > 90):
-        return False
-    significant = [w for w in words(content) if w.lower() not in _SMALL_WORDS]
-    if not significant:
-        return False
-    capitals = sum(1 for w in significant if w[0].isupper() or w[0].isdigit())
-    # A headline capitalises every word ("Bass Spoke at City Hall"); a short
-    # sentence of names ("Mayor Karen Bass spoke at City Hall") does not.
-    return capitals / len(significant) >= (0.8 if strict else 0.99)
 
 
 def _after_cue(masked, c):

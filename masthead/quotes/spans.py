@@ -14,6 +14,9 @@ _LINK = re.compile(r"\[([^\]\n]*)\]\([^)\n]*\)")
 # An underscore inside a word (snake_case, URLs) is text, not emphasis.
 _STARS = re.compile(r"\*+")
 _UNDERSCORES = re.compile(r"(?<!\w)_+|_+(?!\w)")
+# Raw HTML in a body (embeds from feeds: <tweet tweet-author="@x">): its
+# attribute values are quoted, but they are markup, not speech (issue #25).
+_TAG = re.compile(r"</?[A-Za-z][\w-]*(?:\s[^<>]*)?/?>")
 _LINE_MARKS = re.compile(r"^[ \t]*(?:#{1,6}[ \t]|>[ \t]?|[-+][ \t])", re.M)
 # A blank line ends a paragraph; so does a single newline after the end of a
 # sentence, as in many feeds and imports (issue #25). A newline inside a
@@ -59,6 +62,8 @@ def mask_markdown(text):
     # Each pass is skipped when its characters are absent: most bodies are
     # plain prose, and this runs on every article (see bench/quotes.py).
     masked = _LINK.sub(_blank_link, text) if "](" in text else text
+    if "<" in masked:
+        masked = _TAG.sub(_blank, masked)
     if "\xa0" in masked:
         masked = masked.replace("\xa0", " ")  # a no-break space is a space
     if "*" in masked:
@@ -102,10 +107,12 @@ def find_spans(masked, bounds):
     ends there: the newspaper convention continues it in the next paragraph,
     which opens with a fresh mark and so becomes the next span.
     """
-    spans, index, opened = [], 0, None
+    spans, index, opened, nested_end = [], 0, None, -1
     # One pass over every mark in the body, moving through the paragraphs.
     for match in _QUOTE_MARKS.finditer(masked):
         at = match.start()
+        if at <= nested_end:
+            continue
         while index < len(bounds) and bounds[index][1] <= at:
             if opened is not None:
                 spans.append(Span(opened, bounds[index][1], False, index))
@@ -114,6 +121,10 @@ def find_spans(masked, bounds):
         if index == len(bounds):
             break
         mark = match.group()
+        if opened is not None and mark == "“" and masked[opened] == '"':
+            nested_end = _nested_close(masked, at, bounds[index][1])
+            if nested_end > at:
+                continue
         if opened is None:
             if mark != "”":  # a stray closing mark opens nothing
                 opened = at
@@ -128,15 +139,39 @@ def find_spans(masked, bounds):
     return [span for span in spans if masked[span.start : span.close].strip()]
 
 
-def _closes_anyway(masked, at):
-    """An opening mark typed for a closing one: "“It's unusual,“ said Noble".
+def _nested_close(masked, at, para_end):
+    """The closing mark of a curly quote inside a straight one, or -1.
 
-    Right after a comma or a sentence's end and before a space, while a
-    quote is open, the mark can only close it (issue #25, real feeds).
+    ``"Lynch calls it a “bathroom bill” now," Ward wrote``: the curly pair
+    is a quote inside the quote, which goes on to the straight mark after
+    it (issue #25, excerpts quoted whole). Without that straight mark the
+    curly one opens a quote of its own, as before.
     """
-    return masked[at - 1 : at] in (",", ".", "?", "!") and masked[
-        at + 1 : at + 2
-    ] in (" ", "\n", "")
+    close = masked.find("”", at + 1, para_end)
+    if close < 0 or masked.find('"', close + 1, para_end) < 0:
+        return -1
+    return close if masked.find("“", at + 1, close) < 0 else -1
+
+
+def _closes_anyway(masked, at):
+    """An opening mark typed for a closing one: "“It's unusual,“ said Noble",
+    "the film “Frozen“ and the books".
+
+    After a word or a sentence's end and before a space, while a quote is
+    open, the mark can only close it: an opening mark follows a space and
+    comes before a word (issue #25, real feeds).
+    """
+    before, after = masked[at - 1 : at], masked[at + 1 : at + 2]
+    return (
+        before != ""
+        and not before.isspace()
+        and before not in _OPENERS
+        and (after in ("", " ", "\n") or after in _AFTER_CLOSE)
+    )
+
+
+_OPENERS = frozenset("([{—–-/")
+_AFTER_CLOSE = frozenset(",.;:!?)")
 
 
 def sentence_start(masked, lower, position):
