@@ -280,8 +280,9 @@ def _phrase_after(masked, start, end):
         if not word[0].isalnum() or (stops and not _role_goes_on(words, word)):
             stop = token.start()
             break
-        # "Robert P. Casey Jr.": an initial and Jr. keep their stops.
-        keep = len(word) == 2 or word in _KEPT_STOPS
+        # "Robert P. Casey Jr.", "G.K. Butterfield": initials and Jr. keep
+        # their stops.
+        keep = len(word) == 2 or word in _KEPT_STOPS or "." in word[:-1]
         words.append(word if keep else word.rstrip("."))
         if len(words) > _MAX_SPEAKER_WORDS:
             return "", ""

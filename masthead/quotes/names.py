@@ -22,7 +22,9 @@ from .lexicon import (
     TITLE_WORDS,
 )
 
-_CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?"
+# Initials run together ("G.K. Butterfield", "J.D.") are one word (issue #25:
+# "Rep. G.K. Butterfield" was read as a "K").
+_CAP = r"[A-ZÀ-ÖØ-Þ](?:\.[A-Z](?=\.))*[\w'’\-]*\.?"
 _JOIN = r"(?:[ \t]+(?:of|de|la|del|van|von|da|di|du|le|for|and|the))*[ \t]+"
 # A nickname inside a name (Robert “Bobby” Tran) is skipped, not a quotation.
 _NICK = r"(?:[ \t]+[“\"][A-Z][\w'’. ]{0,20}[”\"])?"
@@ -85,7 +87,7 @@ def _split_at_stops(run, at):
     piece = 0
     for gap in _STOP_GAP.finditer(run):
         word = run[piece : gap.start()].split()[-1]
-        if word.lower() in _ABBREVIATIONS or len(word) == 1:
+        if word.lower() in _ABBREVIATIONS or len(word) == 1 or "." in word:
             continue
         yield at + piece, at + gap.start(), run[piece : gap.start()]
         piece = gap.end()
