@@ -139,6 +139,10 @@ def cue_after(masked, start, end):
     if not before:
         phrase, appositive = _phrase_after(masked, verb.end(), end)
         return Cue(_verb(verb), phrase, appositive, verb.end()) if phrase else None
+    after_clause = _speaker_after_clause(before)
+    if after_clause is not None:
+        at = masked.rindex(after_clause, lead, verb.start())
+        return Cue(_verb(verb), after_clause, "", at)
     phrase, _, appositive = before.partition(",")
     named = _named_after_role(phrase, appositive)
     if named is not None:
@@ -193,6 +197,31 @@ def _named_after_role(phrase, appositive):
     return name
 
 
+def _speaker_after_clause(before):
+    """The speaker after the last comma where the quote's own sentence goes
+    on past its closing mark: "“Boots on the ground” would be appropriate,
+    Republican candidate Ben Carson said", "…,” just as Clinton did in 2008,
+    Rendell added" (issue #25: the words after the mark were read as the
+    speaker). None unless those words begin in lower case, run to three
+    words or more ("…” on Friday, Tomas Ferrer said" is a time, and a label
+    before it stays a label) and the last ones are a pronoun or end with a
+    name."""
+    head, comma, last = before.rpartition(",")
+    if not comma or not head[:1].islower() or head.count(" ") < 2:
+        return None
+    filler = _FILLER.search(" " + last)
+    last = _PARTY.sub("", last[: filler.start() - 1] if filler else last).strip()
+    if last.lower() in _PRONOUNS:
+        return last
+    if not _NAME_AFTER_CLAUSE.fullmatch(last) or last.split()[0] in _ROLE_OPENERS:
+        return None
+    return last
+
+
+# "Rendell", "Ben Carson", "Republican candidate Ben Carson": a name at the end.
+_NAME_AFTER_CLAUSE = re.compile(
+    r"(?:[A-Za-z][\w'’\-]*\.?[ \t]+){0,3}[A-Z][\w'’\-]*"
+)
 _ROLE_OPENERS = frozenset("his her their its a an another the one our my".split())
 
 
