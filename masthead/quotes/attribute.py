@@ -11,7 +11,7 @@ chooses among the people mentioned so far and says how sure it is.
 from dataclasses import dataclass, replace
 
 from . import ranker
-from .confidence import CONFIDENCE, UNKNOWN
+from .confidence import CONFIDENCE, UNKNOWN, confirm_by_named_cues
 from .cues import cue_before
 from .resolution import Resolved
 from .roles import clean_role, one_name_per_person
@@ -21,6 +21,9 @@ from .spans import listed_after, sentence_start
 from .subjects import subject_phrase
 
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
+# At most this many characters between the halves of a split quote: the cue
+# sentence alone (", Bass said. ").
+_DIRECT_SPLIT = 40
 
 
 @dataclass(frozen=True)
@@ -51,7 +54,9 @@ class Attributor:
         self.bounds = bounds
         self.starts = [start for start, _ in bounds]
         self.last, self.last_entity = None, None
+        self.last_confidence = UNKNOWN
         self.quoted = {}  # entity -> how many quotes so far, a ranker feature
+        self.speakers = []  # the entities quoted so far, latest first
         self.record = record  # training: a list that collects ranker choices
 
     def attribute_all(self, candidates):
@@ -74,9 +79,13 @@ class Attributor:
             quotes.append(quotation)
             kept.append(c)
             self.last, self.last_entity = c, entity
+            self.last_confidence = quotation.confidence
             if entity is not None:
                 self.quoted[entity] = self.quoted.get(entity, 0) + 1
-        return one_name_per_person(quotes)
+                if entity in self.speakers:
+                    self.speakers.remove(entity)
+                self.speakers.insert(0, entity)
+        return confirm_by_named_cues(one_name_per_person(quotes))
 
     def attribute(self, c):
         cue, side = find_cue(self.masked, c)
@@ -110,7 +119,7 @@ class Attributor:
                     resolved.role,
                     "",
                     "continuation",
-                    CONFIDENCE["split"],
+                    self._split_confidence(c),
                 )
                 return quotation, self.last_entity
             return self._ranked(c, "continuation", c.open, "", "continuation")
@@ -166,6 +175,16 @@ class Attributor:
             and not last.partial
         )
 
+    def _split_confidence(self, c):
+        """Right after a named cue ("“…,” Bass said. “…”", only the cue
+        between), the second half was right 339 times in 341 on
+        polnear-train: as sure as the cue it follows, never surer (issue #25,
+        so that readers see it). Further on in the paragraph, 0.85."""
+        named = self.last_confidence >= CONFIDENCE["before"]
+        if named and c.open - self.last.close < _DIRECT_SPLIT:
+            return min(self.last_confidence, CONFIDENCE["split_named"])
+        return CONFIDENCE["split"]
+
     def _introduced_above(self, c):
         """A quote paragraph under one ending in a colon: "As Joel Pollak
         reported:" then "“…”" is Pollak's (issue #25, block quotes)."""
@@ -217,6 +236,8 @@ class Attributor:
             last_quote_end=0 if last is None else last.close,
             quoted=self.quoted,
             rule_choice=self._rule_choice(c, kind, position, pronoun),
+            speakers=self.speakers,
+            opens_paragraph=self.bounds[c.paragraph][0] == c.open,
         )
 
     def _rule_choice(self, c, kind, position, pronoun):
