@@ -8,6 +8,7 @@ speaker, by the newspaper convention), the trained ranker (ranker.py)
 chooses among the people mentioned so far and says how sure it is.
 """
 
+import re
 from dataclasses import dataclass, replace
 
 from . import ranker
@@ -24,6 +25,11 @@ _PRONOUN_GENDER = {"he": "m", "she": "f"}
 # At most this many characters between the halves of a split quote: the cue
 # sentence alone (", Bass said. ").
 _DIRECT_SPLIT = 40
+# "…, saying, “", "…, adding that “": a participle that reports the quote after it.
+_PARTICIPLE_CUE = re.compile(
+    r"\b(saying|adding|writing|noting|explaining|declaring|arguing|insisting|"
+    r"warning|stating|tweeting|recalling|telling [a-z]+)(?:[ \t]+that)?[,:]?[ \t]*$"
+)
 
 
 @dataclass(frozen=True)
@@ -104,7 +110,7 @@ class Attributor:
                     CONFIDENCE["signed"],
                 )
                 return quotation, signed.entity
-            introduced = self._introduced_above(c)
+            introduced = self._introduced_above(c) or self._participle_subject(c)
             if introduced is not None:
                 return introduced
             if self._split_quote(c):
@@ -206,6 +212,33 @@ class Attributor:
             self.masked, c, resolved, resolved.role, cue.verb, "colon"
         )
         return quotation, resolved.entity
+
+    def _participle_subject(self, c):
+        """ "Sanders compared himself to Clinton, saying, “…”": the speaker of
+        a quote after a participle is the subject of its sentence, not the
+        person named last (issue #25: these were ranked as if uncued)."""
+        found = _PARTICIPLE_CUE.search(self.masked, max(c.head_start, c.open - 40), c.open)
+        if found is None:
+            return None
+        verb = found.group(1)
+        cue = subject_phrase(self.masked, c.head_start, found.start())
+        if cue is not None and cue.phrase.lower() in _PRONOUN_GENDER:
+            pronoun = cue.phrase.lower()
+            return self._ranked(c, "pronoun", cue.at, verb, "pronoun", pronoun)
+        subject = None
+        if cue is not None:
+            # The participle says its subject speaks: a name the table did
+            # not know yet ("Sanders" alone) is a speaker all the same.
+            subject = self.table.resolve(cue.phrase, cue.at, self.last_entity)
+        if subject is None or subject.entity is None or subject.how == "description":
+            subject = self._first_person(c)
+        if subject is None:
+            return None
+        quotation = _quotation(
+            self.masked, c, subject, subject.role, verb, "before",
+            CONFIDENCE["participle"],
+        )  # fmt: skip
+        return quotation, subject.entity
 
     def _ranked(self, c, kind, position, verb, cue_type, pronoun=""):
         """Let the ranker choose among the people mentioned before ``position``."""

@@ -29,6 +29,7 @@ CONFIDENCE = {
     "split_named": 0.97,  # the same, right after a cue that named Bass (0.994)
     "confirmed": 0.97,  # Bass said it was "…", Bass named by a cue elsewhere
     "colon_confirmed": 0.95,  # Bass put it bluntly: "…", the same
+    "participle": 0.85,  # Bass spoke, saying, "…" (12 of 14)
     "signed": 0.8,  # "— Mary Ortiz" on the line after a pull quote
     "description": 0.1,  # "a source close to the campaign said"
     "description_known": 0.5,  # "the mayor said", a mayor named before

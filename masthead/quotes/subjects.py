@@ -9,7 +9,8 @@ from cues.py, which finds the cue verbs themselves.
 import re
 
 from .cues import Cue
-from .lexicon import CUE_VERBS, FEMALE_NAMES, MALE_NAMES, PARAPHRASE_VERBS, ROLE_NOUNS
+from .lexicon import CUE_VERBS, PARAPHRASE_VERBS, ROLE_NOUNS
+from .names import GIVEN_NAMES
 
 _TOKEN = re.compile(r"[\w'’.\-]+|[^\s\w]")
 _PRONOUNS = frozenset(("he", "she", "they"))
@@ -89,8 +90,7 @@ def _opens_intro(word):
     return (
         len(lower) > 4
         and lower.endswith(("ing", "ed"))
-        and lower not in FEMALE_NAMES
-        and lower not in MALE_NAMES
+        and lower not in GIVEN_NAMES
     )
 
 
