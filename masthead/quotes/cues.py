@@ -175,6 +175,10 @@ def cue_before(masked, start, end, partial=False):
     # A direct quotation's verb sits within a short tail of the mark.
     finder, lower = (ANY_CUE, start) if partial else (_CUE, max(start, end - 100))
     verbs = verbs_in(finder, masked, lower, end)
+    # "Priebus called Clinton's remarks a “new low”": a cue word after an
+    # owner is a noun, and a verb before it names the speaker; with none,
+    # the owner of "his calls to end the “rigged economy”" does (issue #25).
+    verbs = sorted(verbs, key=lambda v: not _owned(masked, v.start()))
     for verb in reversed(verbs):
         if not partial and not _short_tail(masked[verb.end() : end]):
             continue
@@ -182,6 +186,17 @@ def cue_before(masked, start, end, partial=False):
         if cue is not None:
             return cue
     return None
+
+
+def _owned(masked, at):
+    """Whether the word at ``at`` follows an owner ("Clinton's remarks", "his
+    comments"), so is a noun rather than a cue verb (issue #25)."""
+    before = masked[max(0, at - 20) : at].rstrip()
+    word = before.rsplit(None, 1)[-1].lower() if before else ""
+    return word.endswith(("'s", "’s", "s'", "s’")) or word in _OWNERS
+
+
+_OWNERS = frozenset("his her their its our my your".split())
 
 
 def _named_after_role(phrase, appositive):
