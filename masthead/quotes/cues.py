@@ -178,7 +178,8 @@ def cue_before(masked, start, end, partial=False):
     # "Priebus called Clinton's remarks a “new low”": a cue word after an
     # owner is a noun, and a verb before it names the speaker; with none,
     # the owner of "his calls to end the “rigged economy”" does (issue #25).
-    verbs = sorted(verbs, key=lambda v: not _owned(masked, v.start()))
+    if len(verbs) > 1:  # the quick test: most sentences have one cue word
+        verbs = sorted(verbs, key=lambda v: not _owned(masked, v.start()))
     for verb in reversed(verbs):
         if not partial and not _short_tail(masked[verb.end() : end]):
             continue
