@@ -140,6 +140,8 @@ class Attributor:
         )
         known = self.table.size()
         resolved = self.table.resolve(cue.phrase, cue.at, self.last_entity, since)
+        if side == "colon" and cue.verb == ":":
+            resolved = self._colon_subject(c, resolved, known)
         if resolved.how == "unmatched" and not c.partial:
             return self._ranked(c, "pronoun", cue.at, cue.verb, "description")
         if resolved.how == "unmatched":
@@ -180,6 +182,15 @@ class Attributor:
             and last.paragraph == c.paragraph
             and not last.partial
         )
+
+    def _colon_subject(self, c, resolved, known):
+        """A colon introduction's head words that name no one met before
+        ("Former Republican presidential candidate Jeb Bush broke down…:",
+        "Wait, it gets better:"): the first person named in the sentence
+        speaks, if any (issue #25: the head words were taken as a name)."""
+        if resolved.entity is not None and self.table.size() == known:
+            return resolved
+        return self._first_person(c) or resolved
 
     def _split_confidence(self, c):
         """Right after a named cue ("“…,” Bass said. “…”", only the cue

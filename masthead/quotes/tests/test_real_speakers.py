@@ -163,3 +163,13 @@ def test_the_ranker_knows_the_latest_speaker_of_the_pronouns_gender():
     falk = next(f for e, f in choice.candidates if e.name == "Ingrid Falk")
     falk = dict(zip(ranker.FEATURES, falk, strict=True))
     assert falk["ever_quoted"] and not falk["latest_speaker_of_gender"]
+
+
+def test_a_colon_introduction_names_the_person_in_its_sentence():
+    text = (
+        "The mural drew a crowd.\n\n"
+        "Former Democratic county treasurer Odile Marchetti summed up the "
+        "week: “We waited ten years for this.”"
+    )
+    (quote,) = extract_quotes(text)
+    assert (quote.speaker, quote.cue_type) == ("Odile Marchetti", "colon")
