@@ -21,6 +21,8 @@ def test_initials_run_together_are_part_of_the_name():
     ]
     text = "The clerk is J.R. Oduya.\n\n“We close at noon,” Oduya said."
     assert attributed(text) == [("We close at noon", "J.R. Oduya")]
+    text = "“We close at noon,” says J.R. Oduya, the harbor clerk."
+    assert attributed(text) == [("We close at noon", "J.R. Oduya")]
 
 
 def test_the_speaker_after_a_sentence_that_goes_on_past_the_quote():
