@@ -8,51 +8,29 @@ speaker, by the newspaper convention), the trained ranker (ranker.py)
 chooses among the people mentioned so far and says how sure it is.
 """
 
-import re
-from dataclasses import dataclass, replace
+from dataclasses import replace
 
 from . import ranker
+from .clauses import ClauseSubjects
 from .confidence import CONFIDENCE, UNKNOWN, confirm_by_named_cues
 from .cues import cue_before
+from .quotation import Quotation, as_resolved, build_quotation
 from .resolution import Resolved
 from .roles import clean_role, one_name_per_person
 from .sides import find_cue
 from .signatures import signer
-from .spans import listed_after, sentence_start
+from .spans import sentence_start
 from .subjects import subject_phrase
+
+__all__ = ["Attributor", "Quotation"]
 
 _PRONOUN_GENDER = {"he": "m", "she": "f"}
 # At most this many characters between the halves of a split quote: the cue
 # sentence alone (", Bass said. ").
 _DIRECT_SPLIT = 40
-# "…, saying, “", "…, adding that “": a participle that reports the quote after it.
-_PARTICIPLE_CUE = re.compile(
-    r"\b(saying|adding|writing|noting|explaining|declaring|arguing|insisting|"
-    r"warning|stating|tweeting|recalling|telling [a-z]+)(?:[ \t]+that)?[,:]?[ \t]*$"
-)
 
 
-@dataclass(frozen=True)
-class Quotation:
-    """One direct quotation and its attribution.
-
-    ``text`` is the quoted words with Markdown removed and white space
-    collapsed; ``body[start:end]`` is the same words exactly as written.
-    """
-
-    text: str
-    start: int
-    end: int
-    speaker: str | None
-    speaker_role: str
-    cue: str
-    cue_type: str
-    confidence: float
-    is_partial: bool
-    speaker_kind: str = ""  # "person" or "org": an organisation is never a person
-
-
-class Attributor:
+class Attributor(ClauseSubjects):
     """Attribution state across one article: the last quote and its speaker."""
 
     def __init__(self, masked, table, bounds, record=None):
@@ -100,7 +78,7 @@ class Attributor:
                 return self._paraphrase(c)
             signed = signer(self.table, self.masked, self.bounds, c, self.last_entity)
             if signed is not None:
-                quotation = _quotation(
+                quotation = build_quotation(
                     self.masked,
                     c,
                     signed,
@@ -117,8 +95,8 @@ class Attributor:
                 # "“…,” Bass said. “…”": the second half of one statement is
                 # the same speaker's, as the ranker says nine times in ten
                 # (polnear-train); deciding it here keeps extraction fast.
-                resolved = _as_resolved(self.last_entity, "continuation")
-                quotation = _quotation(
+                resolved = as_resolved(self.last_entity, "continuation")
+                quotation = build_quotation(
                     self.masked,
                     c,
                     resolved,
@@ -169,7 +147,7 @@ class Attributor:
             role = clean_role(cue.appositive) or role
         if cue_type == "description" and resolved.entity is not None:
             cue_type = "description_known"  # "the mayor said", the mayor named before
-        quotation = _quotation(masked, c, resolved, role, cue.verb, cue_type)
+        quotation = build_quotation(masked, c, resolved, role, cue.verb, cue_type)
         if cue_type == "description_known":
             quotation = replace(quotation, cue_type="description")
         return quotation, resolved.entity
@@ -182,15 +160,6 @@ class Attributor:
             and last.paragraph == c.paragraph
             and not last.partial
         )
-
-    def _colon_subject(self, c, resolved, known):
-        """A colon introduction's head words that name no one met before
-        ("Former Republican presidential candidate Jeb Bush broke down…:",
-        "Wait, it gets better:"): the first person named in the sentence
-        speaks, if any (issue #25: the head words were taken as a name)."""
-        if resolved.entity is not None and self.table.size() == known:
-            return resolved
-        return self._first_person(c) or resolved
 
     def _split_confidence(self, c):
         """Right after a named cue ("“…,” Bass said. “…”", only the cue
@@ -219,37 +188,10 @@ class Attributor:
         resolved = self.table.resolve(cue.phrase, cue.at, self.last_entity)
         if resolved.entity is None or resolved.how == "description":
             return None
-        quotation = _quotation(
+        quotation = build_quotation(
             self.masked, c, resolved, resolved.role, cue.verb, "colon"
         )
         return quotation, resolved.entity
-
-    def _participle_subject(self, c):
-        """ "Sanders compared himself to Clinton, saying, “…”": the speaker of
-        a quote after a participle is the subject of its sentence, not the
-        person named last (issue #25: these were ranked as if uncued)."""
-        found = _PARTICIPLE_CUE.search(self.masked, max(c.head_start, c.open - 40), c.open)
-        if found is None:
-            return None
-        verb = found.group(1)
-        cue = subject_phrase(self.masked, c.head_start, found.start())
-        if cue is not None and cue.phrase.lower() in _PRONOUN_GENDER:
-            pronoun = cue.phrase.lower()
-            return self._ranked(c, "pronoun", cue.at, verb, "pronoun", pronoun)
-        subject = None
-        if cue is not None:
-            # The participle says its subject speaks: a name the table did
-            # not know yet ("Sanders" alone) is a speaker all the same.
-            subject = self.table.resolve(cue.phrase, cue.at, self.last_entity)
-        if subject is None or subject.entity is None or subject.how == "description":
-            subject = self._first_person(c)
-        if subject is None:
-            return None
-        quotation = _quotation(
-            self.masked, c, subject, subject.role, verb, "before",
-            CONFIDENCE["participle"],
-        )  # fmt: skip
-        return quotation, subject.entity
 
     def _ranked(self, c, kind, position, verb, cue_type, pronoun=""):
         """Let the ranker choose among the people mentioned before ``position``."""
@@ -260,9 +202,9 @@ class Attributor:
             self.record.append((c, kind, choice))
         if choice.entity is not None and verb:
             self.table.note(position, choice.entity)
-        resolved = _as_resolved(choice.entity, kind)
+        resolved = as_resolved(choice.entity, kind)
         confidence = CONFIDENCE["ranked"] * choice.probability
-        quotation = _quotation(
+        quotation = build_quotation(
             self.masked, c, resolved, resolved.role, verb, cue_type, confidence
         )
         return quotation, choice.entity
@@ -304,96 +246,6 @@ class Attributor:
             return self.last_entity
         return self.table.most_recent_person(position)
 
-    def _sentence_head(self, c):
-        """Where the quote's sentence begins, which may be before a title
-        quoted in it ("Sanders visited NBC's “Today”, saying “…”"), where
-        the quote's own head begins (issue #25)."""
-        start = sentence_start(self.masked, self.bounds[c.paragraph][0], c.open)
-        return min(start, c.head_start)
-
-    def _subject(self, c):
-        cue = subject_phrase(self.masked, c.head_start, c.open)
-        if cue is None or cue.phrase.lower() in _PRONOUN_GENDER:
-            return None
-        known = self.table.size()
-        resolved = self.table.resolve(cue.phrase, cue.at, self.last_entity)
-        if resolved.how == "description" or self.table.size() > known:
-            return None
-        return resolved if resolved.entity is not None else None
-
-    def _first_person(self, c):
-        """The first person named in the quote's sentence, not as an owner:
-        "Speaking in Salem, New Hampshire, Trump called him “a stiff”"."""
-        head = self._sentence_head(c)
-        for at, entity in self.table.mentions_between(head, c.open):
-            if entity.kind == "person" and not ranker.possessive_at(self.masked, at):
-                return _as_resolved(entity, "partial")
-        return None
-
-    def _paraphrase(self, c):
-        """A partial quote with no cue verb: the sentence's subject, if named.
-
-        A second fragment in one sentence ("a “loser,” a “liar” and a
-        “whiner”") has the first one's speaker. A fragment whose sentence
-        names nobody at its head is the writer's own phrase and is dropped.
-        """
-        last, masked = self.last, self.masked
-        if (
-            last is not None
-            and last.partial
-            and (c.head_start == last.close + 1 or listed_after(masked, last, c))
-        ):
-            resolved = _as_resolved(self.last_entity, "partial")
-            quotation = _quotation(
-                masked,
-                c,
-                resolved,
-                resolved.role,
-                "",
-                "partial",
-                CONFIDENCE["paraphrase"],
-            )
-            return quotation, self.last_entity
-        reported = self._reported_before_a_title(c)
-        if reported is not None:
-            return reported
-        cue = subject_phrase(masked, c.head_start, c.open)
-        if cue is None:
-            return None
-        if cue.phrase.lower() in _PRONOUN_GENDER:
-            return self._ranked(c, "partial", cue.at, "", "partial", cue.phrase.lower())
-        known = self.table.size()
-        resolved = self.table.resolve(cue.phrase, cue.at, self.last_entity)
-        if resolved.entity is not None and self.table.size() > known:
-            # A word the table did not know ("Guns are “…”"): a person named
-            # later in the sentence is a likelier subject.
-            resolved = self._first_person(c) or resolved
-        if resolved.entity is None or resolved.how == "description":
-            return None  # "The county introduced a “green, yellow, red” system"
-        quotation = _quotation(
-            masked, c, resolved, resolved.role, "", "partial", CONFIDENCE["paraphrase"]
-        )
-        return quotation, resolved.entity
-
-    def _reported_before_a_title(self, c):
-        """ "Rubio said that by refusing to say the words “radical Islam,”
-        Democrats are “saying…”": the sentence's reporting clause, before a
-        quoted phrase that cut the fragment's own head short (issue #25)."""
-        head = self._sentence_head(c)
-        if head >= c.head_start:
-            return None
-        cue = cue_before(self.masked, head, c.open, partial=True)
-        if cue is None or not cue.phrase[:1].isupper():
-            return None
-        resolved = self.table.resolve(cue.phrase, cue.at, self.last_entity)
-        if resolved.entity is None or resolved.how == "description":
-            return None
-        quotation = _quotation(
-            self.masked, c, resolved, resolved.role, cue.verb, "partial",
-            CONFIDENCE["paraphrase"],
-        )  # fmt: skip
-        return quotation, resolved.entity
-
 
 def _cued_later(previous, c, previous_quotation, quotation):
     """Whether ``c`` is a fragment whose cue after it also speaks for the
@@ -419,41 +271,3 @@ def _cue_type(side, verb, how, partial):
     if how in ("organisation", "pronoun", "description"):
         return how
     return side
-
-
-def _as_resolved(entity, how):
-    if entity is None:
-        return Resolved(None, "", how)
-    how = "organisation" if entity.kind == "org" else how
-    return Resolved(entity.name, entity.role, how, entity)
-
-
-def _quotation(masked, c, resolved, role, verb, cue_type, confidence=None):
-    if confidence is None:
-        confidence = CONFIDENCE[cue_type]
-    if resolved.speaker is None:
-        confidence = UNKNOWN
-    if resolved.entity is not None and resolved.entity.kind == "org":
-        role = ""  # an organisation is a speaker of its own kind, without a role
-    return Quotation(
-        text=" ".join(masked[c.start : c.end].split()),
-        start=c.start,
-        end=c.end,
-        speaker=resolved.speaker,
-        speaker_role=clean_role(role),
-        cue=verb,
-        cue_type=cue_type,
-        confidence=round(confidence, 3),
-        is_partial=c.partial,
-        speaker_kind=_kind(resolved),
-    )
-
-
-def _kind(resolved):
-    if resolved.entity is not None:
-        return resolved.entity.kind
-    return (
-        "org"
-        if resolved.how == "organisation"
-        else ("person" if resolved.speaker else "")
-    )
