@@ -52,8 +52,10 @@ def main():
         chosen, min(args.show, len(chosen))
     ):
         context = text[max(0, p.start - 250) : p.end + 60].replace("\n", " | ")
-        print(f"\ngold {quote['speaker']!r} (source {quote.get('source_span')!r})"
-              f", predicted {p.speaker!r} [{p.cue} {p.confidence}]\n  {context}")
+        print(
+            f"\ngold {quote['speaker']!r} (source {quote.get('source_span')!r})"
+            f", predicted {p.speaker!r} [{p.cue} {p.confidence}]\n  {context}"
+        )
 
 
 if __name__ == "__main__":
