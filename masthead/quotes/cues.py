@@ -140,6 +140,10 @@ def cue_after(masked, start, end):
     if not before:
         phrase, appositive = _phrase_after(masked, verb.end(), end)
         return Cue(_verb(verb), phrase, appositive, verb.end()) if phrase else None
+    after_clause = _speaker_after_clause(before)
+    if after_clause is not None:
+        at = masked.rindex(after_clause, lead, verb.start())
+        return Cue(_verb(verb), after_clause, "", at)
     phrase, _, appositive = before.partition(",")
     named = _named_after_role(phrase, appositive)
     if named is not None:
@@ -172,6 +176,11 @@ def cue_before(masked, start, end, partial=False):
     # A direct quotation's verb sits within a short tail of the mark.
     finder, lower = (ANY_CUE, start) if partial else (_CUE, max(start, end - 100))
     verbs = verbs_in(finder, masked, lower, end)
+    # "Priebus called Clinton's remarks a “new low”": a cue word after an
+    # owner is a noun, and a verb before it names the speaker; with none,
+    # the owner of "his calls to end the “rigged economy”" does (issue #25).
+    if len(verbs) > 1:  # the quick test: most sentences have one cue word
+        verbs = sorted(verbs, key=lambda v: not _owned(masked, v.start()))
     for verb in reversed(verbs):
         if not partial and not _short_tail(masked[verb.end() : end]):
             continue
@@ -179,6 +188,17 @@ def cue_before(masked, start, end, partial=False):
         if cue is not None:
             return cue
     return None
+
+
+def _owned(masked, at):
+    """Whether the word at ``at`` follows an owner ("Clinton's remarks", "his
+    comments"), so is a noun rather than a cue verb (issue #25)."""
+    before = masked[max(0, at - 20) : at].rstrip()
+    word = before.rsplit(None, 1)[-1].lower() if before else ""
+    return word.endswith(("'s", "’s", "s'", "s’")) or word in _OWNERS
+
+
+_OWNERS = frozenset("his her their its our my your".split())
 
 
 def _named_after_role(phrase, appositive):
@@ -194,6 +214,31 @@ def _named_after_role(phrase, appositive):
     return name
 
 
+def _speaker_after_clause(before):
+    """The speaker after the last comma where the quote's own sentence goes
+    on past its closing mark: "“Boots on the ground” would be appropriate,
+    Republican candidate Ben Carson said", "…,” just as Clinton did in 2008,
+    Rendell added" (issue #25: the words after the mark were read as the
+    speaker). None unless those words begin in lower case, run to three
+    words or more ("…” on Friday, Tomas Ferrer said" is a time, and a label
+    before it stays a label) and the last ones are a pronoun or end with a
+    name."""
+    head, comma, last = before.rpartition(",")
+    if not comma or not head[:1].islower() or head.count(" ") < 2:
+        return None
+    filler = _FILLER.search(" " + last)
+    last = _PARTY.sub("", last[: filler.start() - 1] if filler else last).strip()
+    if last.lower() in _PRONOUNS:
+        return last
+    if not _NAME_AFTER_CLAUSE.fullmatch(last) or last.split()[0] in _ROLE_OPENERS:
+        return None
+    return last
+
+
+# "Rendell", "Ben Carson", "Republican candidate Ben Carson": a name at the end.
+_NAME_AFTER_CLAUSE = re.compile(
+    r"(?:[A-Za-z][\w'’\-]*\.?[ \t]+){0,3}[A-Z][\w'’\-]*"
+)
 _ROLE_OPENERS = frozenset("his her their its a an another the one our my".split())
 
 
@@ -281,8 +326,9 @@ def _phrase_after(masked, start, end):
         if not word[0].isalnum() or (stops and not _role_goes_on(words, word)):
             stop = token.start()
             break
-        # "Robert P. Casey Jr.": an initial and Jr. keep their stops.
-        keep = len(word) == 2 or word in _KEPT_STOPS
+        # "Robert P. Casey Jr.", "G.K. Butterfield": initials and Jr. keep
+        # their stops.
+        keep = len(word) == 2 or word in _KEPT_STOPS or "." in word[:-1]
         words.append(word if keep else word.rstrip("."))
         if len(words) > _MAX_SPEAKER_WORDS:
             return "", ""

@@ -22,7 +22,9 @@ from .lexicon import (
     TITLE_WORDS,
 )
 
-_CAP = r"[A-ZÀ-ÖØ-Þ][\w'’\-]*\.?"
+# Initials run together ("G.K. Butterfield", "J.D.") are one word (issue #25:
+# "Rep. G.K. Butterfield" was read as a "K").
+_CAP = r"[A-ZÀ-ÖØ-Þ](?:\.[A-Z](?=\.))*[\w'’\-]*\.?"
 _JOIN = r"(?:[ \t]+(?:of|de|la|del|van|von|da|di|du|le|for|and|the))*[ \t]+"
 # A nickname inside a name (Robert “Bobby” Tran) is skipped, not a quotation.
 _NICK = r"(?:[ \t]+[“\"][A-Z][\w'’. ]{0,20}[”\"])?"
@@ -85,7 +87,7 @@ def _split_at_stops(run, at):
     piece = 0
     for gap in _STOP_GAP.finditer(run):
         word = run[piece : gap.start()].split()[-1]
-        if word.lower() in _ABBREVIATIONS or len(word) == 1:
+        if word.lower() in _ABBREVIATIONS or len(word) == 1 or "." in word:
             continue
         yield at + piece, at + gap.start(), run[piece : gap.start()]
         piece = gap.end()
@@ -230,7 +232,7 @@ def _single(token, role, gender, titled):
         return Name("org", token)
     if token.lower() in _GIVEN and not gender:
         # A lone first name ("…, Ray, said") is a person met by first name.
-        gender = "f" if token.lower() in FEMALE_NAMES else "m"
+        gender = "f" if token.lower() in FEMALE_GIVEN else "m"
     if token in _CONNECTORS or (token.lower() in TITLE_WORDS and not titled):
         return None
     return Name("surname", token, role, gender)
@@ -245,7 +247,62 @@ def _looks_like_place(name, preceding_word):
     return preceding_word is not None and preceding_word in _FOLLOWS_PLACE
 
 
-_GIVEN = GIVEN_NAMES = FEMALE_NAMES | MALE_NAMES
+# Issue #25: "Woodrow Benford … he said" was a person of unknown gender, so
+# "he" went to the latest man instead. More common first names, none given
+# to both sexes or spelt like a place or a word ("Kim", "Chad", "Florence").
+FEMALE_GIVEN = FEMALE_NAMES | frozenset(
+    """
+    juanita serena gwendolyn gladys mildred ethel edna thelma bertha lois norma
+    phyllis geraldine josephine rosemary rosalind rosalyn yolanda guadalupe
+    rocio lourdes pilar consuelo esperanza veronica gabriela daniela fernanda
+    adriana mariana alejandra isabel ines leticia silvia claudia cristina
+    marisa marina paola francesca giulia chiara angelina gina tina nina lena
+    greta heidi helga ursula brigitte simone sophie sylvie nathalie isabelle
+    valerie juliette genevieve colette monique wilma alma myrtle mabel maude
+    edith eleanor louise harriet henrietta lillian muriel penelope priscilla
+    rosalie roxanne tabitha trudy tess tessa bridget kristen kristin krista
+    kristina stacy stacey whitney brittney tiffany jasmine shanna shawna
+    latisha lakisha imani tanisha keshia kendra jada janelle jolene marlene
+    darlene charlene arlene pauline caroline madeline kathy cathy katharine
+    kara karla carla carrie cassie cassandra christy cindy debby dottie elaine
+    ellie eliza hattie janie jeanette jeannie jenna jodi joanne joanna joann
+    josie judi kaitlyn kelli kimberley krystal leanne lora lynda lynne mandy
+    marcia margo maggie marla mavis melanie meredith nell nellie patsy patty
+    polly rhonda robyn rochelle sadie sherry shelly shelley sonya susie suzanne
+    tammie tonya trish vicki vickie wanda winifred yvette zelda becky betsy
+    callie candace cecilia claudette delores doreen dorothea elsie faye
+    gertrude glenda hilda irma jana janine jocelyn katy laurie lila liza lorna
+    lucille luann marcy marian marietta maryann melinda mindy miranda nadine
+    natasha noelle olga raquel rena rosie sabrina samara selena sheryl sonja
+    suzy tamara tami thea tricia trina twila valentina violeta yasmin yasmine
+    zora zainab fatma amina khadija mariam maryam yara farah rania salma layla
+    """.split()
+)
+MALE_GIVEN = MALE_NAMES | frozenset(
+    """
+    woodrow cornell dexter raynard fred freddie leroy lamar terrence terence
+    clarence jerome maurice reginald cedric darryl derrick marvin melvin calvin
+    alvin wilbur wendell rodney ronnie lonnie johnny tommy danny kenny benny
+    louis roland rolando ricardo fernando alejandro alberto arturo eduardo
+    enrique guillermo jorge manuel pablo pedro ramon raul roberto sergio
+    salvador andres antonio francisco julio mario armando julian adrian edgar
+    ruben gilberto cesar ignacio mateo santiago sebastian emilio lorenzo
+    giovanni giuseppe luigi francesco matteo pierre jacques francois nicolas
+    emmanuel olivier philippe thierry klaus hans jurgen wolfgang dieter helmut
+    angelo dominic vito joey frankie bennie chester clyde elmer homer irving
+    sheldon seymour nathaniel isaac abraham levi moshe saul solomon reuben
+    elliott elliot barney duane dwayne shawn shaun dustin travis brett brent
+    todd kurt wesley russ rob robby tony vinny joel jon jeff gerry geoffrey
+    godfrey ambrose benedict bertrand desmond edmund fabian ferdinand gideon
+    horace ignatius lionel magnus nigel oswald percival quentin rupert silas
+    thaddeus vaughn xavier zachariah ahmad mohammad muhammad mustafa abdul
+    hussein khalid ibrahim yusuf karim rashid faisal amir hamid reza hamza
+    bashar vladimir dmitri sergei boris nikolai mikhail viktor igor yuri oleg
+    andrei alexei xi shinzo narendra recep binyamin bibi ehud shimon yitzhak
+    naftali avigdor
+    """.split()
+)
+_GIVEN = GIVEN_NAMES = FEMALE_GIVEN | MALE_GIVEN
 
 
 def _gender(title, name):
@@ -259,9 +316,9 @@ def _gender(title, name):
         if lower.endswith("man") and lower != "human":  # Councilman, Chairman
             return "m"
     first = name[0].lower()
-    if len(name) > 1 and first in FEMALE_NAMES:
+    if len(name) > 1 and first in FEMALE_GIVEN:
         return "f"
-    if len(name) > 1 and first in MALE_NAMES:
+    if len(name) > 1 and first in MALE_GIVEN:
         return "m"
     return ""
 

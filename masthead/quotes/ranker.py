@@ -47,6 +47,9 @@ FEATURES = (
     "latest_subject", "rule_choice", "latest_without_recent_quote",
     "latest_of_gender", "first_in_sentence", "reporting", "reporting_in_paragraph",
     "latest_subject_of_gender", "latest_reporter",
+    "latest_speaker_of_gender", "ever_quoted", "sentences_since",
+    "gender_sure_match", "subject_in_paragraph", "last_speaker_agrees",
+    "last_speaker_quote_paragraph",
 )  # fmt: skip
 
 
@@ -64,6 +67,8 @@ class Decision:
     last_quote_end: int = 0
     quoted: dict = field(default_factory=dict)  # entity -> quotes so far
     rule_choice: object = None  # whom the hand-written rules would pick
+    speakers: list = field(default_factory=list)  # quoted so far, latest first
+    opens_paragraph: bool = False  # the quote begins its paragraph
 
 
 @dataclass
@@ -133,6 +138,10 @@ def candidate_features(table, decision, masked):
         (e for e in order if traits[e][3] and e.gender == gender), None
     )
     reporter = next((e for e in agrees if traits[e][4]), None)
+    speaker = next(
+        (e for e in decision.speakers if not gender or e.gender in (gender, "")),
+        None,
+    )
     return [
         (
             e,
@@ -147,7 +156,8 @@ def candidate_features(table, decision, masked):
                 traits[e][4] and seen[e][0] >= decision.paragraph_start,
                 e is subject_of_gender,
                 e is reporter,
-            ),
+            )
+            + _salience(e, seen[e][0], decision, traits[e][0], speaker, masked),
         )
         for rank, e in enumerate(order)
     ]
@@ -236,6 +246,24 @@ def _features(entity, rank, mention, decision, first, traits):
         count == 1 and d.position - latest > 600,
         latest >= d.sentence_start,
     )  # fmt: skip
+
+
+def _salience(entity, latest, decision, subject, speaker, masked):
+    """Issue #25's pronoun errors: "he" is the story's current voice (the
+    latest speaker who agrees with the pronoun, someone quoted before, the
+    subject of this paragraph), seldom a name from several sentences back."""
+    d = decision
+    agrees = not d.gender or entity.gender in (d.gender, "")
+    is_last = entity is d.last_speaker
+    return (
+        entity is speaker,
+        d.quoted.get(entity, 0) > 0,
+        min(masked.count(". ", latest, d.position), 8) / 4,
+        bool(d.gender) and entity.gender_sure and entity.gender == d.gender,
+        subject and latest >= d.paragraph_start,
+        is_last and agrees,
+        is_last and d.opens_paragraph,
+    )
 
 
 def _no_recent(decision):

@@ -13,6 +13,7 @@ from functools import lru_cache
 from .lexicon import NON_NAME_CAPS, ORG_WORDS, ROLE_NOUNS
 from .names import capital_runs, clean_tokens, read_name, role_before
 
+_INITIALS = re.compile(r"(?:[A-Z]\.){2,3}")
 _DETERMINER = re.compile(r"^(?:the|a|an|his|her|its|their|our|one)\s+", re.I)
 _SPOKES = frozenset(
     "spokesperson spokesman spokeswoman representative statement".split()
@@ -45,6 +46,10 @@ class Resolution:
         lower = phrase.lower()
         if lower in ("he", "she", "they"):
             return self._pronoun(lower, position, previous, since)
+        if phrase.endswith(".") and _INITIALS.fullmatch(phrase):
+            named = self._named_from_initials(phrase, position)
+            if named is not None:
+                return named
         parsed = _speaker_name(phrase)
         if parsed is not None:
             return self._named(parsed, position, phrase)
@@ -77,6 +82,15 @@ class Resolution:
             entity = self._by_name.get(parsed.name.lower()) or self._new(parsed)
             entity.add_role(role)
         return Resolved(entity.name, role or entity.role, "name", entity)
+
+    def _named_from_initials(self, phrase, position):
+        """ "…,” says J.J. MacNab": a cue read only to the initials' last stop
+        (taken for a sentence's end) is the person whose name the table read
+        there in full (issue #25)."""
+        for _, entity in self.mentions_between(position, position + len(phrase) + 1):
+            if entity.kind == "person" and entity.name.startswith(phrase):
+                return Resolved(entity.name, entity.role, "name", entity)
+        return None
 
     def person_named(self, key, position):
         """The person a lone word (a surname, else a first name) points at."""

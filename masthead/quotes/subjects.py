@@ -9,7 +9,8 @@ from cues.py, which finds the cue verbs themselves.
 import re
 
 from .cues import Cue
-from .lexicon import CUE_VERBS, FEMALE_NAMES, MALE_NAMES, PARAPHRASE_VERBS, ROLE_NOUNS
+from .lexicon import CUE_VERBS, PARAPHRASE_VERBS, ROLE_NOUNS
+from .names import GIVEN_NAMES
 
 _TOKEN = re.compile(r"[\w'’.\-]+|[^\s\w]")
 _PRONOUNS = frozenset(("he", "she", "they"))
@@ -70,13 +71,36 @@ def subject_phrase(masked, start, end):
 
 
 def _skip_intro(tokens):
-    while tokens and tokens[0][0].lower() in _CONJUNCTIONS:
-        tokens = tokens[1:]  # "But Reyes put it bluntly:"
+    while tokens and (
+        tokens[0][0].lower() in _CONJUNCTIONS or _sentence_adverb(tokens)
+    ):
+        # "But Reyes put it bluntly:", "Moreover, Gowdy cited a report…"
+        tokens = tokens[2:] if tokens[1:2] and tokens[1][0] == "," else tokens[1:]
     if tokens and _opens_intro(tokens[0][0]):
         for index, (word, _) in enumerate(tokens):
             if word == ",":
                 return tokens[index + 1 :]
     return tokens
+
+
+def _sentence_adverb(tokens):
+    """ "Moreover,", "Specifically,", "Separately,": a word and a comma that
+    open the sentence before its subject (issue #25: "Moreover" was read as
+    the speaker)."""
+    if len(tokens) < 2 or tokens[1][0] != ",":
+        return False
+    lower = tokens[0][0].lower()
+    return lower in _ADVERBS or (lower.endswith("ly") and lower not in GIVEN_NAMES)
+
+
+_ADVERBS = frozenset(
+    """
+    moreover furthermore instead indeed meanwhile nonetheless nevertheless
+    besides likewise similarly ultimately earlier afterward afterwards overall
+    thus therefore otherwise anyway regardless separately today yesterday
+    first second third finally again still now yet however though also
+    """.split()
+)
 
 
 def _opens_intro(word):
@@ -89,8 +113,7 @@ def _opens_intro(word):
     return (
         len(lower) > 4
         and lower.endswith(("ing", "ed"))
-        and lower not in FEMALE_NAMES
-        and lower not in MALE_NAMES
+        and lower not in GIVEN_NAMES
     )
 
 
