@@ -262,19 +262,19 @@ def test_figures_on_real_news_hold_what_the_readme_reports():
     wrong; two rankers equal on train have differed by six of those (0.693
     and 0.659), so a retrained ranker may need the first floor looked at, while
     the second is what holds the rules' ground. The share shown without
-    review (37.1% in the README) is held too: issue #25's fourth pass showed
+    review (36.5% in the README) is held too: issue #25's fourth pass showed
     more at the same precision.
     """
     records = load_jsonl(POLNEAR_DEV)
     result = evaluate(records)
     report = format_report(result)
-    assert result.full.f1 >= 0.96, report
-    assert result.overall.f1 >= 0.93, report
-    assert result.partial.f1 >= 0.87, report
+    assert result.full.f1 >= 0.97, report
+    assert result.overall.f1 >= 0.95, report
+    assert result.partial.f1 >= 0.90, report
     assert result.overall.speaker_accuracy >= 0.85, report
     assert result.pronoun.speaker_accuracy >= 0.70, report
     assert result.shown.speaker_accuracy >= 0.97, report  # the issue's target
-    assert result.shown_share >= 0.37, report  # more shown at that precision
+    assert result.shown_share >= 0.36, report  # more shown at that precision
     sure = [
         {**r, "quotes": [q for q in r["quotes"] if q.get("confidence") != "low"]}
         for r in records
