@@ -151,13 +151,18 @@ def render_comment_body(markdown_text):
 # line breaks: no rule of the renderer or the sanitizer touches them (a test
 # holds the two to the same output). Most comments a WordPress import brings
 # are such, and rendering them in full was a third of its CPU (issue 22).
-_PLAIN_LINE = re.compile(r"[^\W_](?:[^\W_]|[ .,;:?!'\"-])*(?<! )\Z")
+# The underscore, a word character to the pattern, is refused by the caller
+# for the whole text at once: one character class repeated is matched four
+# times faster than the alternation it replaces (issue 22).
+_PLAIN_LINE = re.compile(r"[^\W_][\w .,;:?!'\"-]*(?<! )\Z")
 # A story's line may not start with a digit either ("1. " opens a list there).
-_PLAIN_ARTICLE_LINE = re.compile(r"[^\W\d_](?:[^\W_]|[ .,;:?!'\"-])*(?<! )\Z")
+_PLAIN_ARTICLE_LINE = re.compile(r"[^\W\d_][\w .,;:?!'\"-]*(?<! )\Z")
 
 
 def _plain_paragraphs(text, plain_line=_PLAIN_LINE, line_break="<br>\n"):
     """The HTML of a text of plain lines, or None when it is not one."""
+    if "_" in (text or ""):
+        return None
     paragraphs = []
     for paragraph in (text or "").split("\n\n"):
         lines = paragraph.split("\n")
