@@ -27,7 +27,7 @@ from masthead.comments.models import Comment
 from .models import ImportedComment
 
 MODELS = (Comment, ImportedComment)
-LARGE = 1000  # posts to write: below that, building indexes again costs more
+LARGE = 1000  # posts to write: fewer add rows too few for the indexes to slow them
 _NAME = re.compile(r'^CREATE INDEX "?([^"\s]+)"? ON ')
 
 
