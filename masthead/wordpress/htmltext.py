@@ -74,7 +74,12 @@ class Converter:
         parts, inline = [], []
 
         def flush():
-            text = _BREAKS_AT_EDGES.sub("", "".join(inline)).strip()
+            text = "".join(inline)
+            # Only text with a hard break can match; trying the pattern on
+            # every paragraph was an eighth of converting a body (issue 22).
+            if "\\\n" in text:
+                text = _BREAKS_AT_EDGES.sub("", text)
+            text = text.strip()
             if text:
                 parts.append(text)
             inline.clear()

@@ -22,7 +22,7 @@ from django.db import transaction
 
 from masthead.articles.models import Article
 
-from . import fastwrite, mapping, permalinks, writes
+from . import bulkindexes, fastwrite, mapping, permalinks, writes
 from .attachments import Attachments
 from .bodies import Library, original_url
 from .handover import hand_over
@@ -163,6 +163,7 @@ class _Run:
         done = dict(
             ImportedPost.objects.filter(site=self.site).values_list("wp_id", "article__slug")
         )
+        self.fresh = sum(wp_id not in done for wp_id, _slug in pending)  # posts to write
         wanted = {slug for wp_id, slug in pending if wp_id not in done}
         taken = set()
         wanted_list = list(wanted)
@@ -189,7 +190,9 @@ class _Run:
         self.library = self._library()
         writer = writes.Writer(run=self)
         try:
-            with fastwrite.BulkSession():
+            with fastwrite.BulkSession(), bulkindexes.SetAside(
+                posts=self.fresh, dry_run=self.options.dry_run
+            ):
                 self._write_batches(writer)
         finally:
             writer.close()

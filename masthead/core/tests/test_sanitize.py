@@ -124,3 +124,42 @@ def test_plain_stories_take_the_short_way_to_the_same_html():
         assert sanitize.render_article_body(text) == full, repr(text)
         short += sanitize._plain_paragraphs(text, sanitize._PLAIN_ARTICLE_LINE) is not None
     assert short > 100
+
+
+def test_a_story_renders_paragraph_by_paragraph_to_the_same_html():
+    """Issue 22: a story with a link in one paragraph renders its plain
+    paragraphs the short way and only the others in full; the HTML must be
+    what one full rendering makes of the whole text, including texts where
+    one paragraph changes another (a loose list, code across a blank line,
+    a link reference defined further down)."""
+    handmade = [
+        "The council met.\n\n[Earlier](<https://example.org/p1/>)",
+        "Plain one.\n\n*Emphasis.*\n\nPlain two.\n\n**Strong** end.",
+        "- one\n\n- two",
+        "Intro.\n\n    code\n\n    more code",
+        "See [the plan].\n\nPlain words.\n\n[the plan]: https://example.org/plan",
+        "```\nfence\n\nPlain words in the fence.\n\n```",
+        "~~~\nfence\n\nPlain words in the fence.\n\n~~~",
+        "> quoted\n\n> again",
+        "Title\n===\n\nPlain.",
+        "| a | b |\n| --- | --- |\n| c | d |\n\nAfter the table.",
+        "Line one\r\n\r\nLine two",
+    ]
+    rng = random.Random(26)
+    paragraphs = ["The council met on Tuesday.", "It voted five to two.", "## Heading",
+                  "[Earlier](<https://example.org/p/>)", "*emphasis* here", "---",
+                  "a &amp; b < c", "[x]: https://example.org", "[x] and [y]", "1. item"]  # fmt: skip
+    alphabet = "ab Zé9 .,;:?!'\"-\n*_<&#>=+)([]`|~\t\\"
+    generated = [
+        "\n\n".join(rng.choice(paragraphs) if rng.random() < 0.7 else
+                    "".join(rng.choice(alphabet) for _ in range(rng.randint(1, 12)))
+                    for _ in range(rng.randint(2, 6)))
+        for _ in range(5000)
+    ]  # fmt: skip
+    split = 0
+    for text in handmade + generated:
+        full = sanitize._clean_article(sanitize._article_markdown.render(text),
+                                       sanitize.ARTICLE_TAGS)  # fmt: skip
+        assert sanitize.render_article_body(text) == full, repr(text)
+        split += not sanitize._SPANS_PARAGRAPHS.search(text)
+    assert split > 500  # the paragraph-by-paragraph way was taken, and agreed
