@@ -96,8 +96,14 @@ def test_a_kept_301_at_a_moved_address_is_purged(page_cache, purged, client):
     assert purged == [{page_tags.path("/old/"), page_tags.path("/new/")}]
 
 
-def test_past_the_limit_every_page_is_purged_once(page_cache, purged, client, monkeypatch):
+@pytest.fixture
+def limit_of_three(monkeypatch):
     monkeypatch.setattr(bulk, "PURGE_EACH_UP_TO", 3)
+
+
+def test_past_the_limit_every_page_is_purged_once(
+    page_cache, purged, client, limit_of_three
+):
     Redirect.objects.create(old_path="/old/", new_path="/a/")
     story = make_article(slug="stays")
     for _ in range(2):
