@@ -86,14 +86,16 @@ def record_moves(pairs, *, chunk=1000):
     unusual = bulk.UnusualTargets.of_table()
     purges, statistics = bulk.Purges(), bulk.PlannerStatistics()
     refused, batch = [], []
-    for pair in pairs:
-        batch.append(pair)
-        if len(batch) >= chunk:
-            refused += _record_chunk(batch, unusual, purges)
-            statistics.wrote(len(batch))
-            batch = []
-    refused += _record_chunk(batch, unusual, purges) if batch else []
-    purges.on_commit()
+    try:
+        for pair in pairs:
+            batch.append(pair)
+            if len(batch) >= chunk:
+                refused += _record_chunk(batch, unusual, purges)
+                statistics.wrote(len(batch))
+                batch = []
+        refused += _record_chunk(batch, unusual, purges) if batch else []
+    finally:
+        purges.on_commit()  # what the chunks committed, even if one then failed
     return refused
 
 

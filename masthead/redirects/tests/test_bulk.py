@@ -133,3 +133,14 @@ def test_postgresql_statistics_are_renewed_as_the_table_grows(monkeypatch):
 
     services.record_moves(iter(filler(25)), chunk=5)
     assert counted() >= 20  # analyzed at 10 rows, then at 20
+
+
+def test_chunks_written_before_a_failure_are_still_purged(page_cache, purged):
+    def pairs():
+        yield ("/old/", "/c/")
+        raise RuntimeError("the import stopped here")
+
+    with pytest.raises(RuntimeError):
+        services.record_moves(pairs(), chunk=1)
+    assert rows() == {"/old/": "/c/"}
+    assert purged == [{page_tags.path("/old/")}]
