@@ -3,7 +3,8 @@
 
 - Which rows point at an old address is asked of the database, chunk by
   chunk (new_path is indexed): holding every target written, for the tangle
-  checks, was the handover's growth past 300 MB at 100,000 posts. Only the
+  checks, was part of the handover's growth past 300 MB at 100,000 posts
+  (the purges, next, were most of the rest). Only the
   targets an equality look-up cannot match (a query, a #fragment or a %
   escape: pointing_at() and site_path() read them differently) are held.
 - The cached responses at the old addresses are purged once at the end, and
