@@ -15,7 +15,7 @@ class ImageAdmin(admin.ModelAdmin):
     form = ImageForm
     list_display = [
         "thumbnail",
-        "__str__",
+        "__str__",  # the title, else the caption, else the alt text
         "credit",
         "width",
         "height",
@@ -23,10 +23,11 @@ class ImageAdmin(admin.ModelAdmin):
         "uploaded_at",
     ]
     list_filter = ["renditions_ready"]
-    search_fields = ["caption", "credit", "alt_text"]
+    search_fields = ["title", "caption", "credit", "alt_text"]
     readonly_fields = ["focal_point_picker", "width", "height", "renditions_ready"]
     fields = [
         "file",
+        "title",
         "alt_text",
         "caption",
         "credit",

@@ -23,7 +23,9 @@ class ImageForm(forms.ModelForm):
 
     class Meta:
         model = Image
-        fields = ["file", "alt_text", "caption", "credit", "focal_x", "focal_y"]
+        fields = [
+            "file", "title", "alt_text", "caption", "credit", "focal_x", "focal_y"
+        ]  # fmt: skip
 
     def clean_file(self):
         upload = self.cleaned_data["file"]

@@ -35,6 +35,14 @@ class Image(models.Model):
     file_size = models.PositiveBigIntegerField(
         _("file size"), default=0, editable=False
     )
+    # What the picture is called in the library, as WordPress's media titles
+    # are (issue 22, item 8): for editors finding it; readers get the alt text.
+    title = models.CharField(
+        _("title"),
+        max_length=300,
+        blank=True,
+        help_text=_("What the newsroom calls this picture, to find it again."),
+    )
     alt_text = models.CharField(
         _("alt text"),
         max_length=300,
@@ -59,7 +67,7 @@ class Image(models.Model):
         verbose_name_plural = _("images")
 
     def __str__(self):
-        return self.caption or self.alt_text
+        return self.title or self.caption or self.alt_text
 
     def save(self, *args, **kwargs):
         # Renditions belong to one file and one focal point: a change stales them.

@@ -43,6 +43,7 @@ class PageCacheMiddleware:
         if not is_cacheable_response(response):
             return response
         tags.add(page_tags.path(request.path))  # so a redirect can replace it
+        tags.add(page_tags.EVERY_PAGE)  # so a bulk change can purge them all
         entry = entry_for(response, tags)
         store.store(
             key, entry, tags, timeout=expiry.timeout(), rendered_in_generation=rendered_in

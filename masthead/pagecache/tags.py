@@ -15,7 +15,8 @@ Kinds of tag:
 - ``LISTING``: the mark ``published()`` leaves on a page that lists articles
   without naming which listing; such a page is purged on any publish;
 - a path: every response stored for one path, whatever the host or query
-  string, so a new redirect can drop what was kept at its old address.
+  string, so a new redirect can drop what was kept at its old address;
+- ``EVERY_PAGE``: every stored response, for a purge of everything at once.
 """
 
 import hashlib
@@ -32,8 +33,16 @@ QUOTES = "quotes:all"
 FRONT_PAGE = "frontpage:home"  # what editors placed on the home page: pins, layouts
 BANNER = "frontpage:banner"  # the breaking-news banner, on every public page
 NEWSLETTERS = "newsletters:all"  # the lists sign-up forms offer, the archive
+# Every stored response, whatever it shows: one write purges them all, for a
+# change too wide to name page by page (a WordPress import's half a million
+# new redirects, issue 22).
+EVERY_PAGE = "pages:all"
 
-_FIXED = {ARTICLES, LISTING, SECTIONS, SEARCH_RESULTS, QUOTES, FRONT_PAGE, BANNER, NEWSLETTERS}
+_FIXED = {
+    ARTICLES, LISTING, SECTIONS, SEARCH_RESULTS, QUOTES, FRONT_PAGE, BANNER,
+    NEWSLETTERS,
+    EVERY_PAGE,
+}  # fmt: skip
 _COLLECTIONS = re.compile(
     r"(articles:(section|tag|author)|comments:article|quotes:person):\d+"
 )

@@ -39,6 +39,9 @@ class Redirect(models.Model):
     new_path = models.CharField(
         _("redirect to"),
         max_length=500,
+        # Indexed: which rows point at an address is asked on every save
+        # (pointing_at) and every chunk of an import (bulk.py, issue 22).
+        db_index=True,
         help_text=_("A path on this site, or a full https:// address."),
     )
     kind = models.CharField(

@@ -4,16 +4,14 @@ Every write of a Redirect goes through save_redirect(), by the admin and by
 the signal handlers alike, so the rows keep one shape: each points at a final
 target, never at another row's old address. A reader then makes one hop
 however many times a story was renamed (A→B, then B→C: A→C and B→C).
-record_moves() writes many at once with the rows save_redirect() would leave.
+record_moves() writes many at once with the rows save_redirect() would leave
+(what keeps it fast and flat on an import's scale is in bulk.py).
 """
 
 from django.db import connection, transaction
 from django.utils import timezone
 
-from masthead.pagecache import tags as page_tags
-from masthead.pagecache.purges import purge_on_commit
-
-from . import paths
+from . import bulk, paths
 from .models import Redirect
 
 
@@ -80,31 +78,25 @@ def record_moves(pairs, *, chunk=1000):
     it) is upserted in bulk with its neighbours, one statement per chunk; such
     pairs commute with everything else. A tangled pair goes through
     record_move, in order. Returns [(old, new, RedirectLoop)] for the refused.
+
+    Memory stays flat: which rows point at a chunk's old addresses is asked of
+    the database (new_path is indexed), not kept for every target written; the
+    cached responses are purged once, after the last chunk (bulk.py).
     """
-    pointed = _Targets(Redirect.objects.values_list("new_path", flat=True).iterator())
+    unusual = bulk.UnusualTargets.of_table()
+    purges, statistics = bulk.Purges(), bulk.PlannerStatistics()
     refused, batch = [], []
-    for pair in pairs:
-        batch.append(pair)
-        if len(batch) >= chunk:
-            refused += _record_chunk(batch, pointed)
-            batch = []
-    return refused + (_record_chunk(batch, pointed) if batch else [])
-
-
-class _Targets(set):
-    """Every old address some redirect points at: each new_path, and each of
-    its prefixes that ends before a "?" or "#" (as pointing_at() matches)."""
-
-    def __init__(self, new_paths=()):
-        super().__init__()
-        for new_path in new_paths:
-            self.add_target(new_path)
-
-    def add_target(self, new_path):
-        self.add(new_path)
-        self.update(new_path[:at] for at, char in enumerate(new_path) if char in "?#")
-        if (path := paths.site_path(new_path)) is not None:
-            self.add(path)
+    try:
+        for pair in pairs:
+            batch.append(pair)
+            if len(batch) >= chunk:
+                refused += _record_chunk(batch, unusual, purges)
+                statistics.wrote(len(batch))
+                batch = []
+        refused += _record_chunk(batch, unusual, purges) if batch else []
+    finally:
+        purges.on_commit()  # what the chunks committed, even if one then failed
+    return refused
 
 
 def _upsert_automatic(pairs):
@@ -127,23 +119,27 @@ def _upsert_automatic(pairs):
 
 
 @transaction.atomic
-def _record_chunk(pairs, pointed):
+def _record_chunk(pairs, unusual, purges):
     olds = [old for old, _new in pairs]
     news = [paths.site_path(new) for _old, new in pairs]
-    here = _Targets(new for _old, new in pairs)
+    here = bulk.targets_of(new for _old, new in pairs)
+    # Two indexed look-ups a chunk: targets that are some row's old address
+    # (a chain), and old addresses some row points at (a chain the other way).
     chained = set(Redirect.objects.filter(old_path__in={n for n in news if n})
-                  .values_list("old_path", flat=True))  # fmt: skip
+                  .order_by().values_list("old_path", flat=True))  # fmt: skip
+    pointed = set(Redirect.objects.filter(new_path__in=set(olds))
+                  .order_by().values_list("new_path", flat=True))  # fmt: skip
     seen, tangled = {}, set()
     for old in olds:
         seen[old] = seen.get(old, 0) + 1
     for index, (old, new_path) in enumerate(zip(olds, news, strict=True)):
-        if (seen[old] > 1 or old in here or old in pointed
+        if (seen[old] > 1 or old in here or old in pointed or old in unusual
                 or new_path in seen or new_path in chained):  # fmt: skip
             tangled.add(index)
     simple = [pair for index, pair in enumerate(pairs) if index not in tangled]
     _upsert_automatic(simple)
     # Bulk writes send no post_save: purge what each save would have purged.
-    purge_on_commit({page_tags.path(old) for old, _new in simple})
+    purges.add(old for old, _new in simple)
     refused = []
     for index in sorted(tangled):
         old, new = pairs[index]
@@ -151,6 +147,5 @@ def _record_chunk(pairs, pointed):
             record_move(old_path=old, new_path=new)
         except RedirectLoop as error:
             refused.append((old, new, error))
-    for _old, new in pairs:
-        pointed.add_target(new)
+    unusual.add_targets(new for _old, new in pairs)
     return refused

@@ -4,7 +4,8 @@ A file is taken from `--uploads DIR` (a copy of wp-content/uploads) by its
 path, never fetched: the importer runs where the old site may be gone, and a
 URL in a file is not a reason to make a request. It goes through ImageForm
 (real type, pixel limit, GPS stripped, credit read from IPTC), exactly as
-an editor's upload does; only the fields come from WordPress.
+an editor's upload does; only the fields come from WordPress: its title,
+caption, alt text and credit (issue 22, item 8).
 """
 
 import re
@@ -124,9 +125,11 @@ class Attachments:
     def _form(self, item, record, source):
         metadata = phpserial.load_or_none(item.meta_value("_wp_attachment_metadata"))
         metadata = metadata if isinstance(metadata, dict) else {}
+        # WordPress's alt text is optional; ours is not: its title says what it shows.
         alt = item.meta_value("_wp_attachment_image_alt") or mapping.title_of(item)
         data = {
-            "alt_text": alt[:300], "caption": mapping.plain(item.excerpt, 500),
+            "title": mapping.plain(item.title, 300), "alt_text": alt[:300],
+            "caption": mapping.plain(item.excerpt, 500),
             "credit": credit_of(item, metadata), "focal_x": 0.5, "focal_y": 0.5,
         }  # fmt: skip
         form = ImageForm(data=data, files={"file": _upload(source, record.name)})

@@ -108,7 +108,7 @@ def _header(xf, base):
 def _attachment(image, offset, base):
     item = etree.Element("item", nsmap=NS)
     url = base + image.file.url if image.file.url.startswith("/") else image.file.url
-    _sub(item, "title", image.alt_text)
+    _sub(item, "title", image.title)  # as typed, empty too: a round trip keeps it
     _sub(item, "guid", url).set("isPermaLink", "false")
     _sub(item, f"{{{NS['excerpt']}}}encoded", image.caption, cdata=True)
     _sub(item, f"{{{NS['content']}}}encoded", "", cdata=True)

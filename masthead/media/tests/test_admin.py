@@ -108,3 +108,19 @@ def test_the_focal_point_is_set_with_numbers_without_javascript(client, editor):
 
 def _jpeg_size(data):
     return PILImage.open(io.BytesIO(data)).size
+
+
+def test_the_library_lists_and_finds_pictures_by_their_title(client, editor):
+    """Issue 22, item 8: WordPress's media titles have a place here too."""
+    upload(client, picture(), title="Harbour at dawn", alt_text="Fishing boats")
+    upload(client, picture(color=(0, 0, 200)), alt_text="A blue square")
+    assert Image.objects.get(alt_text="Fishing boats").title == "Harbour at dawn"
+    listing = client.get(reverse("admin:media_image_changelist")).content.decode()
+    assert "Harbour at dawn" in listing and "A blue square" in listing
+    found = client.get(reverse("admin:media_image_changelist"), {"q": "harbour"})
+    html = found.content.decode()
+    assert "Harbour at dawn" in html and "A blue square" not in html
+    upload(client, picture(), title="<script>alert(1)</script>", alt_text="x")
+    listing = client.get(reverse("admin:media_image_changelist")).content.decode()
+    assert "&lt;script&gt;alert(1)&lt;/script&gt;" in listing
+    assert "<script>alert(1)" not in listing

@@ -8,6 +8,8 @@ from django.utils import timezone
 from masthead.articles.models import Article
 from masthead.comments import services
 from masthead.comments.models import Comment
+from masthead.pagecache.store import purge
+from masthead.pagecache.tags import EVERY_PAGE
 from masthead.testing import make_article, make_comment, make_person, make_section
 
 pytestmark = pytest.mark.django_db
@@ -183,3 +185,12 @@ def test_a_page_kept_in_memory_ends_at_its_deadline_too(client, site, monkeypatc
     now = time.time()
     monkeypatch.setattr(time, "time", lambda: now + 60)  # past the deadline
     assert state(client, url) == "MISS"
+
+
+def test_purging_every_page_misses_each_stored_page(client, site):
+    """EVERY_PAGE: one write for a change too wide to name (issue 22)."""
+    urls = ["/", site["budget"].get_absolute_url(), site["maren"].get_absolute_url()]
+    warm(client, *urls)
+    purge({EVERY_PAGE})
+    assert [state(client, url) for url in urls] == ["MISS"] * 3
+    assert [state(client, url) for url in urls] == ["HIT"] * 3

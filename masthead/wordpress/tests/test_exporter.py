@@ -1,12 +1,17 @@
 """exporter.py: the way back out, and back in again."""
 
+import shutil
+from pathlib import Path
+
 import pytest
 from django.db import connection
 
 from masthead.articles.models import Article
 from masthead.comments.models import Comment
 from masthead.wordpress.exporter import export
-from masthead.wordpress.importer import import_file
+from masthead.media.models import Image
+from masthead.testing import make_image
+from masthead.wordpress.importer import Options, import_file
 from masthead.wordpress.reader import Item, read
 
 from .wxr import THEME, fixture
@@ -49,3 +54,21 @@ def test_export_then_import_into_an_empty_site_gives_the_same_site(tmp_path):
     empty_the_site()
     import_file(out)
     assert (stories(), threads()) == before
+
+
+def test_pictures_go_out_and_come_back_with_their_title(tmp_path, settings):
+    """The media library's own files are a wp-content/uploads for the way back."""
+    make_image(title="Harbour at dawn", alt_text="Fishing boats", caption="Six o'clock")
+    make_image(title="", alt_text="A crane over the quay")
+    before = sorted(Image.objects.values_list("title", "alt_text", "caption", "credit"))
+    out = tmp_path / "site.xml"
+    assert export(out)["pictures"] == 2
+    items = [i for i in read(out) if isinstance(i, Item)]
+    titles = [i.title for i in items if i.type == "attachment"]
+    assert sorted(titles) == ["", "Harbour at dawn"]
+    uploads = tmp_path / "uploads"
+    shutil.copytree(Path(settings.MEDIA_ROOT) / "images", uploads)
+    Image.objects.all().delete()
+    import_file(out, Options(uploads=uploads))
+    after = sorted(Image.objects.values_list("title", "alt_text", "caption", "credit"))
+    assert after == before

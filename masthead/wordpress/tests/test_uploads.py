@@ -187,11 +187,12 @@ def image_named(name):
     return ImportedAttachment.objects.get(name=name).image
 
 
-def test_pictures_keep_their_caption_alt_text_and_credit(imported):
+def test_pictures_keep_their_title_caption_alt_text_and_credit(imported):
     harbour, crane, weir = (
         image_named(n) for n in ("harbour.jpg", "crane.jpg", "weir.png")
     )
-    assert (harbour.alt_text, harbour.caption, harbour.credit) == (
+    assert (harbour.title, harbour.alt_text, harbour.caption, harbour.credit) == (
+        "Harbour at dawn",
         "Fishing boats in the harbour",
         "Boats leave before six.",
         "Ana Ruiz/Harbour Times",
@@ -199,7 +200,10 @@ def test_pictures_keep_their_caption_alt_text_and_credit(imported):
     assert crane.credit == "Sam Lee/Ledger Photo"  # from the file's own IPTC
     # No alt text in WordPress: the title says what it shows; the credit is
     # what WordPress read from the picture when it was uploaded.
-    assert (weir.alt_text, weir.credit) == ("The old weir", "Old Desk")
+    assert (weir.title, weir.alt_text, weir.credit) == (
+        "The old weir", "The old weir", "Old Desk"
+    )  # fmt: skip
+    assert crane.title == "The crane"
     assert Image.objects.count() == 3
 
 
