@@ -28,11 +28,19 @@ _QUOTE_MARKS = re.compile('[“”"]')
 # white space and a capital, a digit or an opening mark.
 _SENTENCE_END = re.compile(r"[.!?][”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"[\w.]+$")
-# Abbreviations whose full stop does not end a sentence ("Dr. Rao", "Gov. Ames").
+# Abbreviations whose full stop does not end a sentence ("Dr. Rao", "Gov. Ames",
+# "Lt. Gov. Ames", "on Jan. 5"): titles, street and place words, months.
+# The sentence pattern already asks for a capital or a digit after the stop,
+# so each of these is passed over only where a name or a number follows it,
+# and there it almost never ends a sentence (issue #25, cues cut short).
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st gov sen rep lt sgt capt col gen det prof rev jr sr mt ave no "
-    "vs u.s a.m p.m supt".split()
+    "vs u.s a.m p.m supt cmdr adm gens govs sens reps sgts messrs atty "
+    "jan feb aug sept oct nov dec".split()
 )
+# Initials, alone or run together: "J. Ames", "J.J. MacNab", "G.K. Butterfield"
+# (issue #25).
+_INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")
 _WORD = re.compile(r"[\w'’-]+")
 
 
@@ -198,11 +206,11 @@ def _is_abbreviation(masked, stop):
     """Whether the full stop at ``stop`` closes an abbreviation or an initial."""
     if masked[stop] != ".":
         return False
-    found = _LAST_WORD.search(masked[max(0, stop - 6) : stop])
+    found = _LAST_WORD.search(masked[max(0, stop - 8) : stop])
     if not found:
         return False
     word = found.group()
-    return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
+    return word.lower() in _ABBREVIATIONS or _INITIALS.fullmatch(word) is not None
 
 
 def words(fragment):
