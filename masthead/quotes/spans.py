@@ -187,7 +187,7 @@ def sentence_start(masked, lower, position):
     start = lower
     # Look two characters past the opening mark so the look-ahead can see it.
     for match in _SENTENCE_END.finditer(masked, lower, position + 2):
-        if match.end() <= position and not _is_abbreviation(masked, match.start()):
+        if match.end() <= position and not is_abbreviation(masked, match.start()):
             start = match.end()
     return start
 
@@ -197,12 +197,12 @@ def sentence_end(masked, position, upper):
     for match in _SENTENCE_END.finditer(masked, position, min(len(masked), upper + 2)):
         if match.start() >= upper:
             break
-        if not _is_abbreviation(masked, match.start()):
+        if not is_abbreviation(masked, match.start()):
             return match.start() + 1
     return upper
 
 
-def _is_abbreviation(masked, stop):
+def is_abbreviation(masked, stop):
     """Whether the full stop at ``stop`` closes an abbreviation or an initial."""
     if masked[stop] != ".":
         return False

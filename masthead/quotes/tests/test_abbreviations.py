@@ -73,3 +73,17 @@ def test_a_lower_case_and_after_a_plain_word_still_ends_the_name():
     )
     [quote] = extract_quotes(text)
     assert quote.speaker == "Nadia Brask"
+
+
+def test_a_pronoun_finds_the_person_named_after_a_title():
+    """The ranker's sentence edge does not stop at "Sen.": Tull is the
+    subject of his sentence, so "he" is Tull, not Marsh before him."""
+    text = (
+        "Ned Marsh met party leaders on Tuesday.\n\n"
+        "Marsh told a news conference they are “building bridges” for the fall.\n\n"
+        "Sen. Omar Tull of Vermont, a Marsh ally, said it will help both the "
+        "nominee and the leader.\n\n"
+        "“I don’t think it’s over,” he said."
+    )
+    quote = extract_quotes(text)[-1]
+    assert quote.speaker == "Omar Tull"
