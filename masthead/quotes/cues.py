@@ -8,7 +8,7 @@ the cue as written and the words that name the speaker, left unresolved.
 import re
 from dataclasses import dataclass
 
-from .lexicon import CUE_PHRASES, CUE_VERBS, PARAPHRASE_VERBS
+from .lexicon import CUE_PHRASES, CUE_VERBS, PARAPHRASE_VERBS, TITLE_ABBREVIATIONS
 
 # Cue verbs are looked up word by word in a set: faster than one regex
 # alternation of ~200 verbs, which was a tenth of the extractor's time.
@@ -319,10 +319,13 @@ def _cut_at_boundary(phrase):
 
 def _phrase_after(masked, start, end):
     """Words naming the speaker after a verb-first cue, and any appositive."""
-    words, stop = [], end
+    words, stop, previous = [], end, ""
     for token in _TOKEN.finditer(masked, start, min(end, start + 160)):
         word = token.group()
         stops = words and word.lower() in _STOPS_AFTER_NAME
+        if stops and _second_title(previous, word):
+            words = []  # the name comes after the second title: drop the first
+            continue
         if not word[0].isalnum() or (stops and not _role_goes_on(words, word)):
             stop = token.start()
             break
@@ -330,6 +333,7 @@ def _phrase_after(masked, start, end):
         # their stops.
         keep = len(word) == 2 or word in _KEPT_STOPS or "." in word[:-1]
         words.append(word if keep else word.rstrip("."))
+        previous = word
         if len(words) > _MAX_SPEAKER_WORDS:
             return "", ""
     phrase = _PARTY.sub("", " ".join(words))
@@ -346,6 +350,17 @@ def _phrase_after(masked, start, end):
         # "exhorted Clinton's introducer, actress Jamie Lee Curtis" (issue #25).
         return named.group(2), named.group(1).strip()
     return phrase, appositive
+
+
+def _second_title(previous, word):
+    # "said former Pennsylvania Gov. and party Chairman Ed Rendell": an
+    # abbreviated title before "and" says a second title of the same person
+    # follows, with the name after it (issue #25, train).
+    return (
+        word == "and"
+        and previous.endswith(".")
+        and previous[:-1].lower() in TITLE_ABBREVIATIONS
+    )
 
 
 def _role_goes_on(words, word):

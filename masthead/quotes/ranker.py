@@ -24,6 +24,7 @@ from pathlib import Path
 
 from .cues import ANY_CUE, verbs_in
 from .lexicon import CUE_VERBS
+from .spans import is_abbreviation
 
 WEIGHTS = Path(__file__).with_name("ranker_weights.json")
 KINDS = ("pronoun", "continuation", "partial")
@@ -187,11 +188,15 @@ def _traits(table, masked, at):
 
 def _sentence_start(masked, at):
     # Roughly: the last full stop, question mark or line break before the
-    # mention. An abbreviation ("Gov.") cuts a sentence short, which only
-    # makes a mention the first of its sentence more often.
+    # mention. The stop of a title or initials ("Sen. Omar Tull") is passed
+    # over: cutting there made the named person seem to open a sentence of
+    # its own and lose to an earlier one (issue #25, train).
     low = max(0, at - 400)
+    stop = masked.rfind(". ", low, at)
+    while stop > low and is_abbreviation(masked, stop):
+        stop = masked.rfind(". ", low, stop)
     return max(
-        masked.rfind(". ", low, at),
+        stop,
         masked.rfind("? ", low, at),
         masked.rfind("\n", low, at),
         low - 1,

@@ -28,11 +28,19 @@ _QUOTE_MARKS = re.compile('[“”"]')
 # white space and a capital, a digit or an opening mark.
 _SENTENCE_END = re.compile(r"[.!?][”\"’)]*\s+(?=[“\"‘(]?[A-Z0-9])")
 _LAST_WORD = re.compile(r"[\w.]+$")
-# Abbreviations whose full stop does not end a sentence ("Dr. Rao", "Gov. Ames").
+# Abbreviations whose full stop does not end a sentence ("Dr. Rao", "Gov. Ames",
+# "Lt. Gov. Ames", "on Jan. 5"): titles, street and place words, months.
+# The sentence pattern already asks for a capital or a digit after the stop,
+# so each of these is passed over only where a name or a number follows it,
+# and there it almost never ends a sentence (issue #25, cues cut short).
 _ABBREVIATIONS = frozenset(
     "mr mrs ms dr st gov sen rep lt sgt capt col gen det prof rev jr sr mt ave no "
-    "vs u.s a.m p.m supt".split()
+    "vs u.s a.m p.m supt cmdr adm gens govs sens reps sgts messrs atty "
+    "jan feb aug sept oct nov dec".split()
 )
+# Initials, alone or run together: "J. Ames", "J.J. MacNab", "G.K. Butterfield"
+# (issue #25).
+_INITIALS = re.compile(r"(?:[A-Z]\.)*[A-Z]")
 _WORD = re.compile(r"[\w'’-]+")
 
 
@@ -179,7 +187,7 @@ def sentence_start(masked, lower, position):
     start = lower
     # Look two characters past the opening mark so the look-ahead can see it.
     for match in _SENTENCE_END.finditer(masked, lower, position + 2):
-        if match.end() <= position and not _is_abbreviation(masked, match.start()):
+        if match.end() <= position and not is_abbreviation(masked, match.start()):
             start = match.end()
     return start
 
@@ -189,20 +197,20 @@ def sentence_end(masked, position, upper):
     for match in _SENTENCE_END.finditer(masked, position, min(len(masked), upper + 2)):
         if match.start() >= upper:
             break
-        if not _is_abbreviation(masked, match.start()):
+        if not is_abbreviation(masked, match.start()):
             return match.start() + 1
     return upper
 
 
-def _is_abbreviation(masked, stop):
+def is_abbreviation(masked, stop):
     """Whether the full stop at ``stop`` closes an abbreviation or an initial."""
     if masked[stop] != ".":
         return False
-    found = _LAST_WORD.search(masked[max(0, stop - 6) : stop])
+    found = _LAST_WORD.search(masked[max(0, stop - 8) : stop])
     if not found:
         return False
     word = found.group()
-    return word.lower() in _ABBREVIATIONS or (len(word) == 1 and word.isupper())
+    return word.lower() in _ABBREVIATIONS or _INITIALS.fullmatch(word) is not None
 
 
 def words(fragment):
