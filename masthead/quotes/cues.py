@@ -168,7 +168,9 @@ def cue_before(masked, start, end, partial=False):
     a comma, a colon or "that"); a partial quotation may have a long paraphrase
     between the verb and the quoted words.
     """
-    according = _last(_ACCORDING.finditer(masked, start, end))
+    according = None
+    if masked.find("ccording", start, end) >= 0:  # the quick test: most have none
+        according = _last(_ACCORDING.finditer(masked, start, end))
     if according is not None:
         phrase, appositive = _phrase_after(masked, according.end(), end)
         if phrase:
@@ -274,7 +276,7 @@ def phrase_before(masked, start, end):
     window = masked[max(start, end - 240) : end].rstrip(" \t")
     taken = []
     for token in reversed(_BLANKS.split(window)):
-        if _PARTY_TOKEN.fullmatch(token):
+        if token[:1] == "(" and _PARTY_TOKEN.fullmatch(token):
             continue  # "Sen. Ada Roy (D-Vt.) said": the tag is not the name
         if _WORDISH.fullmatch(token):
             taken.append(token)
