@@ -52,6 +52,7 @@ _INTRODUCED = re.compile(
     re.I,
 )
 _INTRODUCING = frozenset(KINSHIP.keys() | ROLE_NOUNS)
+_QUOTE_MARKS = frozenset('“”"')
 
 
 # Title words that qualify a title rather than give one: before a lone word
@@ -129,21 +130,26 @@ class EntityTable(Resolution):
         # one ("The", "Monday", "Iowa": a third of all runs) cost no call.
         read, parse = self._read_run, read_run
         for match in CAPITAL_RUN.finditer(masked, start, end):
-            word = match.group()
+            word, at = match.group(), match.start()
+            if at and (masked[at - 1].isalnum() or masked[at - 1] in "'’"):
+                continue  # inside a word: "McDonald", "iPhone"
             if " " not in word:
                 parsed = parse(word)
-                if parsed is None:
-                    continue
-                at = match.start()
-                if not (at and (masked[at - 1].isalnum() or masked[at - 1] in "'’")):
+                if parsed is not None:
                     read(masked, at, match.end(), parsed)
                 continue
-            for begin, stop, run in runs_of(masked, match):
+            if ". " in word or ".\t" in word:
+                pieces = runs_of(masked, match)
+            else:
+                pieces = ((at, match.end(), word),)
+            for begin, stop, run in pieces:
                 if " and " in run:
                     for piece in _list_members(begin, stop, run):
                         self._read_words(masked, *piece)
                 else:
-                    self._read_words(masked, begin, stop, run)
+                    parsed = parse(run)
+                    if parsed is not None:
+                        read(masked, begin, stop, parsed)
 
     def _read_words(self, masked, start, end, run):
         parsed = read_run(run)
@@ -270,7 +276,7 @@ class EntityTable(Resolution):
     def _names_someone(self, start, end):
         # A quotation in between hides whose pronoun it is: resolving that is
         # the extractor's job, not the gender guess's.
-        if any(mark in self._masked[start:end] for mark in '“”"'):
+        if not _QUOTE_MARKS.isdisjoint(self._masked[start:end]):
             return True
         for _, _, run in capital_runs(self._masked, start, end):
             parsed = read_run(run)

@@ -224,6 +224,7 @@ def _names_a_work(head_words, content, n_words):
     return content[:1].isupper() and n_words <= 12
 
 
+_PHRASE_MARKS = frozenset(".,;")
 SMALL_WORDS = frozenset("a an the of and or for to in on at by with from as is".split())
 
 
@@ -235,7 +236,7 @@ def title_case(content, strict=True):
     content = content.rstrip()
     if content.endswith("."):  # American style puts the full stop inside
         content = content[:-1]
-    if strict and (any(mark in content for mark in ".,;") or len(content) > 90):
+    if strict and (not _PHRASE_MARKS.isdisjoint(content) or len(content) > 90):
         return False
     significant = [w for w in words(content) if w.lower() not in SMALL_WORDS]
     if not significant:
