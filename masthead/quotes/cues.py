@@ -121,6 +121,15 @@ _FILLER = re.compile(
     r"tonight|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"\([DRI]-[\w.]+\)))+[ \t]*$"
 )
+# The words of _FILLER, for the quick test in _strip_filler.
+_FILLER_WORDS = frozenset(
+    """
+    also later then again once still had has have would will could did was is
+    simply just only soon often never first finally last this next on week
+    month year night morning afternoon evening today tonight yesterday Monday
+    Tuesday Wednesday Thursday Friday Saturday Sunday
+    """.split()
+)
 _BOUNDARY = frozenset(
     """
     that and but who which when because after as while where if so or than
@@ -335,6 +344,12 @@ def _last(iterator):
 
 
 def _strip_filler(masked, start, position):
+    # The quick test: a filler ends with the word before the verb, so that
+    # word must be one (the regex is tried from every space of the head).
+    last = masked[start:position].rsplit(None, 1)[-1:]
+    word = last[0] if last else ""
+    if not (word.endswith("ly") or word in _FILLER_WORDS or word[:1] == "("):
+        return position
     filler = _FILLER.search(masked, start, position)
     return filler.start() if filler else position
 
