@@ -245,6 +245,9 @@ def is_abbreviation(masked, stop):
     """Whether the full stop at ``stop`` closes an abbreviation or an initial."""
     if masked[stop] != ".":
         return False
+    before = masked[max(0, stop - 7) : stop]
+    if before.isalpha() and before.islower() and len(before) == 7:
+        return False  # the quick test: a long word in lower case is neither
     found = _LAST_WORD.search(masked[max(0, stop - 8) : stop])
     if not found:
         return False
