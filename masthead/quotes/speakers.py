@@ -38,7 +38,9 @@ _PRONOUN_GENDER = {"he": "m", "she": "f"}
 # A person's first mentions are searched for a pronoun that says the gender;
 # after that the search costs more than it finds (issue #25's speed).
 _GENDER_TRIES = 8
-_LAST_WORD = re.compile(r"([A-Za-z]+)[^A-Za-z]*$")
+# The last word before a name, read backwards from the name: a pattern
+# anchored at the end was tried from every offset (issue #25's speed).
+_LAST_WORD_REVERSED = re.compile(r"[^A-Za-z]*([A-Za-z]+)")
 # "Clinton said she…", "Cruz openly admitted": a lone word that reports.
 _SAYS_WHO = re.compile(
     r"[ \t]+(?:[a-z]+ly[ \t]+)?([a-z]+)(?:[ \t]+that)?(?:[ \t]+(he|she)\b)?"
@@ -436,5 +438,5 @@ def _list_members(start, end, run):
 
 
 def _after_place_word(masked, start):
-    before = _LAST_WORD.search(masked, max(0, start - 16), start)
-    return before is not None and follows_place_word(before.group(1).lower())
+    before = _LAST_WORD_REVERSED.match(masked[max(0, start - 16) : start][::-1])
+    return before is not None and follows_place_word(before.group(1)[::-1].lower())
