@@ -370,9 +370,8 @@ class EntityTable(Resolution):
         # for every quote, and the copies cost less than a step of Python
         # per mention (issue #25's speed).
         index = bisect_left(self.positions, position)
-        return zip(
-            reversed(self.positions[:index]), reversed(self.entities[:index])
-        )
+        positions, entities = self.positions[:index], self.entities[:index]
+        return zip(reversed(positions), reversed(entities), strict=True)
 
     def mentions_between(self, start, end):
         """(offset, entity) of each mention from ``start`` to ``end``, in order."""

@@ -20,7 +20,7 @@ def test_underscores_at_a_word_edge_are_emphasis_inside_a_word_text():
 
 
 def test_marks_of_every_kind_are_paired_in_reading_order():
-    text = "“Yes,” she said. \"No,\" he said. “Maybe”"
+    text = '“Yes,” she said. "No," he said. “Maybe”'
     masked = mask_markdown(text)
     spans = find_spans(masked, paragraphs(masked))
     assert [masked[s.start : s.close] for s in spans] == ["Yes,", "No,", "Maybe"]
