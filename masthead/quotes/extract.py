@@ -15,7 +15,7 @@ just quoted).
 from dataclasses import dataclass
 
 from .attribute import Attributor, Quotation
-from .cues import ANY_CUE, cue_after, verbs_in
+from .cues import cue_after
 from .lexicon import CUE_VERBS
 from .spans import (
     find_spans,
@@ -26,6 +26,7 @@ from .spans import (
 )
 from .speakers import EntityTable
 from .speech import SMALL_WORDS, is_speech
+from .verbs import ANY_CUE, verbs_in
 
 __all__ = ["Quotation", "extract_quotes"]
 

@@ -10,10 +10,11 @@ passed 400 lines).
 
 import re
 
-from .cues import ANY_CUE, cue_before, verbs_in
+from .cues import cue_before
 from .lexicon import CUE_PHRASES, CUE_VERBS, NON_SPEECH_LEADERS, WORK_NOUNS
 from .spans import listed_after, words
 from .subjects import subject_phrase
+from .verbs import ANY_CUE, verbs_in
 
 
 def is_speech(masked, table, speech, c):
