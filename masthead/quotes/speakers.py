@@ -21,14 +21,14 @@ from .names import (
     GIVEN_NAMES,
     appositive_after,
     capital_runs,
-    follows_place_word,
     read_name,
     read_run,
     role_before,
     runs_of,
 )
 from .resolution import Resolution
-from .roles import clean_role, singular
+from .roles import clean_role
+from .runs import after_place_word, list_members, stretches
 
 # Only subject pronouns teach a gender: "his" and "her" often belong to
 # someone else in the sentence ("…identified only by his first name, Ray").
@@ -38,9 +38,6 @@ _PRONOUN_GENDER = {"he": "m", "she": "f"}
 # A person's first mentions are searched for a pronoun that says the gender;
 # after that the search costs more than it finds (issue #25's speed).
 _GENDER_TRIES = 8
-# The last word before a name, read backwards from the name: a pattern
-# anchored at the end was tried from every offset (issue #25's speed).
-_LAST_WORD_REVERSED = re.compile(r"[^A-Za-z]*([A-Za-z]+)")
 # "Clinton said she…", "Cruz openly admitted": a lone word that reports.
 _SAYS_WHO = re.compile(
     r"[ \t]+(?:[a-z]+ly[ \t]+)?([a-z]+)(?:[ \t]+that)?(?:[ \t]+(he|she)\b)?"
@@ -116,7 +113,7 @@ class EntityTable(Resolution):
         table = cls()
         table._masked, table._quoted = masked, quoted
         skipped = sorted(skipped)
-        for start, end, hidden in _stretches(len(masked), quoted, skipped):
+        for start, end, hidden in stretches(len(masked), quoted, skipped):
             # Quotations are not read at all (issue #25's speed: a third of a
             # political story is quoted); a headline's names are only known.
             if hidden:
@@ -146,7 +143,7 @@ class EntityTable(Resolution):
                 pieces = ((at, match.end(), word),)
             for begin, stop, run in pieces:
                 if " and " in run:
-                    for piece in _list_members(begin, stop, run):
+                    for piece in list_members(begin, stop, run):
                         self._read_words(masked, *piece)
                 else:
                     parsed = parse(run)
@@ -174,7 +171,7 @@ class EntityTable(Resolution):
         entity.gender = _PRONOUN_GENDER[found.group()[1:].lower()]
 
     def _read_run(self, masked, start, end, parsed):
-        if parsed.place_test and _after_place_word(masked, start):
+        if parsed.place_test and after_place_word(masked, start):
             return
         if parsed.kind == "surname":
             entity = self._surname(masked, start, end, parsed)
@@ -387,55 +384,3 @@ class EntityTable(Resolution):
 
     def most_recent_person(self, position):
         return next((e for e in self.before(position) if e.kind == "person"), None)
-
-
-def _stretches(length, quoted, skipped):
-    """(start, end, is a headline) of the text outside the quotations, in order.
-
-    A headline inside a quotation's range, or one overlapping it, is cut at
-    the quotation as the quotation is never read.
-    """
-    at = 0
-    marks = sorted(
-        [(s, e, False) for s, e in quoted] + [(s, e, True) for s, e in skipped]
-    )
-    for start, end, headline in marks:
-        if start > at:
-            yield at, start, False
-        if headline and end > max(at, start):
-            yield max(at, start), end, True
-        at = max(at, end)
-    if at < length:
-        yield at, length, False
-
-
-_AND = re.compile(r"[ \t]+and[ \t]+")
-
-
-def _list_members(start, end, run):
-    """Each person of "Council Members Harold Fenwick and Joanna Pruitt".
-
-    A run of two names joined by "and" names two people; the title before
-    the first belongs to both, in the singular. Organisations ("Johnson and
-    Johnson Holdings") and single words are read as one run.
-    """
-    if " and " not in run:
-        return ((start, end, run),)
-    parts = _AND.split(run)
-    if len(parts) != 2:
-        return ((start, end, run),)
-    first, second = read_run(parts[0]), read_run(parts[1])
-    if not (first and second and first.kind == second.kind == "person"):
-        return ((start, end, run),)
-    if " " not in first.name or " " not in second.name:
-        return ((start, end, run),)
-    title = parts[0][: len(parts[0]) - len(first.name)].strip()
-    at = start + run.rindex(parts[1])
-    second_run = f"{singular(title)} {parts[1]}".strip() if title else parts[1]
-    first_run = f"{singular(title)} {first.name}".strip() if title else parts[0]
-    return ((start, start + len(parts[0]), first_run), (at, end, second_run))
-
-
-def _after_place_word(masked, start):
-    before = _LAST_WORD_REVERSED.match(masked[max(0, start - 16) : start][::-1])
-    return before is not None and follows_place_word(before.group(1)[::-1].lower())
