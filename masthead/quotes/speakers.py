@@ -94,6 +94,14 @@ class Entity:
         return word == parts[-1] or word == parts[0]
 
 
+def _may_follow_role(masked, start):
+    # The quick test for role_before: a role noun is letters, so the name
+    # must follow a letter and a space ("county engineer Ada Roy"), or white
+    # space the role's word is stripped of; "said, Ada Roy" has no role.
+    before = masked[start - 2 : start - 1]
+    return before.isalpha() or before.isspace()
+
+
 class EntityTable(Resolution):
     """Mentions of people and organisations, in the order the article makes them."""
 
@@ -182,7 +190,9 @@ class EntityTable(Resolution):
         if entity is None:
             return
         if entity.kind == "person":
-            role = parsed.role or role_before(masked, start)
+            role = parsed.role or (
+                role_before(masked, start) if _may_follow_role(masked, start) else ""
+            )
             if role and role != entity.role:
                 entity.add_role(role)
             if masked[end : end + 1] == ",":  # the quick test: most have none
