@@ -54,10 +54,10 @@ def _is_speech(masked, c):
 def _listed_item(masked, c):
     """A story in a digest, its byline or a dated item, not anyone's words.
 
-    —“Met accused of whitewashing baby Jesus,” by Post's Kathianne Boniello:
-    “A Manhattan man is suing…” is a headline and an excerpt of the story;
-    “No to Schengen” (2005) is a poster's slogan in a list (issue #25,
-    PolNeAR train: 25 quotations no annotator marked, none that one did).
+    —“Ferry fares to rise in spring,” by the Ledger's Pia Stromberg: “Riders
+    will pay…” is a headline and an excerpt of the story; “Close the border”
+    (2005) is a poster's slogan in a list (issue #25, PolNeAR train: 25
+    quotations no annotator marked, none that one did).
     """
     # Each regex behind a quick test: this runs on every quoted span.
     if c.closed:
@@ -73,7 +73,7 @@ def _listed_item(masked, c):
     return _BYLINE_COLON.search(head) is not None
 
 
-# ", by Variety's Gordon Cox", ", by The Wall Street Journal's Jennifer Smith".
+# ", by Harbor Weekly's Ines Farro", ", by The Orvane Ledger's Pia Stromberg".
 _BYLINE = re.compile(
     r" by[ \t]+(?:[Tt]he[ \t]+)?(?:[A-Z][\w.&-]*[ \t]+){0,4}[A-Z][\w.&-]*['’]s?"
     r"[ \t]+[A-Z]"
@@ -82,7 +82,7 @@ _BYLINE_COLON = re.compile(
     r"\bby[ \t]+(?:[Tt]he[ \t]+)?(?:[A-Z][\w.&-]*[ \t]+){0,4}[A-Z][\w.&-]*['’]s?"
     r"[ \t]+(?:[A-Z][\w.'’-]*[ \t]+){0,3}[A-Z][\w.'’-]*:[ \t]*$"
 )
-# “…” (2005), “…” (St. Gallen general election poster 2003).
+# “…” (2005), “…” (Orvane council poster 2009).
 _DATED = re.compile(r"[ \t]?\((?:[^()\n]{0,40}[ \t])?(?:1[89]|20)\d\d\)")
 
 

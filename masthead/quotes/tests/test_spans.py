@@ -4,9 +4,9 @@ from masthead.quotes.spans import find_spans, mask_markdown, paragraphs
 
 
 def test_line_marks_are_blanked_at_every_line_start_and_only_there():
-    text = "- first item\nPOTUS- I said 2470+ delegates\n> quoted\n## Head"
+    text = "- first item\nVote YES- we need 40+ seats\n> quoted\n## Head"
     masked = mask_markdown(text)
-    assert masked == "  first item\nPOTUS- I said 2470+ delegates\n  quoted\n   Head"
+    assert masked == "  first item\nVote YES- we need 40+ seats\n  quoted\n   Head"
     assert len(masked) == len(text)
 
 
