@@ -8,65 +8,13 @@ the cue as written and the words that name the speaker, left unresolved.
 import re
 from dataclasses import dataclass
 
-from .lexicon import CUE_PHRASES, CUE_VERBS, PARAPHRASE_VERBS, TITLE_ABBREVIATIONS
+from .lexicon import CUE_VERBS, PARAPHRASE_VERBS, TITLE_ABBREVIATIONS
+from .verbs import ANY_CUE, verbs_in
 
-# Cue verbs are looked up word by word in a set: faster than one regex
-# alternation of ~200 verbs, which was a tenth of the extractor's time.
+# ANY_CUE and verbs_in re-exported: the ranker and sides.py find verbs here.
+__all__ = ["ANY_CUE", "Cue", "cue_after", "cue_before", "verbs_in"]
+
 _CUE = CUE_VERBS
-ANY_CUE = CUE_VERBS | PARAPHRASE_VERBS
-_LOWER_WORD = re.compile(r"[a-z]+")
-_PHRASES = {}  # "went" -> ("on",): the rest of each multi-word cue
-for _phrase in CUE_PHRASES:
-    _first, _rest = _phrase.split(" ", 1)
-    _PHRASES[_first] = _PHRASES.get(_first, ()) + (_rest,)
-_INNER = "'’-"
-
-
-class Verb:
-    """A cue verb found in the text, read like a regex match."""
-
-    __slots__ = ("_start", "_end", "_text")
-
-    def __init__(self, start, end, text):
-        self._start, self._end, self._text = start, end, text
-
-    def start(self):
-        return self._start
-
-    def end(self):
-        return self._end
-
-    def group(self):
-        return self._text
-
-
-def verbs_in(verbs, text, start, end):
-    """Cue verbs (from the set ``verbs``) as whole words between two offsets."""
-    found = []
-    for match in _LOWER_WORD.finditer(text, start, end):
-        word = match.group()
-        if word not in verbs and word not in _PHRASES:
-            continue  # most words: skip the edge checks below
-        at, stop = match.span()
-        if at and (text[at - 1].isalnum() or text[at - 1] in _INNER):
-            continue
-        if stop < len(text) and (text[stop].isalnum() or text[stop] in _INNER):
-            continue
-        for rest in _PHRASES.get(word, ()):
-            after = stop + 1 + len(rest)
-            if (
-                text[stop : stop + 1] == " "
-                and text.startswith(rest, stop + 1)
-                and not text[after : after + 1].isalnum()
-            ):
-                found.append(Verb(at, after, f"{word} {rest}"))
-                break
-        else:
-            if word in verbs:
-                found.append(Verb(at, stop, word))
-    return found
-
-
 _ACCORDING = re.compile(r"(?<!\w)[Aa]ccording[ \t]+to[ \t]+")
 _LEAD = re.compile(r"[\s,—–\-]*")
 _TOKEN = re.compile(r"[\w'’.\-]+|[^\s\w]")
@@ -83,6 +31,15 @@ _FILLER = re.compile(
     r"last|this|next|on|week|month|year|night|morning|afternoon|evening|today|"
     r"tonight|yesterday|Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday|"
     r"\([DRI]-[\w.]+\)))+[ \t]*$"
+)
+# The words of _FILLER, for the quick test in _strip_filler.
+_FILLER_WORDS = frozenset(
+    """
+    also later then again once still had has have would will could did was is
+    simply just only soon often never first finally last this next on week
+    month year night morning afternoon evening today tonight yesterday Monday
+    Tuesday Wednesday Thursday Friday Saturday Sunday
+    """.split()
 )
 _BOUNDARY = frozenset(
     """
@@ -168,7 +125,9 @@ def cue_before(masked, start, end, partial=False):
     a comma, a colon or "that"); a partial quotation may have a long paraphrase
     between the verb and the quoted words.
     """
-    according = _last(_ACCORDING.finditer(masked, start, end))
+    according = None
+    if masked.find("ccording", start, end) >= 0:  # the quick test: most have none
+        according = _last(_ACCORDING.finditer(masked, start, end))
     if according is not None:
         phrase, appositive = _phrase_after(masked, according.end(), end)
         if phrase:
@@ -270,11 +229,24 @@ def phrase_before(masked, start, end):
 
     String work instead of a regex anchored at the end, which the engine
     tried from every offset of the sentence and was the slowest step here.
+    The last 80 characters first: the words stop within them nearly always,
+    and only a stop before their first word, which may be cut, needs more.
     """
-    window = masked[max(start, end - 240) : end].rstrip(" \t")
+    low = max(start, end - 240)
+    near = max(low, end - 80)
+    phrase, complete = _words_before(masked[near:end])
+    if complete or near == low:
+        return phrase
+    return _words_before(masked[low:end])[0]
+
+
+def _words_before(window):
+    """(the phrase, whether it stopped before the window's first word)."""
     taken = []
-    for token in reversed(_BLANKS.split(window)):
-        if _PARTY_TOKEN.fullmatch(token):
+    tokens = _BLANKS.split(window.rstrip(" \t"))
+    for index in range(len(tokens) - 1, -1, -1):
+        token = tokens[index]
+        if token[:1] == "(" and _PARTY_TOKEN.fullmatch(token):
             continue  # "Sen. Ada Roy (D-Vt.) said": the tag is not the name
         if _WORDISH.fullmatch(token):
             taken.append(token)
@@ -282,10 +254,10 @@ def phrase_before(masked, start, end):
             tail = _TRAILING_WORDISH.search(token)
             if tail:
                 taken.append(tail.group())
-            break
+            return " ".join(reversed(taken)), index > 0
         if len(taken) == 8:
-            break
-    return " ".join(reversed(taken))
+            return " ".join(reversed(taken)), index > 0
+    return " ".join(reversed(taken)), False
 
 
 def _last(iterator):
@@ -296,6 +268,12 @@ def _last(iterator):
 
 
 def _strip_filler(masked, start, position):
+    # The quick test: a filler ends with the word before the verb, so that
+    # word must be one (the regex is tried from every space of the head).
+    last = masked[start:position].rsplit(None, 1)[-1:]
+    word = last[0] if last else ""
+    if not (word.endswith("ly") or word in _FILLER_WORDS or word[:1] == "("):
+        return position
     filler = _FILLER.search(masked, start, position)
     return filler.start() if filler else position
 
@@ -375,9 +353,14 @@ def _speaker_like(phrase):
     words = phrase.split(" of ", 1)[0].split()
     if not words or len(words) > _MAX_SPEAKER_WORDS:
         return False
-    if any(ch in phrase for ch in '.;:!?“”"') and not _abbreviated(words):
+    if not _SENTENCE_MARKS.isdisjoint(phrase) and not _abbreviated(words):
         return False
     return words[0].lower() not in _BOUNDARY
+
+
+# Sets of characters: ``isdisjoint`` reads a string in C (issue #25's speed).
+_SENTENCE_MARKS = frozenset('.;:!?“”"')
+_STOPS = frozenset(".!?")
 
 
 def _abbreviated(words):
@@ -387,7 +370,7 @@ def _abbreviated(words):
 def _short_tail(tail):
     """Whether the text between a verb and an opening mark keeps them together."""
     stripped = tail.strip()
-    if len(stripped) > 70 or any(ch in stripped for ch in ".!?"):
+    if len(stripped) > 70 or not _STOPS.isdisjoint(stripped):
         return False
     return not stripped or stripped[-1] in ",:—–" or stripped.endswith("that")
 

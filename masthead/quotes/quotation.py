@@ -46,7 +46,7 @@ def build_quotation(masked, c, resolved, role, verb, cue_type, confidence=None):
     if resolved.entity is not None and resolved.entity.kind == "org":
         role = ""  # an organisation is a speaker of its own kind, without a role
     return Quotation(
-        text=" ".join(masked[c.start : c.end].split()),
+        text=collapse_spaces(masked[c.start : c.end]),
         start=c.start,
         end=c.end,
         speaker=resolved.speaker,
@@ -57,6 +57,21 @@ def build_quotation(masked, c, resolved, role, verb, cue_type, confidence=None):
         is_partial=c.partial,
         speaker_kind=_kind(resolved),
     )
+
+
+def collapse_spaces(words):
+    """The words with every run of white space one space, none at the ends."""
+    # Most quotes hold single spaces only: isprintable() is False for every
+    # white space character but the space, so they are returned as they are
+    # instead of split and joined (issue #25's speed).
+    if (
+        words.isprintable()
+        and "  " not in words
+        and words[:1] != " "
+        and words[-1:] != " "
+    ):
+        return words
+    return " ".join(words.split())
 
 
 def _kind(resolved):

@@ -12,7 +12,6 @@ from dataclasses import dataclass, field, replace
 from .lexicon import (
     CUE_VERBS,
     KINSHIP,
-    NON_NAME_CAPS,
     ROLE_NOUNS,
     TITLE_ABBREVIATIONS,
     TITLE_WORDS,
@@ -22,14 +21,14 @@ from .names import (
     GIVEN_NAMES,
     appositive_after,
     capital_runs,
-    follows_place_word,
     read_name,
     read_run,
     role_before,
     runs_of,
 )
 from .resolution import Resolution
-from .roles import clean_role, singular
+from .roles import clean_role
+from .runs import after_place_word, list_members, stretches
 
 # Only subject pronouns teach a gender: "his" and "her" often belong to
 # someone else in the sentence ("…identified only by his first name, Ray").
@@ -39,17 +38,20 @@ _PRONOUN_GENDER = {"he": "m", "she": "f"}
 # A person's first mentions are searched for a pronoun that says the gender;
 # after that the search costs more than it finds (issue #25's speed).
 _GENDER_TRIES = 8
-_LAST_WORD = re.compile(r"([A-Za-z]+)[^A-Za-z]*$")
 # "Clinton said she…", "Cruz openly admitted": a lone word that reports.
 _SAYS_WHO = re.compile(
     r"[ \t]+(?:[a-z]+ly[ \t]+)?([a-z]+)(?:[ \t]+that)?(?:[ \t]+(he|she)\b)?"
 )
+# The noun is any word here: the caller has checked that the word before the
+# comma is one of _INTRODUCING (an alternation of them all, case-blind, took
+# half a millisecond a search; issue #25's speed).
 _INTRODUCED = re.compile(
     r"(?:(?P<owner>[A-Z][\w\-]*)['’]s[ \t]+)?(?:[\w\-]+[ \t]+)?"
-    rf"(?P<noun>{'|'.join(sorted(KINSHIP.keys() | ROLE_NOUNS))}),[ \t]*$",
+    r"(?P<noun>[A-Za-z]+),[ \t]*$",
     re.I,
 )
 _INTRODUCING = frozenset(KINSHIP.keys() | ROLE_NOUNS)
+_QUOTE_MARKS = frozenset('“”"')
 
 
 # Title words that qualify a title rather than give one: before a lone word
@@ -92,6 +94,14 @@ class Entity:
         return word == parts[-1] or word == parts[0]
 
 
+def _may_follow_role(masked, start):
+    # The quick test for role_before: a role noun is letters, so the name
+    # must follow a letter and a space ("county engineer Ada Roy"), or white
+    # space the role's word is stripped of; "said, Ada Roy" has no role.
+    before = masked[start - 2 : start - 1]
+    return before.isalpha() or before.isspace()
+
+
 class EntityTable(Resolution):
     """Mentions of people and organisations, in the order the article makes them."""
 
@@ -111,7 +121,7 @@ class EntityTable(Resolution):
         table = cls()
         table._masked, table._quoted = masked, quoted
         skipped = sorted(skipped)
-        for start, end, hidden in _stretches(len(masked), quoted, skipped):
+        for start, end, hidden in stretches(len(masked), quoted, skipped):
             # Quotations are not read at all (issue #25's speed: a third of a
             # political story is quoted); a headline's names are only known.
             if hidden:
@@ -123,23 +133,35 @@ class EntityTable(Resolution):
 
     def _read_stretch(self, masked, start, end):
         # The hottest loop of the extractor: names bound locally, and the
-        # common case (one run, no "and") read without the helpers' calls.
-        read, skip = self._read_run, NON_NAME_CAPS
+        # common case (one word) parsed here, so that the words that name no
+        # one ("The", "Monday", "Iowa": a third of all runs) cost no call.
+        read, parse = self._read_run, read_run
         for match in CAPITAL_RUN.finditer(masked, start, end):
-            word = match.group()
+            word, at = match.group(), match.start()
+            if at and (masked[at - 1].isalnum() or masked[at - 1] in "'’"):
+                continue  # inside a word: "McDonald", "iPhone"
             if " " not in word:
-                if word.lower() in skip:
-                    continue  # "The", "But", "Monday": most runs, and never names
-                at = match.start()
-                if not (at and (masked[at - 1].isalnum() or masked[at - 1] in "'’")):
-                    read(masked, at, match.end(), word)
+                parsed = parse(word)
+                if parsed is not None:
+                    read(masked, at, match.end(), parsed)
                 continue
-            for begin, stop, run in runs_of(masked, match):
+            if ". " in word or ".\t" in word:
+                pieces = runs_of(masked, match)
+            else:
+                pieces = ((at, match.end(), word),)
+            for begin, stop, run in pieces:
                 if " and " in run:
-                    for piece in _list_members(begin, stop, run):
-                        read(masked, *piece)
+                    for piece in list_members(begin, stop, run):
+                        self._read_words(masked, *piece)
                 else:
-                    read(masked, begin, stop, run)
+                    parsed = parse(run)
+                    if parsed is not None:
+                        read(masked, begin, stop, parsed)
+
+    def _read_words(self, masked, start, end, run):
+        parsed = read_run(run)
+        if parsed is not None:
+            self._read_run(masked, start, end, parsed)
 
     def _learn_gender(self, entity, end):
         # "Reyes … he said": an unknown gender is taken from the next subject
@@ -156,25 +178,23 @@ class EntityTable(Resolution):
             return
         entity.gender = _PRONOUN_GENDER[found.group()[1:].lower()]
 
-    def _read_run(self, masked, start, end, run):
-        parsed = read_run(run)
-        if parsed is None or (parsed.place_test and _after_place_word(masked, start)):
+    def _read_run(self, masked, start, end, parsed):
+        if parsed.place_test and after_place_word(masked, start):
             return
-        if (
-            parsed.kind == "surname"
-            and masked[start - 2 : start] == ", "
-            and parsed.name.lower() not in self._by_word
-        ):
-            parsed = self._introduced(masked, start, parsed)
-        if parsed.affiliation:
-            self._read_affiliation(parsed.affiliation, start)
-        entity = self._entity_for(parsed)
-        if parsed.kind == "surname" and (entity is None or entity.kind == "org"):
-            entity = self._reporting_surname(masked, end, parsed) or entity
+        if parsed.kind == "surname":
+            entity = self._surname(masked, start, end, parsed)
+        else:
+            if parsed.affiliation:
+                self._read_affiliation(parsed.affiliation, start)
+            entity = self._entity_for(parsed)
         if entity is None:
             return
         if entity.kind == "person":
-            entity.add_role(parsed.role or role_before(masked, start))
+            role = parsed.role or (
+                role_before(masked, start) if _may_follow_role(masked, start) else ""
+            )
+            if role and role != entity.role:
+                entity.add_role(role)
             if masked[end : end + 1] == ",":  # the quick test: most have none
                 entity.add_role(appositive_after(masked, end))
             if parsed.gender and not entity.gender:
@@ -183,6 +203,23 @@ class EntityTable(Resolution):
                 entity.gender_tries += 1
                 self._learn_gender(entity, end)
         self.note(start, entity)
+
+    def _surname(self, masked, start, end, parsed):
+        """The entity a lone capitalised word stands for, or None."""
+        # Half of all runs: the known ones ("Trump" after "Donald Trump")
+        # are looked up without the general path's calls.
+        key = parsed.name.lower()
+        known = self._by_word.get(key)
+        if known is not None and known.kind == "person" and not parsed.affiliation:
+            return known
+        if known is None and masked[start - 2 : start] == ", ":
+            parsed = self._introduced(masked, start, parsed)
+        if parsed.affiliation:
+            self._read_affiliation(parsed.affiliation, start)
+        entity = self._entity_for(parsed)
+        if parsed.kind == "surname" and (entity is None or entity.kind == "org"):
+            entity = self._reporting_surname(masked, end, parsed) or entity
+        return entity
 
     def _reporting_surname(self, masked, end, parsed):
         """A lone surname never given in full that says something is a
@@ -248,7 +285,7 @@ class EntityTable(Resolution):
     def _names_someone(self, start, end):
         # A quotation in between hides whose pronoun it is: resolving that is
         # the extractor's job, not the gender guess's.
-        if any(mark in self._masked[start:end] for mark in '“”"'):
+        if not _QUOTE_MARKS.isdisjoint(self._masked[start:end]):
             return True
         for _, _, run in capital_runs(self._masked, start, end):
             parsed = read_run(run)
@@ -319,8 +356,14 @@ class EntityTable(Resolution):
 
     def note(self, position, entity):
         """Record a mention (also used when a quote's speaker is resolved)."""
-        index = bisect_left(self.positions, position)
-        self.positions.insert(index, position)
+        positions = self.positions
+        if not positions or positions[-1] < position:
+            # The table is built in reading order: most mentions come last.
+            positions.append(position)
+            self.entities.append(entity)
+            return
+        index = bisect_left(positions, position)
+        positions.insert(index, position)
         self.entities.insert(index, entity)
 
     def before(self, position):
@@ -330,9 +373,12 @@ class EntityTable(Resolution):
 
     def mentions_before(self, position):
         """(offset, entity) of each mention before ``position``, latest first."""
+        # Two reversed copies zipped, not a generator: the ranker reads these
+        # for every quote, and the copies cost less than a step of Python
+        # per mention (issue #25's speed).
         index = bisect_left(self.positions, position)
-        for at in range(index - 1, -1, -1):
-            yield self.positions[at], self.entities[at]
+        positions, entities = self.positions[:index], self.entities[:index]
+        return zip(reversed(positions), reversed(entities), strict=True)
 
     def mentions_between(self, start, end):
         """(offset, entity) of each mention from ``start`` to ``end``, in order."""
@@ -348,55 +394,3 @@ class EntityTable(Resolution):
 
     def most_recent_person(self, position):
         return next((e for e in self.before(position) if e.kind == "person"), None)
-
-
-def _stretches(length, quoted, skipped):
-    """(start, end, is a headline) of the text outside the quotations, in order.
-
-    A headline inside a quotation's range, or one overlapping it, is cut at
-    the quotation as the quotation is never read.
-    """
-    at = 0
-    marks = sorted(
-        [(s, e, False) for s, e in quoted] + [(s, e, True) for s, e in skipped]
-    )
-    for start, end, headline in marks:
-        if start > at:
-            yield at, start, False
-        if headline and end > max(at, start):
-            yield max(at, start), end, True
-        at = max(at, end)
-    if at < length:
-        yield at, length, False
-
-
-_AND = re.compile(r"[ \t]+and[ \t]+")
-
-
-def _list_members(start, end, run):
-    """Each person of "Council Members Harold Fenwick and Joanna Pruitt".
-
-    A run of two names joined by "and" names two people; the title before
-    the first belongs to both, in the singular. Organisations ("Johnson and
-    Johnson Holdings") and single words are read as one run.
-    """
-    if " and " not in run:
-        return ((start, end, run),)
-    parts = _AND.split(run)
-    if len(parts) != 2:
-        return ((start, end, run),)
-    first, second = read_run(parts[0]), read_run(parts[1])
-    if not (first and second and first.kind == second.kind == "person"):
-        return ((start, end, run),)
-    if " " not in first.name or " " not in second.name:
-        return ((start, end, run),)
-    title = parts[0][: len(parts[0]) - len(first.name)].strip()
-    at = start + run.rindex(parts[1])
-    second_run = f"{singular(title)} {parts[1]}".strip() if title else parts[1]
-    first_run = f"{singular(title)} {first.name}".strip() if title else parts[0]
-    return ((start, start + len(parts[0]), first_run), (at, end, second_run))
-
-
-def _after_place_word(masked, start):
-    before = _LAST_WORD.search(masked, max(0, start - 16), start)
-    return before is not None and follows_place_word(before.group(1).lower())

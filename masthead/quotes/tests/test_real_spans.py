@@ -172,3 +172,28 @@ def test_an_opening_mark_typed_after_a_word_closes_the_quote():
 def test_an_opening_mark_after_a_dash_still_opens():
     text = "Ada Roy was blunt—“We lost,” she said—and left."
     assert [q for q, _ in found(text)] == ["We lost"]
+
+
+def test_a_digests_headline_and_byline_are_not_speech():
+    text = (
+        "MORE READS:\n\n"
+        "—“Harbor ferry fares to rise in spring,” by the Orvane Ledger's Pia "
+        "Stromberg: “Riders will pay a dollar more starting in April.” "
+        "http://example.com/ferry\n\n"
+        "“Fares have to rise,” said Mayor Dana Whitlock."
+    )
+    assert found(text) == [("Fares have to rise", "Dana Whitlock")]
+
+
+def test_a_quote_by_someone_is_still_speech_without_a_possessive_byline():
+    text = "“We will finish the bridge,” by all accounts, Mayor Dana Whitlock said."
+    assert [q for q, _ in found(text)] == ["We will finish the bridge"]
+
+
+def test_slogans_listed_with_their_years_are_not_speech():
+    text = (
+        "The party's posters went further each time. “Close the border? Yes.” "
+        "(2005) — “Our valley, our rules” (Orvane council poster 2009). "
+        "“We never hid what we stood for,” party chair Ines Farro said."
+    )
+    assert found(text) == [("We never hid what we stood for", "Ines Farro")]
