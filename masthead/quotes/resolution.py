@@ -53,6 +53,9 @@ class Resolution:
             named = self._named_from_initials(phrase, position)
             if named is not None:
                 return named
+        owner = self._person_of(phrase, position)
+        if owner is not None:
+            return owner
         parsed = _speaker_name(phrase)
         if parsed is not None:
             return self._named(parsed, position, phrase)
@@ -63,6 +66,17 @@ class Resolution:
             if entity is not None and entity.name.lower().endswith(" " + lower):
                 return Resolved(entity.name, entity.role, "name", entity)
         return self._description(phrase, position)
+
+    def _person_of(self, phrase, position):
+        """ "Joel Pollak of Breitbart California observed:": the person, not
+        the outlet or place after "of" (issue #25, polnear-train)."""
+        head, of, _ = phrase.partition(" of ")
+        if not (of and head[:1].isupper()):
+            return None
+        named = _speaker_name(head)
+        if named is None or named.kind != "person":
+            return None
+        return self._named(named, position, head)
 
     def _named(self, parsed, position, phrase):
         if parsed.kind == "org":
