@@ -137,9 +137,7 @@ def clean_tokens(run):
 # and "Democratic strategist Ann Lewis" kept the job in her name (issue #25,
 # polnear-train).
 _MORE_TITLES = frozenset("leader whip strategist adviser advisor aide".split())
-_TITLE_LIKE = (
-    TITLE_WORDS | ROLE_NOUNS | DESCRIPTORS | HONORIFICS.keys() | _MORE_TITLES
-)
+_TITLE_LIKE = TITLE_WORDS | ROLE_NOUNS | DESCRIPTORS | HONORIFICS.keys() | _MORE_TITLES
 # Capitalised at a sentence start, "Harbormaster Ines Vale" or "Organizer
 # Grace Cheung" has a job before the name; these endings mark most jobs.
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ster", "man")

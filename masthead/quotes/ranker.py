@@ -244,7 +244,9 @@ def _reporting(masked, at):
     if word is not None and word.group(1).lower() in CUE_VERBS:
         # "Earnest said Obama has…": after someone's verb, the name opens
         # what was said; only "…,” said Obama" has Obama as the reporter.
-        return not _SOMEONE_BEFORE.search(masked, max(0, word.start() - 30), word.start())
+        return not _SOMEONE_BEFORE.search(
+            masked, max(0, word.start() - 30), word.start()
+        )
     found = _NAME_AT.match(masked, at)
     end = found.end() if found else at
     stop = masked.find(". ", end, end + 150)

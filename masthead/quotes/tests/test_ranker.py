@@ -15,8 +15,7 @@ def last_choice(text):
     Attributor(masked, table, bounds, record=made).attribute_all(speech)
     _, kind, choice = made[-1]
     named = {
-        e.name: dict(zip(ranker.FEATURES, f, strict=True))
-        for e, f in choice.candidates
+        e.name: dict(zip(ranker.FEATURES, f, strict=True)) for e, f in choice.candidates
     }
     return kind, choice, named
 

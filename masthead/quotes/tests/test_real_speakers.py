@@ -189,14 +189,18 @@ def test_an_unnamed_adviser_to_someone_speaks_for_that_person():
 def test_a_leaders_title_is_not_part_of_her_name():
     name = read_name(["Senate", "Majority", "Leader", "Ruth", "Kell"])
     assert (name.kind, name.name, name.role) == (
-        "person", "Ruth Kell", "Senate Majority Leader"
+        "person",
+        "Ruth Kell",
+        "Senate Majority Leader",
     )
     text = "Senate Majority Leader Ruth Kell spoke.\n\n“We wait,” she said."
     assert attributed(text) == [("We wait", "Ruth Kell")]
 
 
 def test_a_person_of_an_outlet_is_the_person():
-    text = "Peter Renner spoke.\n\nLater, Peter Renner of Breitbart California wrote it."
+    text = (
+        "Peter Renner spoke.\n\nLater, Peter Renner of Breitbart California wrote it."
+    )
     masked, table, _, _ = prepare(text)
     phrase = "Peter Renner of Breitbart California"
     assert table.resolve(phrase, masked.index(phrase)).speaker == "Peter Renner"
