@@ -133,8 +133,8 @@ def clean_tokens(run):
     return tokens
 
 
-# "Senate Majority Leader Mitch McConnell" was an organisation (the Senate's)
-# and "Democratic strategist Ann Lewis" kept the job in her name (issue #25,
+# "Senate Majority Leader Ruth Kell" was an organisation (the Senate's) and
+# "Democratic strategist Ines Farro" kept the job in her name (issue #25,
 # polnear-train).
 _MORE_TITLES = frozenset("leader whip strategist adviser advisor aide".split())
 _TITLE_LIKE = TITLE_WORDS | ROLE_NOUNS | DESCRIPTORS | HONORIFICS.keys() | _MORE_TITLES

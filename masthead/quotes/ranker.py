@@ -38,10 +38,10 @@ _PREPOSITIONS = frozenset(
 _OBJECT_VERBS = frozenset(
     "called asked told thanked attacked criticized praised blamed urged".split()
 )
-# "Obama consultant Cornell Belcher", "Trump senior communications adviser
-# Jason Miller", "Sanders supporters": a name that qualifies the noun after
-# it owns the phrase, as "Trump's" would; it is not the phrase's subject
-# (issue #25, polnear-train: Obama was taken for the "he" Belcher was).
+# "Marlowe consultant Peter Renner", "Marlowe senior communications adviser
+# Ines Farro", "Marlowe supporters": a name that qualifies the noun after it
+# owns the phrase, as "Marlowe's" would; it is not the phrase's subject
+# (issue #25, polnear-train: the governor was taken for his pollster's "he").
 _QUALIFIED = ROLE_NOUNS | frozenset(
     """
     adviser advisor advisers aide aides consultant strategist pollster campaign
@@ -242,8 +242,8 @@ def _reporting(masked, at):
     """The subject of a speech verb: "Reyes said", "Reyes, 49, argued", "said Reyes"."""
     word = _WORD_BEFORE.search(masked, max(0, at - 20), at)
     if word is not None and word.group(1).lower() in CUE_VERBS:
-        # "Earnest said Obama has…": after someone's verb, the name opens
-        # what was said; only "…,” said Obama" has Obama as the reporter.
+        # "Renner said Marlowe has…": after someone's verb, the name opens
+        # what was said; only "…,” said Marlowe" has Marlowe as the reporter.
         return not _SOMEONE_BEFORE.search(
             masked, max(0, word.start() - 30), word.start()
         )
@@ -297,8 +297,8 @@ def _salience(entity, latest, decision, subject, speaker, masked):
 
 
 def _personhood(entity):
-    """Issue #25, polnear-train: "Planned Parenthood", "Vietnam War", "Don't
-    Republicans" were read as people and then as "he" or "she". A known
+    """Issue #25, polnear-train: a clinic network, a war, "Don't Voters" (a
+    question's opening words) were read as people and then as "he" or "she". A known
     first name or a title says a person; a lone word is often half a name
     the table read apart from its whole."""
     first, _, rest = entity.name.partition(" ")
@@ -317,8 +317,8 @@ def _subject(masked, at):
 
 
 def possessive_at(masked, at):
-    """Whether the mention is a possessive ("Trump’s plan") or qualifies the
-    noun after it ("Trump adviser Jason Miller"): rarely the speaker."""
+    """Whether the mention is a possessive ("Marlowe’s plan") or qualifies the
+    noun after it ("Marlowe adviser Ines Farro"): rarely the speaker."""
     found = _NAME_AT.match(masked, at)
     end = found.end() if found else at
     if masked[end : end + 2] in ("’s", "'s"):

@@ -53,9 +53,6 @@ class Resolution:
             named = self._named_from_initials(phrase, position)
             if named is not None:
                 return named
-        owner = self._person_of(phrase, position)
-        if owner is not None:
-            return owner
         parsed = _speaker_name(phrase)
         if parsed is not None:
             return self._named(parsed, position, phrase)
@@ -66,17 +63,6 @@ class Resolution:
             if entity is not None and entity.name.lower().endswith(" " + lower):
                 return Resolved(entity.name, entity.role, "name", entity)
         return self._description(phrase, position)
-
-    def _person_of(self, phrase, position):
-        """ "Joel Pollak of Breitbart California observed:": the person, not
-        the outlet or place after "of" (issue #25, polnear-train)."""
-        head, of, _ = phrase.partition(" of ")
-        if not (of and head[:1].isupper()):
-            return None
-        named = _speaker_name(head)
-        if named is None or named.kind != "person":
-            return None
-        return self._named(named, position, head)
 
     def _named(self, parsed, position, phrase):
         if parsed.kind == "org":
@@ -201,11 +187,11 @@ class Resolution:
             return self._named(read_name(clean_tokens(org)), position, phrase)
         principal = self._principal(phrase, position)
         if principal is not None:
-            # "a senior Cruz adviser", "one Trump confidant", "a longtime
-            # adviser to Trump": unnamed, they speak for the person named in
+            # "a senior Marlowe adviser", "one Marlowe confidant", "a
+            # longtime adviser to Marlowe": unnamed, they speak for the person named in
             # the description (PolNeAR's rule). Before the roles met so far:
-            # "one Sanders supporter" is not Diane Russell, "a longtime
-            # supporter of Clinton" (issue #25, polnear-train).
+            # "one Marlowe supporter" is not Ines Farro, "a longtime
+            # supporter of Kell" (issue #25, polnear-train).
             return _as_resolved(principal, "description")
         for entity in self.before(position):
             if entity.kind == "person" and head in entity.role_words:
@@ -228,8 +214,8 @@ class Resolution:
 
     def _principal_after(self, phrase, position):
         """The person a cue's description is "to" or "for", in the words
-        the cue phrase stopped before: "said one longtime adviser to Bill
-        Clinton", "a spokesman for Trump"."""
+        the cue phrase stopped before: "said one longtime adviser to Tobias
+        Marlowe", "a spokesman for Marlowe"."""
         masked = self._masked
         at = masked.find(phrase, position, position + len(phrase) + 40)
         if at < 0:

@@ -195,12 +195,3 @@ def test_a_leaders_title_is_not_part_of_her_name():
     )
     text = "Senate Majority Leader Ruth Kell spoke.\n\n“We wait,” she said."
     assert attributed(text) == [("We wait", "Ruth Kell")]
-
-
-def test_a_person_of_an_outlet_is_the_person():
-    text = (
-        "Peter Renner spoke.\n\nLater, Peter Renner of Breitbart California wrote it."
-    )
-    masked, table, _, _ = prepare(text)
-    phrase = "Peter Renner of Breitbart California"
-    assert table.resolve(phrase, masked.index(phrase)).speaker == "Peter Renner"
