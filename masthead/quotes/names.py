@@ -133,7 +133,11 @@ def clean_tokens(run):
     return tokens
 
 
-_TITLE_LIKE = TITLE_WORDS | ROLE_NOUNS | DESCRIPTORS | HONORIFICS.keys()
+# "Senate Majority Leader Ruth Kell" was an organisation (the Senate's) and
+# "Democratic strategist Ines Farro" kept the job in her name (issue #25,
+# polnear-train).
+_MORE_TITLES = frozenset("leader whip strategist adviser advisor aide".split())
+_TITLE_LIKE = TITLE_WORDS | ROLE_NOUNS | DESCRIPTORS | HONORIFICS.keys() | _MORE_TITLES
 # Capitalised at a sentence start, "Harbormaster Ines Vale" or "Organizer
 # Grace Cheung" has a job before the name; these endings mark most jobs.
 _AGENT_ENDINGS = ("er", "or", "ist", "ian", "ant", "ent", "ster", "man")

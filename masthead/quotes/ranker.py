@@ -23,7 +23,8 @@ from operator import mul
 from pathlib import Path
 
 from .cues import ANY_CUE, verbs_in
-from .lexicon import CUE_VERBS
+from .lexicon import CUE_VERBS, ROLE_NOUNS
+from .names import GIVEN_NAMES
 from .spans import is_abbreviation
 
 WEIGHTS = Path(__file__).with_name("ranker_weights.json")
@@ -37,8 +38,27 @@ _PREPOSITIONS = frozenset(
 _OBJECT_VERBS = frozenset(
     "called asked told thanked attacked criticized praised blamed urged".split()
 )
+# "Marlowe consultant Peter Renner", "Marlowe senior communications adviser
+# Ines Farro", "Marlowe supporters": a name that qualifies the noun after it
+# owns the phrase, as "Marlowe's" would; it is not the phrase's subject
+# (issue #25, polnear-train: the governor was taken for his pollster's "he").
+_QUALIFIED = ROLE_NOUNS | frozenset(
+    """
+    adviser advisor advisers aide aides consultant strategist pollster campaign
+    administration supporter supporters surrogate surrogates ally allies
+    loyalist loyalists staffer staffers confidant backers camp team
+    """.split()
+)
+_QUALIFIER_ADJECTIVES = frozenset(
+    """
+    senior top chief former deputy national communications press policy
+    longtime political digital legal state regional
+    """.split()
+)
+_LOWER_WORDS = re.compile(r"(?:[ \t]+[a-z][a-z\-]*){1,4}")
 _NAME_AT = re.compile(r"[\w.\-]+(?:[ \t]+[A-Z][\w.\-]*)*")
 _WORD_BEFORE = re.compile(r"([A-Za-z’']+)[ \t]*$")
+_SOMEONE_BEFORE = re.compile(r"(?:\b[A-Z][\w.’'\-]*|\b[Hh]e|\b[Ss]he|\b[Tt]hey)[ \t]+$")
 FEATURES = (
     "rank0", "rank1", "rank2", "rank3+", "gender_match", "gender_clash",
     "gender_unknown", "last_speaker", "last_speaker_same_para",
@@ -50,7 +70,7 @@ FEATURES = (
     "latest_subject_of_gender", "latest_reporter",
     "latest_speaker_of_gender", "ever_quoted", "sentences_since",
     "gender_sure_match", "subject_in_paragraph", "last_speaker_agrees",
-    "last_speaker_quote_paragraph",
+    "last_speaker_quote_paragraph", "given_name", "one_word",
 )  # fmt: skip
 
 
@@ -158,7 +178,8 @@ def candidate_features(table, decision, masked):
                 e is subject_of_gender,
                 e is reporter,
             )
-            + _salience(e, seen[e][0], decision, traits[e][0], speaker, masked),
+            + _salience(e, seen[e][0], decision, traits[e][0], speaker, masked)
+            + _personhood(e),
         )
         for rank, e in enumerate(order)
     ]
@@ -221,7 +242,11 @@ def _reporting(masked, at):
     """The subject of a speech verb: "Reyes said", "Reyes, 49, argued", "said Reyes"."""
     word = _WORD_BEFORE.search(masked, max(0, at - 20), at)
     if word is not None and word.group(1).lower() in CUE_VERBS:
-        return True
+        # "Renner said Marlowe has…": after someone's verb, the name opens
+        # what was said; only "…,” said Marlowe" has Marlowe as the reporter.
+        return not _SOMEONE_BEFORE.search(
+            masked, max(0, word.start() - 30), word.start()
+        )
     found = _NAME_AT.match(masked, at)
     end = found.end() if found else at
     stop = masked.find(". ", end, end + 150)
@@ -271,6 +296,15 @@ def _salience(entity, latest, decision, subject, speaker, masked):
     )
 
 
+def _personhood(entity):
+    """Issue #25, polnear-train: a clinic network, a war, "Don't Voters" (a
+    question's opening words) were read as people and then as "he" or "she". A known
+    first name or a title says a person; a lone word is often half a name
+    the table read apart from its whole."""
+    first, _, rest = entity.name.partition(" ")
+    return (entity.gender_sure or first.lower() in GIVEN_NAMES, not rest)
+
+
 def _no_recent(decision):
     gap = decision.last_paragraph_gap
     return gap is None or gap > 1
@@ -283,10 +317,19 @@ def _subject(masked, at):
 
 
 def possessive_at(masked, at):
-    """Whether the mention is a possessive ("Trump’s plan"): rarely the speaker."""
+    """Whether the mention is a possessive ("Marlowe’s plan") or qualifies the
+    noun after it ("Marlowe adviser Ines Farro"): rarely the speaker."""
     found = _NAME_AT.match(masked, at)
     end = found.end() if found else at
-    return masked[end : end + 2] in ("’s", "'s")
+    if masked[end : end + 2] in ("’s", "'s"):
+        return True
+    words = _LOWER_WORDS.match(masked, end)
+    if words is None:
+        return False
+    words = words.group().split()
+    return words[0] in _QUALIFIED or (
+        words[0] in _QUALIFIER_ADJECTIVES and any(w in _QUALIFIED for w in words[1:])
+    )
 
 
 def _after_preposition(masked, at):

@@ -18,6 +18,9 @@ _DETERMINER = re.compile(r"^(?:the|a|an|his|her|its|their|our|one)\s+", re.I)
 _SPOKES = frozenset(
     "spokesperson spokesman spokeswoman representative statement".split()
 )
+_TO_SOMEONE = re.compile(
+    r"[ \t]+(?:to|for)[ \t]+((?:[A-Z][\w.’'\-]*[ \t]+){0,3}[A-Z][\w’'\-]*)"
+)
 _PERSON_NOUNS = ROLE_NOUNS | frozenset("man woman person year-old resident".split())
 # How far back (in mentions) a pronoun looks for a person of its gender.
 _PRONOUN_REACH = 12
@@ -182,14 +185,17 @@ class Resolution:
             head in _SPOKES or head in ORG_WORDS or head == org.lower()
         ):
             return self._named(read_name(clean_tokens(org)), position, phrase)
+        principal = self._principal(phrase, position)
+        if principal is not None:
+            # "a senior Marlowe adviser", "one Marlowe confidant", "a
+            # longtime adviser to Marlowe": unnamed, they speak for the person named in
+            # the description (PolNeAR's rule). Before the roles met so far:
+            # "one Marlowe supporter" is not Ines Farro, "a longtime
+            # supporter of Kell" (issue #25, polnear-train).
+            return _as_resolved(principal, "description")
         for entity in self.before(position):
             if entity.kind == "person" and head in entity.role_words:
                 return _as_resolved(entity, "description")
-        principal = self._principal(phrase, position)
-        if principal is not None:
-            # "a senior Cruz adviser", "one Trump confidant": unnamed, they
-            # speak for the person named in the description (PolNeAR's rule).
-            return _as_resolved(principal, "description")
         if head in ORG_WORDS or head in _SPOKES:
             return _as_resolved(self._org_like(head, position), "organisation")
         if head in _PERSON_NOUNS or head.endswith("year-old"):
@@ -204,7 +210,24 @@ class Resolution:
                 entity = self._by_word.get(word.lower())
                 if entity is not None and entity.kind == "person":
                     return entity
-        return None
+        return self._principal_after(phrase, position)
+
+    def _principal_after(self, phrase, position):
+        """The person a cue's description is "to" or "for", in the words
+        the cue phrase stopped before: "said one longtime adviser to Tobias
+        Marlowe", "a spokesman for Marlowe"."""
+        masked = self._masked
+        at = masked.find(phrase, position, position + len(phrase) + 40)
+        if at < 0:
+            return None
+        linked = _TO_SOMEONE.match(masked, at + len(phrase))
+        if linked is None:
+            return None
+        parsed = _speaker_name(linked.group(1))
+        if parsed is None or parsed.kind == "org":
+            return None
+        entity = self._person_named(parsed.name.lower(), position)
+        return entity if entity is not None and entity.kind == "person" else None
 
     def _org_like(self, head, position):
         # "the district" is the latest organisation with "District" in its

@@ -175,3 +175,23 @@ def test_a_colon_introduction_names_the_person_in_its_sentence():
     )
     (quote,) = extract_quotes(text)
     assert (quote.speaker, quote.cue_type) == ("Odile Marchetti", "colon")
+
+
+def test_an_unnamed_adviser_to_someone_speaks_for_that_person():
+    # PolNeAR's rule, as for "a senior Marlowe adviser" (issue #25, fifth pass).
+    text = (
+        "Governor Tobias Marlowe spoke first.\n\n"
+        "“The bridge is ready,” said one longtime adviser to Marlowe."
+    )
+    assert attributed(text)[-1] == ("The bridge is ready", "Tobias Marlowe")
+
+
+def test_a_leaders_title_is_not_part_of_her_name():
+    name = read_name(["Senate", "Majority", "Leader", "Ruth", "Kell"])
+    assert (name.kind, name.name, name.role) == (
+        "person",
+        "Ruth Kell",
+        "Senate Majority Leader",
+    )
+    text = "Senate Majority Leader Ruth Kell spoke.\n\n“We wait,” she said."
+    assert attributed(text) == [("We wait", "Ruth Kell")]
