@@ -25,7 +25,7 @@ from masthead.articles.models import Article
 from . import bulkindexes, fastwrite, mapping, permalinks, writes
 from .attachments import Attachments
 from .bodies import Library, original_url
-from .handover import hand_over
+from .handover import ArticleUrls, hand_over
 from .models import ImportedAttachment, ImportedPost, ImportedSite
 from .people import People, Terms
 from .reader import Item, Site, WXRError, raw_items, read
@@ -188,6 +188,7 @@ class _Run:
 
     def import_posts(self):
         self.library = self._library()
+        self.article_url = ArticleUrls()  # for link(), in the workers too
         writer = writes.Writer(run=self)
         try:
             with fastwrite.BulkSession(), bulkindexes.SetAside(
@@ -235,5 +236,5 @@ class _Run:
             return href, True
         wp_id = self.paths.get(path) or self.paths.get(path.rstrip("/") + "/")
         if wp_id in self.plan:
-            return Article(slug=self.plan[wp_id]).get_absolute_url(), True
+            return self.article_url(self.plan[wp_id]), True
         return href, False
