@@ -40,10 +40,20 @@ def targets_of(new_paths):
     found = set()
     for new_path in new_paths:
         found.add(new_path)
-        found.update(new_path[:at] for at, char in enumerate(new_path) if char in "?#")
-        if (path := paths.site_path(new_path)) is not None:
+        if not is_plain(new_path):
+            found.update(new_path[:at] for at, char in enumerate(new_path) if char in "?#")
+        if (path := site_path(new_path)) is not None:
             found.add(path)
     return found
+
+
+def site_path(target):
+    """paths.site_path(target), without parsing the usual target: a printable
+    path on this site with no query, fragment or escape is its own path
+    (urlsplit and unquote were a tenth of an import's handover, issue 22)."""
+    if target[:1] == "/" and target[1:2] != "/" and is_plain(target) and target.isprintable():
+        return target
+    return paths.site_path(target)
 
 
 def is_plain(new_path):

@@ -121,7 +121,7 @@ def _upsert_automatic(pairs):
 @transaction.atomic
 def _record_chunk(pairs, unusual, purges):
     olds = [old for old, _new in pairs]
-    news = [paths.site_path(new) for _old, new in pairs]
+    news = [bulk.site_path(new) for _old, new in pairs]
     here = bulk.targets_of(new for _old, new in pairs)
     # Two indexed look-ups a chunk: targets that are some row's old address
     # (a chain), and old addresses some row points at (a chain the other way).
