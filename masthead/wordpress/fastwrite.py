@@ -13,6 +13,7 @@ sequence first (as Django's own inserts would have drawn them).
 """
 
 import gc
+import sqlite3
 
 from django.db import connection, models
 from django.utils import timezone
@@ -78,7 +79,7 @@ class Table:
         self.copy = f"COPY {table} ({columns}) FROM STDIN"
         self.copy_with_ids = f"COPY {table} ({pk}, {columns}) FROM STDIN"
         self.sequence = (model._meta.db_table, model._meta.pk.column)
-        self.row_sql = "(" + ", ".join(["%s"] * (len(chosen) + len(others))) + ")"
+        self.qmark_row = "(" + ", ".join(["?"] * (len(chosen) + len(others))) + ")"
         self.returning = f" RETURNING {quote(model._meta.pk.column)}"
         limit = connection.features.max_query_params
         self.rows_per_statement = min(MAX_ROWS, limit // (len(chosen) + len(others))) \
@@ -94,14 +95,19 @@ class Table:
         if connection.vendor == "postgresql":
             return self._copy(rows, returning)
         ids = []
-        with connection.cursor() as cursor:
+        connection.validate_no_broken_transaction()  # as Django's own execute()
+        with connection.cursor() as cursor, connection.wrap_database_errors:
             for start in range(0, len(rows), self.rows_per_statement):
                 chunk = rows[start : start + self.rows_per_statement]
                 params = [value for row in chunk for value in row]
-                sql = self.head + ", ".join([self.row_sql] * len(chunk))
-                cursor.execute(sql + self.returning if returning else sql, params)
+                sql = self.head + ", ".join([self.qmark_row] * len(chunk))
+                # sqlite3's own execute, with the statement in its "?" style
+                # already: Django's wrapper rewrites each "%s" with a regular
+                # expression, a tenth of the time of a comment's INSERT.
+                found = sqlite3.Cursor.execute(cursor.cursor, sql + self.returning
+                                               if returning else sql, params)  # fmt: skip
                 if returning:
-                    ids.extend(row[0] for row in cursor.fetchall())
+                    ids.extend(row[0] for row in found.fetchall())
         return ids
 
     def _copy(self, rows, returning):
