@@ -158,3 +158,18 @@ def test_site_path_reads_every_target_as_paths_does(target):
 def test_targets_of_keeps_every_prefix_before_a_query_or_fragment():
     found = bulk.targets_of(["/a/", "/b/?x=1#top", "/c%2Fd/"])
     assert found == {"/a/", "/b/?x=1#top", "/b/", "/b/?x=1", "/c%2Fd/", "/c/d/"}
+
+
+def test_a_target_with_any_unusual_character_is_not_plain():
+    assert bulk.is_plain("/articles/boats-return/")
+    for char in bulk.UNUSUAL:
+        assert not bulk.is_plain(f"/articles/boats{char}return/")
+
+
+def test_present_finds_only_the_values_the_column_holds():
+    Redirect.objects.create(old_path="/a/", new_path="/b/")
+    Redirect.objects.create(old_path="/café/", new_path="/articles/x?y=1")
+    assert bulk.present("old_path", ["/a/", "/b/", "/café/", "/d/"]) == {"/a/", "/café/"}
+    assert bulk.present("new_path", {"/a/", "/b/", "/articles/x?y=1"}) == {
+        "/b/", "/articles/x?y=1"}
+    assert bulk.present("old_path", []) == set()
