@@ -26,7 +26,7 @@ MAX_ROWS = 1000  # per statement, where the backend sets no parameter limit
 # 8 MiB and 6.9 s with 64 MiB; 32 MiB took a 100,000-post import to 305 MB,
 # past issue 22's 300 MB, so 8 MiB.
 SQLITE_CACHE_KIB = 8192
-# The cyclic garbage collector's thresholds while an import writes. A batch
+# The cyclic garbage collector's thresholds while an import runs. A batch
 # builds tens of thousands of rows and unpickles as many objects from the
 # workers, all alive until it is written: at the default (a collection every
 # 700 new containers) the collector scanned them again and again, and
@@ -37,15 +37,10 @@ GC_THRESHOLDS = (50_000, 20, 20)
 
 class BulkSession:
     """While a large import writes: a larger SQLite page cache for this
-    connection and a less eager garbage collector (the objects already
-    there, Django's and the first pass's, frozen out of its scans; the
-    worker processes, forked on the first batch, inherit both), all put back
-    as they were when the import ends."""
+    connection, put back as it was when the import ends."""
 
     def __enter__(self):
-        self.was, self.thresholds = None, gc.get_threshold()
-        gc.freeze()
-        gc.set_threshold(*GC_THRESHOLDS)
+        self.was = None
         if connection.vendor == "sqlite":
             with connection.cursor() as cursor:
                 self.was = cursor.execute("PRAGMA cache_size").fetchone()[0]
@@ -53,11 +48,27 @@ class BulkSession:
         return self
 
     def __exit__(self, *exc):
-        gc.set_threshold(*self.thresholds)
-        gc.unfreeze()
         if self.was is not None:
             with connection.cursor() as cursor:
                 cursor.execute(f"PRAGMA cache_size = {int(self.was)}")
+        return False
+
+
+class FewerCollections:
+    """While an import runs: the garbage collector at GC_THRESHOLDS, the
+    objects already there (Django's, the settings') frozen out of its scans;
+    the worker processes, forked on the first batch, inherit both. Put back
+    as it was when the import ends, however it ends."""
+
+    def __enter__(self):
+        self.thresholds = gc.get_threshold()
+        gc.freeze()
+        gc.set_threshold(*GC_THRESHOLDS)
+        return self
+
+    def __exit__(self, *exc):
+        gc.set_threshold(*self.thresholds)
+        gc.unfreeze()
         return False
 
 

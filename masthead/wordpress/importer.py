@@ -51,7 +51,8 @@ def import_file(path, options=None):
     """Import the file at `path`; returns its Report. Raises WXRError."""
     options = options or Options()
     report = Report(dry_run=options.dry_run)
-    with transaction.atomic() if options.dry_run else _nothing():
+    with (transaction.atomic() if options.dry_run else _nothing(),
+          fastwrite.FewerCollections()):  # fmt: skip
         run = _Run(path, options, report)
         run.survey()
         run.import_posts()

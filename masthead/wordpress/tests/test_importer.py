@@ -229,9 +229,9 @@ def test_sqlite_writes_with_a_larger_page_cache_then_gets_its_own_back(theme):
 
 
 def test_the_garbage_collector_is_put_back_as_it_was(theme):
-    """While the import writes, the collector runs less often and skips what
-    was there before (fastwrite.BulkSession); afterwards it is as it was,
-    even when the import fails midway."""
+    """While the import runs, the collector runs less often and skips what
+    was there before (fastwrite.FewerCollections); afterwards it is as it
+    was, even when the import fails midway."""
     before, during = gc.get_threshold(), []
 
     def look(done):
