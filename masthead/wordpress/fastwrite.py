@@ -124,7 +124,9 @@ class Table:
     def _copy(self, rows, returning):
         if not rows:
             return []
-        with connection.cursor() as cursor:
+        # COPY is psycopg's own, past Django's cursor: its errors are wrapped
+        # here, so a refused row is Django's IntegrityError on either database.
+        with connection.cursor() as cursor, connection.wrap_database_errors:
             if not returning:
                 with cursor.cursor.copy(self.copy) as copy:
                     for row in rows:
