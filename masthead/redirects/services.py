@@ -121,14 +121,12 @@ def _upsert_automatic(pairs):
 @transaction.atomic
 def _record_chunk(pairs, unusual, purges):
     olds = [old for old, _new in pairs]
-    news = [paths.site_path(new) for _old, new in pairs]
+    news = [bulk.site_path(new) for _old, new in pairs]
     here = bulk.targets_of(new for _old, new in pairs)
     # Two indexed look-ups a chunk: targets that are some row's old address
     # (a chain), and old addresses some row points at (a chain the other way).
-    chained = set(Redirect.objects.filter(old_path__in={n for n in news if n})
-                  .order_by().values_list("old_path", flat=True))  # fmt: skip
-    pointed = set(Redirect.objects.filter(new_path__in=set(olds))
-                  .order_by().values_list("new_path", flat=True))  # fmt: skip
+    chained = bulk.present("old_path", {n for n in news if n})
+    pointed = bulk.present("new_path", set(olds))
     seen, tangled = {}, set()
     for old in olds:
         seen[old] = seen.get(old, 0) + 1

@@ -25,7 +25,7 @@ from masthead.articles.models import Article
 from . import bulkindexes, fastwrite, mapping, permalinks, writes
 from .attachments import Attachments
 from .bodies import Library, original_url
-from .handover import hand_over
+from .handover import ArticleUrls, hand_over
 from .models import ImportedAttachment, ImportedPost, ImportedSite
 from .people import People, Terms
 from .reader import Item, Site, WXRError, raw_items, read
@@ -51,7 +51,8 @@ def import_file(path, options=None):
     """Import the file at `path`; returns its Report. Raises WXRError."""
     options = options or Options()
     report = Report(dry_run=options.dry_run)
-    with transaction.atomic() if options.dry_run else _nothing():
+    with (transaction.atomic() if options.dry_run else _nothing(),
+          fastwrite.FewerCollections()):  # fmt: skip
         run = _Run(path, options, report)
         run.survey()
         run.import_posts()
@@ -188,6 +189,7 @@ class _Run:
 
     def import_posts(self):
         self.library = self._library()
+        self.article_url = ArticleUrls()  # for link(), in the workers too
         writer = writes.Writer(run=self)
         try:
             with fastwrite.BulkSession(), bulkindexes.SetAside(
@@ -235,5 +237,5 @@ class _Run:
             return href, True
         wp_id = self.paths.get(path) or self.paths.get(path.rstrip("/") + "/")
         if wp_id in self.plan:
-            return Article(slug=self.plan[wp_id]).get_absolute_url(), True
+            return self.article_url(self.plan[wp_id]), True
         return href, False

@@ -16,13 +16,16 @@ process looks up what needs the database, sets ids, and inserts.
 
 from datetime import timedelta
 
+from django.core.exceptions import ValidationError
 from django.db import reset_queries, transaction
 from django.utils import timezone
 
 from masthead.articles.models import Article, ArticleAuthor, BodyReference
+from masthead.articles.story import render_story
 from masthead.comments.models import Comment
 from masthead.comments.privacy import retention_days
 from masthead.core import text
+from masthead.core.sanitize import render_article_body
 from masthead.jobs.queue import enqueue_on_commit
 from masthead.media.embeds import request_embeds
 from masthead.pagecache import tags as page_tags
@@ -33,13 +36,13 @@ from .models import ImportedAttachment, ImportedComment, ImportedPost
 from .records import Names
 
 Tagging = Article.tags.through
-# Raw inserts (fastwrite.py) for every table; articles are built as instances
-# first, which render their own bodies. No comment email is due (emails_due
-# stays False).
+# Raw inserts (fastwrite.py) for every table, from rows: the columns not
+# named (revised_at, created_by, version, emails_due…) take their defaults,
+# as a new Article or Comment has them. No comment email is due.
 ARTICLE_COLUMNS = (
     "title", "slug", "standfirst", "body", "body_html", "story", "word_count",
     "reading_minutes", "section_id", "hero_image_id", "status", "published_at",
-    "revised_at", "comments_enabled", "created_by_id", "version",
+    "comments_enabled",
 )  # fmt: skip
 COMMENT_COLUMNS = (
     "article_id", "parent_id", "depth", "name", "email", "website", "body", "body_html",
@@ -130,51 +133,50 @@ class Writer:
                     self.run.terms.tag(nicename, name)
 
     def _write(self, posts):
-        articles, records = [], []
         published = Article.objects.published()  # one query set for the batch
-        for post in posts:
-            article, record = self._article(post, published)
-            articles.append(article)
+        written = [self._article(post, published) for post in posts]
+        new_ids = self.article_rows.insert([row for row, *_ in written], returning=True)
+        records = []
+        for (_row, record, _section, _references), pk in zip(written, new_ids, strict=True):
+            record[4] = pk  # the record's article_id
             records.append(record)
-        new_ids = self.article_rows.insert(
-            [[getattr(article, name) for name in ARTICLE_COLUMNS] for article in articles],
-            returning=True,
-        )
-        for article, pk, record in zip(articles, new_ids, records, strict=True):
-            article.pk = record[4] = pk  # the record's article_id
-        self._links(posts, articles)
+        self._links(posts, written, new_ids)
         self.post_records.insert(records)
-        self._comments(posts, articles)
-        sections = {a.section_id for a in articles if a.section_id}
+        self._comments(posts, new_ids)
+        sections = {section for _row, _record, section, _refs in written if section}
         purge_on_commit({page_tags.ARTICLES} | {page_tags.section(pk) for pk in sections})
 
     def _article(self, post, published):
-        """The Article (not saved: the batch inserts it) and its import record's
-        row in POST_RECORD_COLUMNS' order, the article's id still to come."""
+        """(the article's row in ARTICLE_COLUMNS' order, its import record's
+        row in POST_RECORD_COLUMNS' order with the article's id still to come,
+        its section's id, its body's references). Rows, not an Article: one
+        instance a post was a fifth of the writer's time (issue 22)."""
         run, item = self.run, post.item
         if post.note:
             self.report.note("posts changed", f"{item.wp_id} “{mapping.title_of(item)}”: {post.note}")
         self._report_body(post, f"post {item.wp_id}")
         section = mapping.section_slug(item, section_from=self.options.section_from,
                                        term_ids=run.terms.ids)  # fmt: skip
+        section_id = run.terms.sections.get(section) if section else None
         hero_id = _int(item.meta_value("_thumbnail_id"))
-        article = Article(
-            title=mapping.title_of(item), slug=run.plan[item.wp_id],
-            standfirst=mapping.plain(item.excerpt), body=post.body.markdown,
-            status=post.status, published_at=post.published_at,
-            section_id=run.terms.sections.get(section) if section else None,
-            hero_image_id=self.heroes.get(hero_id), comments_enabled=item.comment_status == "open",
-        )  # fmt: skip
-        _derive(article, published, post)
+        hero_image_id = self.heroes.get(hero_id)
+        slug, markdown = run.plan[item.wp_id], post.body.markdown
+        html, story, references = _rendered(post, slug, markdown, published)
+        images = (1 if hero_image_id else 0) + len(story.get("images", ()))
+        row = [
+            mapping.title_of(item), slug, mapping.plain(item.excerpt), markdown, html, story,
+            post.word_count, text.reading_minutes_for(post.word_count, images), section_id,
+            hero_image_id, post.status, post.published_at, item.comment_status == "open",
+        ]  # fmt: skip
         self.report.count(f"{item.type}s imported ({post.status})")
         if item.sticky:
             self.report.count("sticky posts (to pin on the front page)")
         record = [
             run.site.pk, item.wp_id, item.guid[:500], item.type, None, item.sticky,
             post.old_paths, [list(pair) for pair in item.meta],
-            hero_id if hero_id and not article.hero_image_id else None,
+            hero_id if hero_id and not hero_image_id else None,
         ]  # fmt: skip
-        return article, record
+        return row, record, section_id, references
 
     def _report_body(self, post, where):
         body = post.body
@@ -186,16 +188,16 @@ class Writer:
         for url in body.missing:
             self.report.note("pictures not among the file's attachments", url, where)
 
-    def _links(self, posts, articles):
+    def _links(self, posts, written, ids):
         bylines, tagging, references, embeds = [], [], [], []
-        for post, article in zip(posts, articles, strict=True):
+        for post, (_row, _record, section_id, wanted), pk in zip(posts, written, ids, strict=True):
             item = post.item
             for position, login in enumerate(mapping.bylines(item)):
-                bylines.append((article.pk, self.run.people.by_login[login], position))
-            for tag_id in dict.fromkeys(self._tag_ids(item, article)):
-                tagging.append((article.pk, tag_id))
-            for kind, key in article.body_references_wanted:
-                references.append((article.pk, kind, key))
+                bylines.append((pk, self.run.people.by_login[login], position))
+            for tag_id in dict.fromkeys(self._tag_ids(item, section_id)):
+                tagging.append((pk, tag_id))
+            for kind, key in wanted:
+                references.append((pk, kind, key))
                 if kind == BodyReference.Kind.EMBED:
                     embeds.append(key)
         self.bylines.insert(bylines)
@@ -204,22 +206,22 @@ class Writer:
         if embeds:
             request_embeds(embeds)
 
-    def _tag_ids(self, item, article):
+    def _tag_ids(self, item, section_id):
         """Its tags, then its other categories as tags: nothing it was filed under is lost."""
         terms = self.run.terms
         for nicename, _name in mapping.post_tags(item):
             yield terms.tags[nicename]
         for nicename in mapping.categories(item):
-            if terms.sections.get(nicename) != article.section_id:
+            if terms.sections.get(nicename) != section_id:
                 yield terms.tag(nicename, nicename)
 
-    def _comments(self, posts, articles):
+    def _comments(self, posts, article_ids):
         """Level by level, so that each reply's parent already has its id. The
         rows come built from the workers (prepared.py): only ids are set here."""
         levels = {}
-        for post, article in zip(posts, articles, strict=True):
+        for post, article_id in zip(posts, article_ids, strict=True):
             for depth, parent, wp_id, row, record in post.comments:
-                row[0] = article.pk
+                row[0] = article_id
                 levels.setdefault(depth, []).append((row, parent, wp_id, record))
         ids, records = {}, []
         for depth in sorted(levels):
@@ -235,12 +237,15 @@ class Writer:
         self.report.count("comments imported", len(records))
 
 
-def _derive(article, published_stories, post):
-    """What Article.save() derives, without the save (the batch inserts it);
-    the words were counted by the worker."""
-    article.render_body(published_stories, post.render_text)
-    article.word_count = post.word_count
-    article.reading_minutes = text.reading_minutes_for(post.word_count, article.image_count)
+def _rendered(post, slug, markdown, published_stories):
+    """(body_html, story, body references) as Article.render_body() gives
+    them, from the HTML the worker rendered for the body's text."""
+    try:
+        rendered = render_story(markdown, own_slug=slug, published_stories=published_stories,
+                                render_text=post.render_text)  # fmt: skip
+    except ValidationError:  # shown as plain Markdown, as render_body() does
+        return render_article_body(markdown), {}, set()
+    return rendered.html, rendered.facts(), rendered.references
 
 
 def _int(value):

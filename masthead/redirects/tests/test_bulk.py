@@ -7,7 +7,7 @@ from django.test.utils import CaptureQueriesContext
 
 from masthead.pagecache import purges
 from masthead.pagecache import tags as page_tags
-from masthead.redirects import bulk, services
+from masthead.redirects import bulk, paths, services
 from masthead.redirects.models import Redirect
 from masthead.testing import make_article
 
@@ -144,3 +144,32 @@ def test_chunks_written_before_a_failure_are_still_purged(page_cache, purged):
         services.record_moves(pairs(), chunk=1)
     assert rows() == {"/old/": "/c/"}
     assert purged == [{page_tags.path("/old/")}]
+
+
+@pytest.mark.parametrize("target", [
+    "/articles/boats/", "/café/", "/a%20b/", "/a?b=1", "/a#top", "//evil.example/x",
+    "https://example.org/a/", "/tab\there/", "/new\nline/", "relative/", "", "/",
+    "/a b/", "/zero\u200bwidth/", "/a;b/c:d/",
+])  # fmt: skip
+def test_site_path_reads_every_target_as_paths_does(target):
+    assert bulk.site_path(target) == paths.site_path(target)
+
+
+def test_targets_of_keeps_every_prefix_before_a_query_or_fragment():
+    found = bulk.targets_of(["/a/", "/b/?x=1#top", "/c%2Fd/"])
+    assert found == {"/a/", "/b/?x=1#top", "/b/", "/b/?x=1", "/c%2Fd/", "/c/d/"}
+
+
+def test_a_target_with_any_unusual_character_is_not_plain():
+    assert bulk.is_plain("/articles/boats-return/")
+    for char in bulk.UNUSUAL:
+        assert not bulk.is_plain(f"/articles/boats{char}return/")
+
+
+def test_present_finds_only_the_values_the_column_holds():
+    Redirect.objects.create(old_path="/a/", new_path="/b/")
+    Redirect.objects.create(old_path="/café/", new_path="/articles/x?y=1")
+    assert bulk.present("old_path", ["/a/", "/b/", "/café/", "/d/"]) == {"/a/", "/café/"}
+    assert bulk.present("new_path", {"/a/", "/b/", "/articles/x?y=1"}) == {
+        "/b/", "/articles/x?y=1"}
+    assert bulk.present("old_path", []) == set()

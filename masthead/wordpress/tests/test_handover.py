@@ -3,10 +3,12 @@
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.urls import NoReverseMatch, set_script_prefix
 
+from masthead.articles.models import Article
 from masthead.redirects.models import Redirect
 from masthead.testing import make_article, make_image
-from masthead.wordpress.handover import hand_over
+from masthead.wordpress.handover import ArticleUrls, hand_over
 from masthead.wordpress.models import ImportedAttachment, ImportedPost, ImportedSite
 from masthead.wordpress.report import Report
 
@@ -59,3 +61,27 @@ def test_the_handover_asks_the_same_queries_however_many_attachments(site):
     for wp_id in range(110, 130):
         attachment(site, wp_id, parent=200 if wp_id % 2 else None, image=make_image())
     assert handed_over(site) == few
+
+
+
+@pytest.mark.parametrize("slug", ["boats-return", "p_1-2", "2024", "Mixed-Case"])
+def test_article_urls_are_what_get_absolute_url_gives(slug):
+    assert ArticleUrls()(slug) == Article(slug=slug).get_absolute_url()
+
+
+@pytest.mark.parametrize("slug", ["café-crème", "x%20y", "a b", ""])
+def test_a_slug_the_resolver_refuses_is_refused_as_before(slug):
+    with pytest.raises(NoReverseMatch):
+        Article(slug=slug).get_absolute_url()
+    with pytest.raises(NoReverseMatch):
+        ArticleUrls()(slug)
+
+
+def test_article_urls_follow_the_script_prefix():
+    set_script_prefix("/news/")
+    try:
+        urls = ArticleUrls()
+        assert urls("boats-return") == Article(slug="boats-return").get_absolute_url()
+        assert urls("boats-return").startswith("/news/")
+    finally:
+        set_script_prefix("/")

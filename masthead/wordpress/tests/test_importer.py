@@ -1,5 +1,6 @@
 """importer.py: the Theme Unit Test site and the WordPress Importer's fixtures."""
 
+import gc
 import re
 
 import pytest
@@ -225,3 +226,22 @@ def test_sqlite_writes_with_a_larger_page_cache_then_gets_its_own_back(theme):
     assert during and all(size == -fastwrite.SQLITE_CACHE_KIB for size in during)
     assert before != -fastwrite.SQLITE_CACHE_KIB
     assert cache_size() == before
+
+
+def test_the_garbage_collector_is_put_back_as_it_was(theme):
+    """While the import runs, the collector runs less often and skips what
+    was there before (fastwrite.FewerCollections); afterwards it is as it
+    was, even when the import fails midway."""
+    before, during = gc.get_threshold(), []
+
+    def look(done):
+        during.append((gc.get_threshold(), gc.get_freeze_count()))
+        if done > 30:
+            raise KeyboardInterrupt("killed")
+
+    with pytest.raises(KeyboardInterrupt):
+        import_file(theme, Options(batch_size=16, checkpoint=look))
+    assert during and all(thresholds == fastwrite.GC_THRESHOLDS for thresholds, _ in during)
+    assert all(frozen > 0 for _, frozen in during)
+    assert gc.get_threshold() == before
+    assert gc.get_freeze_count() == 0
