@@ -9,8 +9,9 @@ a story block.
 """
 
 import re
+import threading
 
-from lxml import etree, html
+from lxml import html
 
 HEADINGS = {"h1": 2, "h2": 2, "h3": 3, "h4": 4, "h5": 4, "h6": 4}
 BLOCKS = {"p", "div", "section", "article", "figure", "figcaption", "header",
@@ -24,6 +25,7 @@ _BREAKS_AT_EDGES = re.compile(r"^(?:\s*\\\n)+|(?:\\\n\s*)+$")
 _BREAK_AT_BLANK = re.compile(r"\\\n(?=\n|$)")
 _BLANK_LINES = re.compile(r"\n{3,}")
 _OTHER_SPACE = ("\n", "\t", "\r", "\f", "\v")  # HTML whitespace but the space
+_local = threading.local()
 _BLOCK_TAGS = "|".join(
     ["table", "thead", "tfoot", "caption", "col", "colgroup", "tbody", "tr", "td",
      "th", "div", "dl", "dd", "dt", "ul", "ol", "li", "pre", "form", "map", "area",
@@ -202,12 +204,20 @@ class Converter:
 
 
 def _parse(source):
-    parser = html.HTMLParser(no_network=True, remove_comments=True, remove_pis=True)
-    document = html.document_fromstring(f"<div>{source}</div>", parser=parser)
+    document = html.document_fromstring(f"<div>{source}</div>", parser=_parser())
     body = document.find("body")
-    root = body[0] if body is not None and len(body) else document
-    etree.strip_tags(root, etree.Comment)
-    return root
+    return body[0] if body is not None and len(body) else document
+
+
+def _parser():
+    """This thread's HTML parser (lxml's may not be shared between threads):
+    making one a body was half of parsing it (issue 22). It drops comments,
+    conditional and bogus ones too, and processing instructions."""
+    parser = getattr(_local, "parser", None)
+    if parser is None:
+        parser = _local.parser = html.HTMLParser(no_network=True, remove_comments=True,
+                                                 remove_pis=True)  # fmt: skip
+    return parser
 
 
 def _only_picture(el):

@@ -79,6 +79,11 @@ def test_text_reads_back_as_written():
     assert story.blocks(convert("::: figure x.jpg\n:::").markdown) == []
 
 
+def test_html_comments_of_every_kind_leave_no_trace():
+    html = "<p>a<!-- x -->b<!x>c</ x>d<![CDATA[e]]>f<!--[if IE]>g<![endif]-->h<?php i ?>j</p>"
+    assert Converter().convert(html) == "abcdfhj"
+
+
 def test_escaping_and_whitespace_take_the_short_way_to_the_same_text():
     """Issue 22: escape() and _squash() skip the patterns where they cannot
     match, and fold whitespace with str methods; the text must be what the
