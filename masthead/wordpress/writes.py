@@ -237,8 +237,12 @@ class Writer:
 
 def _derive(article, published_stories, post):
     """What Article.save() derives, without the save (the batch inserts it);
-    the words were counted by the worker."""
-    article.render_body(published_stories, post.render_text)
+    the words were counted by the worker, which rendered the body too when
+    its blocks show no other row."""
+    if post.rendered is not None:
+        article.body_html, article.story, article.body_references_wanted = post.rendered
+    else:
+        article.render_body(published_stories, post.render_text)
     article.word_count = post.word_count
     article.reading_minutes = text.reading_minutes_for(post.word_count, article.image_count)
 
