@@ -215,7 +215,8 @@ def comment_markup(content, own=None):
 def _comment(comment, depth, parent, post):
     """(depth, parent wp id, wp id, row, record) for one comment."""
     context = _context
-    own = next((value for key, value in comment.meta if key == MARKDOWN_META), None)
+    own = next((value for key, value in comment.meta if key == MARKDOWN_META), None) \
+        if comment.meta else None  # fmt: skip
     body, body_html = comment_markup(comment.content, own)
     created = (mapping.utc(comment.date_gmt) or mapping.utc(comment.date)
                or post.published_at or context.now)  # fmt: skip
