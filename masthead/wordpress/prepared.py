@@ -156,8 +156,8 @@ def _render(markdown):
     Markdown piece), the writer rendering the body with the rows it looks up.
     Rendering in the workers leaves the writer, the import's busiest
     process, only the rows to insert (issue 22)."""
-    try:
-        pieces = story.parse(markdown)
+    try:  # a block opens with ":::" (most imported bodies have none)
+        pieces = story.parse(markdown) if ":::" in markdown else [markdown]
     except story.StoryError:  # the writer renders it as plain Markdown
         return None, {}
     if not any(not isinstance(piece, str) and piece.kind in _LOOKED_UP for piece in pieces):
