@@ -118,8 +118,8 @@ def _linked_paragraph(paragraph):
         return None
     html = [texts[0]]
     for at in range(1, len(parts), 3):
-        address = parts[at + 1].replace("&", "&amp;")
-        html.append(f'<a href="{address}" rel="noopener">{parts[at]}</a>{parts[at + 2]}')
+        label, address, after = parts[at], parts[at + 1].replace("&", "&amp;"), parts[at + 2]
+        html.append(f'<a href="{address}" rel="noopener">{label}</a>{after}')
     return "<p>" + "".join(html) + "</p>\n"
 
 

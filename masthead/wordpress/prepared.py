@@ -160,13 +160,14 @@ def _render(markdown):
         pieces = story.parse(markdown) if ":::" in markdown else [markdown]
     except story.StoryError:  # the writer renders it as plain Markdown
         return None, {}
-    if not any(not isinstance(piece, str) and piece.kind in _LOOKED_UP for piece in pieces):
+    prose = [piece for piece in pieces if isinstance(piece, str)]
+    if not any(piece.kind in _LOOKED_UP for piece in pieces if not isinstance(piece, str)):
         try:
             done = render_story(markdown)  # published_stories: no related block
         except ValidationError:  # a block it cannot read: the writer's fallback
             return None, {}
         return (done.html, done.facts(), done.references), {}
-    return None, {piece: render_article_body(piece) for piece in pieces if isinstance(piece, str)}
+    return None, {piece: render_article_body(piece) for piece in prose}
 
 
 def _old_paths(item):

@@ -7,11 +7,12 @@ from masthead.core.sanitize import render_article_body
 from masthead.wordpress import prepared
 
 PROSE = "The council met on Tuesday.\n\nIt voted [five to two](</2013/01/vote/>)."
-PULL_QUOTE = f"{PROSE}\n\n::: pullquote\nWe rebuild.\n-- Maya Ortiz\n:::\n\nAfter the quote."
+PULL_QUOTE = f"{PROSE}\n\n::: pullquote\nWe rebuild.\n-- Maya Ortiz\n:::\n\nAfter it."
+BROKEN = "Broken ::: block\n::: nope\n:::"
 FACT_BOX = f"::: factbox The plan\n- two bridges\n- one weir\n:::\n\n{PROSE}"
 
 
-@pytest.mark.parametrize("body", [PROSE, PULL_QUOTE, FACT_BOX, "", "Broken ::: block\n::: nope\n:::"])
+@pytest.mark.parametrize("body", [PROSE, PULL_QUOTE, FACT_BOX, "", BROKEN])
 def test_a_body_showing_no_other_row_is_rendered_as_the_article_would(body):
     """Issue 22: the worker renders such a body whole, so the writer only
     inserts it; what it sends must be what Article.render_body() makes."""
