@@ -203,8 +203,12 @@ class _State:
 
     def classic(self, source):
         source = re.sub(r"<!--\s*(more|noteaser|nextpage)\b.*?-->", "", source)
-        source = _SHORTCODE.sub(self.shortcode, source)
-        source = _BARE_URL.sub(self.bare_url, source)
+        # Each pattern only where it can match: on every body they were a
+        # quarter of converting a classic one (issue 22).
+        if "[" in source:
+            source = _SHORTCODE.sub(self.shortcode, source)
+        if "http" in source:
+            source = _BARE_URL.sub(self.bare_url, source)
         return self.html(autop(source))
 
     def html(self, source):

@@ -75,7 +75,10 @@ def title_of(item):
 
 
 def plain(markup, limit=None):
-    text = " ".join(html.unescape(_TAGS.sub(" ", markup or "")).split())
+    markup = markup or ""
+    if "<" in markup or "&" in markup:  # most names have neither (issue 22)
+        markup = html.unescape(_TAGS.sub(" ", markup))
+    text = " ".join(markup.split())
     return text[:limit] if limit else text
 
 

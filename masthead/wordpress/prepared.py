@@ -17,9 +17,11 @@ database. The context they work in is set by adopt() before the fork.
 
 from dataclasses import dataclass, field
 
+from django.core.exceptions import ValidationError
 from lxml import etree
 
 from masthead.articles.models import Article
+from masthead.articles.story import render_story
 from masthead.comments.privacy import truncate_ip
 from masthead.core import story, text
 from masthead.core.sanitize import render_article_body, render_comment_body
@@ -34,6 +36,8 @@ from .records import read_item
 # (a non-ASCII URI in the WordPress Importer's own fixture).
 _PARSER = etree.XMLParser(resolve_entities=False, no_network=True, load_dtd=False,
                           huge_tree=False, remove_comments=True, recover=True)  # fmt: skip
+# The blocks that show other rows, which the writer looks up (story.py).
+_LOOKED_UP = frozenset({"figure", "gallery", "related", "embed"})
 _context = None  # set by adopt(), in the importer and (by the fork) in each worker
 
 
@@ -67,13 +71,15 @@ class Prepared:
     body: bodies.Body
     word_count: int = 0
     old_paths: list = field(default_factory=list)
+    rendered: tuple | None = None  # (body_html, story, body_references_wanted)
     pieces: dict = field(default_factory=dict)
     unlinked: list = field(default_factory=list)
     comments: list = field(default_factory=list)
     notes: list = field(default_factory=list)  # Notes.ops, replayed by the writer
 
     def render_text(self, piece):
-        """For render_story(): the worker's HTML for a piece it has seen."""
+        """For render_story(), on a body the writer renders (not `rendered`):
+        the worker's HTML for a piece it has seen."""
         found = self.pieces.get(piece)
         return render_article_body(piece) if found is None else found
 
@@ -113,11 +119,14 @@ def prepare(raw):
         published_at = None
     thread = _thread(item, notes, context.run.options.pingbacks)
     item.comments = []  # sent back as rows, not records
-    body, pieces, unlinked = _body(item)
+    body, unlinked = _body(item)
+    item.content = ""  # converted: the writer needs only the body
+    rendered, pieces = _render(body.markdown)
     post = Prepared(
         item=item, status=status, note=note, published_at=published_at, body=body,
         word_count=text.count_words(Article.read_text_of(body.markdown)),
-        old_paths=_old_paths(item), pieces=pieces, unlinked=unlinked, notes=notes.ops,
+        old_paths=_old_paths(item), rendered=rendered, pieces=pieces, unlinked=unlinked,
+        notes=notes.ops,
     )  # fmt: skip
     post.comments = [_comment(comment, depth, parent, post) for comment, depth, parent in thread]
     return post
@@ -131,7 +140,7 @@ def _body(item):
                               links=lambda href: _link(href, unlinked))  # fmt: skip
     else:
         body = bodies.Body(own)
-    return body, _pieces(body.markdown), unlinked
+    return body, unlinked
 
 
 def _link(href, unlinked):
@@ -141,12 +150,24 @@ def _link(href, unlinked):
     return new
 
 
-def _pieces(markdown):
-    try:
-        pieces = story.parse(markdown)
+def _render(markdown):
+    """(rendered, {}) for a body whose blocks show no other row, rendered
+    here whole as Article.render_body() would; else (None, the HTML of each
+    Markdown piece), the writer rendering the body with the rows it looks up.
+    Rendering in the workers leaves the writer, the import's busiest
+    process, only the rows to insert (issue 22)."""
+    try:  # a block opens with ":::" (most imported bodies have none)
+        pieces = story.parse(markdown) if ":::" in markdown else [markdown]
     except story.StoryError:  # the writer renders it as plain Markdown
-        return {}
-    return {piece: render_article_body(piece) for piece in pieces if isinstance(piece, str)}
+        return None, {}
+    prose = [piece for piece in pieces if isinstance(piece, str)]
+    if not any(piece.kind in _LOOKED_UP for piece in pieces if not isinstance(piece, str)):
+        try:
+            done = render_story(markdown)  # published_stories: no related block
+        except ValidationError:  # a block it cannot read: the writer's fallback
+            return None, {}
+        return (done.html, done.facts(), done.references), {}
+    return None, {piece: render_article_body(piece) for piece in prose}
 
 
 def _old_paths(item):
@@ -195,7 +216,8 @@ def comment_markup(content, own=None):
 def _comment(comment, depth, parent, post):
     """(depth, parent wp id, wp id, row, record) for one comment."""
     context = _context
-    own = next((value for key, value in comment.meta if key == MARKDOWN_META), None)
+    own = next((value for key, value in comment.meta if key == MARKDOWN_META), None) \
+        if comment.meta else None  # fmt: skip
     body, body_html = comment_markup(comment.content, own)
     created = (mapping.utc(comment.date_gmt) or mapping.utc(comment.date)
                or post.published_at or context.now)  # fmt: skip

@@ -239,7 +239,10 @@ class Writer:
 
 def _rendered(post, slug, markdown, published_stories):
     """(body_html, story, body references) as Article.render_body() gives
-    them, from the HTML the worker rendered for the body's text."""
+    them: the worker's rendering when its blocks show no other row, else
+    rendered here from the HTML the worker rendered for the body's text."""
+    if post.rendered is not None:
+        return post.rendered
     try:
         rendered = render_story(markdown, own_slug=slug, published_stories=published_stories,
                                 render_text=post.render_text)  # fmt: skip

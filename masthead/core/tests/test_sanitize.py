@@ -163,3 +163,52 @@ def test_a_story_renders_paragraph_by_paragraph_to_the_same_html():
         assert sanitize.render_article_body(text) == full, repr(text)
         split += not sanitize._SPANS_PARAGRAPHS.search(text)
     assert split > 500  # the paragraph-by-paragraph way was taken, and agreed
+
+
+def test_paragraphs_with_links_take_the_short_way_to_the_same_html():
+    """Issue 22: a paragraph of plain words and links, as a WordPress import
+    writes them, renders without markdown-it; the HTML must be what the
+    renderer and nh3 make of it, whatever the address holds (queries,
+    percent signs, hosts that are not ASCII, schemes nh3 drops) and
+    whatever is around the link (a "!" that makes it a picture, emphasis)."""
+    handmade = [
+        "Words [label](</p1/>) more.",
+        "[Earlier](<https://example.org/2011/02/p1/>)",
+        "x [a](</a?b=1&c=2>)\ny [b](<http://x.y:8080/#top>)",
+        'Say [a "quoted" title](</x>).',
+        "see![a picture](</x>)",
+        "[a](<//elsewhere.org/x>) and [b](<javascript:alert(1)>)",
+        "[a](<https://éxample.org/>) [b](<https://example.org/a%20b%zz>)",
+        "1. [a list](</x>)",
+        "[snake_case](</x>) and [b](</snake_case/>)",
+        "An _emphasis_ and [a link](</x>)",
+    ]
+    rng = random.Random(27)
+    address = "aZ9/.-_~:?#@!$'()*+,;=&%é <>[]\\\""
+    words = ["The council", "met", "on Tuesday.", "It voted", "five to two!", "Zoë's"]
+    text_bits = words + ["*em*", "_em_", "1.", " ", "\n", "!", "_", "# ", "<b>", "`x`", "\"q\""]
+
+    def link():
+        start = rng.choice(["/", "/", "https://example.org/", "http://Ex.org", "mailto:a@b",
+                            "//x.org/", "javascript:", "ftp://x/", ""])
+        chars = address if rng.random() < 0.3 else "ab/-09?=&"
+        rest = "".join(rng.choice(chars) for _ in range(rng.randint(0, 8)))
+        label = rng.choice(words + ["x_y", " lead", "trail ", "*em*", "a [b] c"])
+        return f"[{label}](<{start}{rest}>)"
+
+    def paragraph():
+        bits = [link() if rng.random() < 0.35 else rng.choice(words if rng.random() < 0.8
+                                                               else text_bits)
+                for _ in range(rng.randint(1, 6))]  # fmt: skip
+        return "".join(bit + rng.choice([" ", " ", "", "\n"]) for bit in bits).strip()
+
+    generated = ["\n\n".join(paragraph() for _ in range(rng.randint(1, 3)))
+                 for _ in range(5000)]  # fmt: skip
+    short = 0
+    for text in handmade + generated:
+        full = sanitize._clean_article(sanitize._article_markdown.render(text),
+                                       sanitize.ARTICLE_TAGS)  # fmt: skip
+        assert sanitize.render_article_body(text) == full, repr(text)
+        short += any(sanitize._linked_paragraph(part) is not None
+                     for part in text.split("\n\n") if "](<" in part)  # fmt: skip
+    assert short > 500  # the short way was taken, and agreed

@@ -1,7 +1,10 @@
 """bodies.py and htmltext.py: WordPress bodies as story Markdown, no database."""
 
+import random
+import re
+
 from masthead.core import story
-from masthead.wordpress import bodies
+from masthead.wordpress import bodies, htmltext
 from masthead.wordpress.htmltext import Converter, escape
 
 LIBRARY = bodies.Library(
@@ -74,6 +77,30 @@ def test_text_reads_back_as_written():
     assert escape("::: figure x.jpg") == "\\::: figure x.jpg"
     assert escape("C:\\dir *not bold*") == "C:\\\\dir \\*not bold\\*"
     assert story.blocks(convert("::: figure x.jpg\n:::").markdown) == []
+
+
+def test_html_comments_of_every_kind_leave_no_trace():
+    html = "<p>a<!-- x -->b<!x>c</ x>d<![CDATA[e]]>f<!--[if IE]>g<![endif]-->h<?php i ?>j</p>"
+    assert Converter().convert(html) == "abcdfhj"
+
+
+def test_escaping_and_whitespace_take_the_short_way_to_the_same_text():
+    """Issue 22: escape() and _squash() skip the patterns where they cannot
+    match, and fold whitespace with str methods; the text must be what the
+    patterns alone make of it, for any mix of Markdown's characters, every
+    HTML space character and line starts."""
+    special = re.compile(r"([\\`*_\[\]<>&~|])")
+    line_start = re.compile(r"^(\s*)([#>+=-]|\d+[.)]|:::)", re.M)
+    space = re.compile(r"[ \t\r\n\f\v]+")
+    rng = random.Random(22)
+    alphabet = "ab 9.:)#>+=-*_[]<&~|`\\ \t\n\r\f\v\u00a0\u2003"
+    texts = ["".join(rng.choice(alphabet) for _ in range(rng.randint(0, 12)))
+             for _ in range(20000)] + ["1. item", ":::", "  - x", "a\n\n\n  b"]  # fmt: skip
+    for text in texts:
+        escaped = line_start.sub(lambda m: m.group(1) + "\\" + m.group(2),
+                                 special.sub(r"\\\1", text))  # fmt: skip
+        assert escape(text) == escaped, repr(text)
+        assert htmltext._squash(text) == space.sub(" ", text), repr(text)
 
 
 def test_internal_links_are_rewritten():
